@@ -1,0 +1,47 @@
+/**
+ * The one interface every helpdesk implements. Site knowledge (URLs, selectors, editors) lives in one
+ * adapter file per helpdesk under `adapters/`; generic DOM work lives in `dom.ts`, `insert.ts`, `watch.ts`.
+ */
+import type { FieldDiagnostic, HelpdeskId, TicketContext } from '../core/ticket/types';
+
+export interface ReadResult {
+  /** Null when the page is not (yet) a readable ticket; `diagnostics` then says what is missing. */
+  readonly context: TicketContext | null;
+  readonly diagnostics: readonly FieldDiagnostic[];
+}
+
+export type InsertStrategy = 'execCommand' | 'paste-event' | 'native-setter' | 'page-editor-api';
+
+export interface InsertResult {
+  /** True only when the text was read back from the editor after inserting. */
+  readonly inserted: boolean;
+  readonly strategy?: InsertStrategy;
+  /** Why it failed (no composer, editor refused), so the caller can fall back to the clipboard. */
+  readonly reason?: string;
+}
+
+export interface SiteAdapter {
+  readonly id: HelpdeskId;
+  /** Human name shown in diagnostics and the options page. */
+  readonly label: string;
+  /** Cheap: called on every URL change. */
+  matches(url: URL): boolean;
+  /** The ticket/conversation id when the product puts it in the URL; null otherwise. */
+  ticketIdFromUrl(url: URL): string | null;
+  /**
+   * The root element of the *active* ticket (the visible pane where the product keeps several tickets in
+   * the DOM). Null while the ticket has not rendered. Every read is scoped to it.
+   */
+  findTicketRoot(doc: Document): Element | null;
+  /** Read the ticket context from the active pane. Never throws; bounds and cleans all text. */
+  read(doc: Document, url: URL): ReadResult;
+  /** The reply composer of the active ticket, if rendered. */
+  findComposer(doc: Document): HTMLElement | null;
+  /** Insert text into the composer with this product's best strategy, verified by reading it back. */
+  insertText(doc: Document, text: string): Promise<InsertResult>;
+  /**
+   * Narrow nodes whose subtree changes mean "re-read" (conversation log, header, status field). The
+   * watcher observes these instead of the whole document. Falls back to the ticket root.
+   */
+  watchTargets?(doc: Document): Element[];
+}

@@ -1,0 +1,114 @@
+/**
+ * Generic DOM reading helpers shared by adapters: ordered selector fallbacks that report which selector
+ * matched (for diagnostics), open-shadow-root piercing, and bounded text reads.
+ *
+ * Hostile pages may override `Element.prototype.querySelector`; we call the pristine methods captured at
+ * load time (content scripts run in an isolated world, so page overrides don't reach us there, but the
+ * captured references also keep tests honest when run in a page world).
+ */
+import { cleanText, LIMITS } from '../core/ticket/sanitize';
+import type { ContextField, FieldDiagnostic } from '../core/ticket/types';
+
+const qs = Element.prototype.querySelector;
+const qsa = Element.prototype.querySelectorAll;
+const docQs = Document.prototype.querySelector;
+
+export type Scope = Document | Element;
+
+export function $(scope: Scope, selector: string): Element | null {
+  try {
+    return scope instanceof Document ? docQs.call(scope, selector) : qs.call(scope, selector);
+  } catch {
+    return null; // an invalid admin-supplied selector must not break the page
+  }
+}
+
+export function $$(scope: Scope, selector: string): Element[] {
+  try {
+    const root = scope instanceof Document ? scope.documentElement : scope;
+    if (!root) return [];
+    return Array.from(qsa.call(root, selector));
+  } catch {
+    return [];
+  }
+}
+
+export interface Found<T> {
+  readonly value: T;
+  readonly source: string;
+}
+
+/** First selector (in order) that matches an element; returns the element and the selector used. */
+export function firstMatch(scope: Scope, selectors: readonly string[]): Found<Element> | null {
+  for (const sel of selectors) {
+    const el = $(scope, sel);
+    if (el) return { value: el, source: sel };
+  }
+  return null;
+}
+
+/** Text of an element: the value of inputs/textareas, otherwise textContent, cleaned and bounded. */
+export function textOf(el: Element | null | undefined, max: number = LIMITS.field): string {
+  if (!el) return '';
+  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
+    return cleanText(el.value, max);
+  }
+  // textContent, not innerText: no layout is forced on the helpdesk's page.
+  return cleanText(el.textContent, max);
+}
+
+/** First selector whose element has non-empty text. */
+export function firstText(scope: Scope, selectors: readonly string[], max?: number): Found<string> | null {
+  for (const sel of selectors) {
+    const el = $(scope, sel);
+    const text = textOf(el, max);
+    if (text) return { value: text, source: sel };
+  }
+  return null;
+}
+
+/** Query into open shadow roots too (Salesforce Lightning, ServiceNow Next Experience). Depth-bounded. */
+export function deepQuery(scope: Scope, selector: string, maxDepth = 6): Element | null {
+  const direct = $(scope, selector);
+  if (direct || maxDepth <= 0) return direct;
+  for (const host of $$(scope, '*')) {
+    const root = (host as Element).shadowRoot;
+    if (!root) continue;
+    const inner = root.querySelector(selector) ?? deepQueryIn(root, selector, maxDepth - 1);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+function deepQueryIn(root: ShadowRoot, selector: string, depth: number): Element | null {
+  if (depth <= 0) return null;
+  for (const host of Array.from(root.querySelectorAll('*'))) {
+    if (!host.shadowRoot) continue;
+    const inner = host.shadowRoot.querySelector(selector) ?? deepQueryIn(host.shadowRoot, selector, depth - 1);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+/** Collects per-field diagnostics while an adapter reads. */
+export class Diagnostics {
+  readonly list: FieldDiagnostic[] = [];
+  ok(field: ContextField, source: string): void {
+    this.list.push({ field, ok: true, source });
+  }
+  fail(field: ContextField): void {
+    this.list.push({ field, ok: false });
+  }
+  /** Record a Found (or its absence) and return its value. */
+  note<T>(field: ContextField, found: Found<T> | null): T | null {
+    if (found) this.ok(field, found.source);
+    else this.fail(field);
+    return found ? found.value : null;
+  }
+}
+
+/** Email-looking substring of a text (requester fields often show "Name <email>"). */
+export function emailIn(text: string): string | null {
+  const m = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(text);
+  return m ? m[0].toLowerCase() : null;
+}

@@ -1,0 +1,84 @@
+/**
+ * Generic ways to put text into a reply composer, best first. An adapter picks the composer element and
+ * the order; every strategy is verified by reading the editor back, because rich editors (CKEditor 5,
+ * ProseMirror, Froala) silently ignore DOM writes they did not make themselves.
+ */
+import type { InsertResult, InsertStrategy } from './adapter';
+
+function editorText(el: HTMLElement): string {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+  return el.textContent ?? '';
+}
+
+function landed(el: HTMLElement, before: string, text: string): boolean {
+  const after = editorText(el).replace(/\s+/g, ' ');
+  const probe = text.replace(/\s+/g, ' ').trim().slice(0, 40);
+  return after.length > before.replace(/\s+/g, ' ').length && after.includes(probe);
+}
+
+/** React/Ember-controlled textareas ignore `.value =`; the prototype setter plus `input` reaches them. */
+function nativeSetter(el: HTMLTextAreaElement | HTMLInputElement, text: string): void {
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
+  const start = el.selectionStart ?? el.value.length;
+  const end = el.selectionEnd ?? el.value.length;
+  const next = el.value.slice(0, start) + text + el.value.slice(end);
+  setter?.call(el, next);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function placeCaretAtEnd(el: HTMLElement): void {
+  const sel = el.ownerDocument.getSelection();
+  if (!sel) return;
+  const range = el.ownerDocument.createRange();
+  range.selectNodeContents(el);
+  range.collapse(false);
+  sel.removeAllRanges();
+  sel.addRange(range);
+}
+
+function tryExecCommand(el: HTMLElement, text: string): void {
+  el.focus();
+  placeCaretAtEnd(el);
+  // Deprecated but still the one call every rich editor treats as real typing (fires beforeinput).
+  el.ownerDocument.execCommand('insertText', false, text);
+}
+
+function tryPaste(el: HTMLElement, text: string): void {
+  el.focus();
+  const data = new DataTransfer();
+  data.setData('text/plain', text);
+  el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+}
+
+export async function insertInto(
+  el: HTMLElement | null,
+  text: string,
+  order: readonly InsertStrategy[] = ['execCommand', 'paste-event'],
+): Promise<InsertResult> {
+  if (!el) return { inserted: false, reason: 'composer not found' };
+  const isField = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+  for (const strategy of order) {
+    const before = editorText(el);
+    try {
+      if (strategy === 'native-setter') {
+        if (!isField) continue;
+        nativeSetter(el, text);
+      } else if (strategy === 'execCommand') {
+        tryExecCommand(el, text);
+      } else if (strategy === 'paste-event') {
+        if (isField) continue;
+        tryPaste(el, text);
+      } else {
+        continue; // page-editor-api runs in the page world via the service worker, not here
+      }
+    } catch {
+      continue;
+    }
+    // Editors may apply the change on the next microtask/frame.
+    if (!landed(el, before, text)) await new Promise((r) => setTimeout(r, 30));
+    if (landed(el, before, text)) return { inserted: true, strategy };
+  }
+  return { inserted: false, reason: 'editor did not accept the text' };
+}

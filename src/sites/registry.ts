@@ -1,0 +1,22 @@
+/**
+ * URL → adapter. Adding a helpdesk = one adapter file, its fixtures, and one line in BUILT_IN_ADAPTERS.
+ * Custom (admin-defined) sites are built from settings at run time and checked first, so an admin can
+ * override a built-in match.
+ */
+import type { HelpdeskId } from '../core/ticket/types';
+import type { SiteAdapter } from './adapter';
+import { zendesk } from './adapters/zendesk';
+
+export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [zendesk];
+
+export function adapterFor(
+  url: URL,
+  extra: readonly SiteAdapter[] = [],
+  disabled: ReadonlySet<HelpdeskId> = new Set(),
+): SiteAdapter | null {
+  for (const adapter of [...extra, ...BUILT_IN_ADAPTERS]) {
+    if (disabled.has(adapter.id)) continue;
+    if (adapter.matches(url)) return adapter;
+  }
+  return null;
+}
