@@ -24,6 +24,11 @@ export interface SiteAdapter {
   readonly id: HelpdeskId;
   /** Human name shown in diagnostics and the options page. */
   readonly label: string;
+  /**
+   * Manifest match patterns for the product's hosts. The manifest's content_scripts/host_permissions
+   * must cover them; a unit test checks that every adapter's example URLs are covered.
+   */
+  readonly hostPatterns: readonly string[];
   /** Cheap: called on every URL change. */
   matches(url: URL): boolean;
   /** The ticket/conversation id when the product puts it in the URL; null otherwise. */

@@ -59,6 +59,7 @@ function roleOf(article: Element, requesterName: string): MessageRole {
 export const zendesk: SiteAdapter = {
   id: 'zendesk',
   label: 'Zendesk',
+  hostPatterns: ['https://*.zendesk.com/*'],
   matches: (url) => /(^|\.)zendesk\.com$/.test(url.hostname) && url.pathname.startsWith('/agent'),
   ticketIdFromUrl: (url) => TICKET_PATH.exec(url.pathname)?.[1] ?? null,
   findTicketRoot: paneOf,
