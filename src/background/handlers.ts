@@ -1,0 +1,51 @@
+/** The worker's message handlers — thin: validation happened in the router, logic lives in core/storage. */
+import browser from 'webextension-polyfill';
+import type { Handlers } from '../messaging/router';
+import { KEYS } from '../shared/storage-keys';
+import { customerHistory, mergeRecords } from '../storage/log-repo';
+import { hashCustomerKey } from './customer-key';
+import { syncCustomSites } from './custom-sites';
+import { db, enqueueEvents } from './db';
+import { activePlaybooks } from './playbooks';
+import { rememberInteractionTab } from './tabs';
+
+async function noteStorage<T>(work: Promise<T>): Promise<T> {
+  try {
+    const result = await work;
+    await browser.storage.local.remove(KEYS.storageProblem);
+    return result;
+  } catch (err) {
+    // Quota exceeded / IndexedDB unavailable: say so where reps and leads look; events stay in outboxes.
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    await browser.storage.local.set({ [KEYS.storageProblem]: { message, at: Date.now() } }).catch(() => {});
+    throw err;
+  }
+}
+
+export const handlers: Handlers = {
+  async 'log/append'({ events }, sender) {
+    if (sender.tab?.id !== undefined) rememberInteractionTab(sender.tab.id, events);
+    return { acked: await noteStorage(enqueueEvents(events)) };
+  },
+  async 'customer/key'({ raw }) {
+    return { key: await hashCustomerKey(raw) };
+  },
+  async 'customer/history'({ customerKey, interactionId }) {
+    return { attempts: await customerHistory(await db(), customerKey, interactionId) };
+  },
+  'playbook/active': () => activePlaybooks(),
+  async 'tab/status'({ recognised }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined) {
+      await browser.action.setBadgeText({ tabId, text: recognised ? '✓' : '!' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: recognised ? '#0d6e6e' : '#b3261e' });
+    }
+    return { ok: true };
+  },
+  async 'log/merge'(payload) {
+    return noteStorage(mergeRecords(await db(), payload));
+  },
+  async 'custom-sites/sync'() {
+    return { registered: await syncCustomSites() };
+  },
+};

@@ -1,0 +1,50 @@
+/**
+ * The service worker (Firefox: background script). Registers every listener synchronously at the top
+ * level, as MV3 requires for a worker woken by an event; does no work at start-up that can wait.
+ */
+import browser from 'webextension-polyfill';
+import { type Rejection, createRouter } from '../messaging/router';
+import { handlers } from './handlers';
+import { runMaintenance, scheduleMaintenance } from './maintenance';
+import { drainOutboxes } from './outbox-drain';
+import { abandonTab } from './tabs';
+
+/** Rejections seen by this worker instance, for diagnostics and tests (`self.__resolvePlus`). */
+const rejections: Rejection[] = [];
+(globalThis as unknown as { __resolvePlus: unknown }).__resolvePlus = { rejections };
+
+const route = createRouter(handlers, {
+  extensionId: browser.runtime.id,
+  extensionOrigin: browser.runtime.getURL(''),
+  onReject(r) {
+    if (rejections.length >= 1000) rejections.shift();
+    rejections.push(r);
+    console.warn(`[Resolve Plus] message rejected${r.name ? ` (${r.name})` : ''}: ${r.reason}`);
+  },
+});
+
+browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+
+browser.tabs.onRemoved.addListener((tabId) => {
+  void abandonTab(tabId);
+});
+
+browser.commands?.onCommand.addListener(async (command) => {
+  // Shortcuts act on the panel in the active tab; the content script ignores unknown commands.
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { rp: 1, command }).catch(() => {});
+});
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  void runMaintenance(alarm.name);
+});
+
+browser.runtime.onInstalled.addListener(async ({ reason }) => {
+  await scheduleMaintenance();
+  if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('src/pages/welcome/index.html') });
+});
+
+browser.runtime.onStartup.addListener(() => {
+  void scheduleMaintenance();
+  void drainOutboxes();
+});

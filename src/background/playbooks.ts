@@ -1,0 +1,35 @@
+/**
+ * Which playbook is in force: a managed (policy) playbook wins over the local one, which wins over the
+ * built-in default. Every candidate is validated with the engine's schema here, so content scripts get
+ * only valid playbooks; a broken managed playbook is reported and the next source is used.
+ */
+import browser from 'webextension-polyfill';
+import { DEFAULT_PLAYBOOK, parsePlaybook, parsePlaybookJson } from '../core/playbook';
+import type { ActivePlaybooks } from '../messaging/protocol';
+import { KEYS } from '../shared/storage-keys';
+import { managedPolicy } from './policy';
+
+export interface LocalPlaybooks {
+  /** The playbook an admin activated on this browser, or null for the built-in default. */
+  readonly current: unknown | null;
+  /** Earlier saved versions, newest first (restorable from the options page). */
+  readonly history: readonly unknown[];
+}
+
+export async function activePlaybooks(): Promise<ActivePlaybooks> {
+  const problems: string[] = [];
+  const policy = await managedPolicy();
+  const managed = policy.playbook ?? (typeof policy.playbookJson === 'string' ? policy.playbookJson : undefined);
+  if (managed !== undefined) {
+    const r = typeof managed === 'string' ? parsePlaybookJson(managed) : parsePlaybook(managed);
+    if (r.ok) return { playbooks: [r.playbook], source: 'managed', problems };
+    problems.push(`Managed playbook rejected: ${r.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+  }
+  const local = (await browser.storage.local.get(KEYS.playbooks))[KEYS.playbooks] as LocalPlaybooks | undefined;
+  if (local?.current) {
+    const r = parsePlaybook(local.current);
+    if (r.ok) return { playbooks: [r.playbook], source: 'local', problems };
+    problems.push(`Local playbook rejected: ${r.errors[0]?.path}: ${r.errors[0]?.message}`);
+  }
+  return { playbooks: [DEFAULT_PLAYBOOK], source: 'default', problems };
+}

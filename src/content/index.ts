@@ -1,0 +1,68 @@
+/**
+ * Content script entry: on a recognised helpdesk page, start the controller and mount the panel.
+ * Does nothing at all on pages no adapter matches.
+ */
+import browser from 'webextension-polyfill';
+import { migrateSettings } from '../core/settings/settings';
+import { KEYS } from '../shared/storage-keys';
+import type { SiteAdapter } from '../sites/adapter';
+import { createCustomAdapter, parseCustomSite } from '../sites/adapters/custom';
+import { adapterFor } from '../sites/registry';
+import { createController } from './controller';
+import { mountPanel } from './mount';
+import type { PanelPrefs } from './panel/App';
+import { createStore } from './store';
+
+const COMMANDS = ['toggle-panel', 'tick-next-step', 'insert-top-move', 'record-outcome'] as const;
+
+async function main(): Promise<void> {
+  // One panel per page, even if the script is injected twice (custom-site registration + manifest).
+  const flag = '__resolvePlusLoaded';
+  if ((window as unknown as Record<string, boolean>)[flag]) return;
+  (window as unknown as Record<string, boolean>)[flag] = true;
+
+  const settings = migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
+  const custom: SiteAdapter[] = [];
+  for (const raw of settings.customSites) {
+    const parsed = parseCustomSite(raw);
+    if (parsed.ok) custom.push(createCustomAdapter(parsed.config));
+  }
+  const adapter = adapterFor(new URL(location.href), custom, new Set(settings.disabledSites));
+  if (!adapter) return;
+
+  const abort = new AbortController();
+  const { signal } = abort;
+  window.addEventListener('pagehide', (e) => !e.persisted && abort.abort(), { once: true });
+
+  const controller = createController({ adapter, repId: settings.repId || 'unknown', agentName: settings.repName }, signal);
+  const prefsKey = KEYS.panelPrefix + adapter.id;
+  const saved = (await browser.storage.local.get(prefsKey))[prefsKey] as Partial<PanelPrefs> | undefined;
+  const prefs = createStore<PanelPrefs>({ x: null, y: null, collapsed: false, ...saved, hidden: false });
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  prefs.subscribe((p) => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => void browser.storage.local.set({ [prefsKey]: { x: p.x, y: p.y, collapsed: p.collapsed } }), 300);
+  });
+
+  const shadow = mountPanel(controller, prefs, settings.theme, signal);
+
+  const onMessage = (message: unknown) => {
+    const command = (message as { rp?: number; command?: string })?.command;
+    if ((message as { rp?: number })?.rp !== 1 || !COMMANDS.includes(command as (typeof COMMANDS)[number])) return;
+    if (command === 'toggle-panel') prefs.set((p) => ({ ...p, hidden: !p.hidden }));
+    if (command === 'tick-next-step') void controller.actions.tickNextStep();
+    const top = controller.model.get().evaluation?.eligible[0];
+    if (command === 'insert-top-move' && top) void controller.actions.offer(top.move.id, 'insert');
+    if (command === 'record-outcome' && top) {
+      prefs.set((p) => ({ ...p, hidden: false, collapsed: false }));
+      // Focus the top move's outcome buttons; keys 1–4 (or a click) then record the outcome.
+      requestAnimationFrame(() => (shadow.querySelector('[data-outcomes] button') as HTMLElement | null)?.focus());
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+
+  await controller.start();
+}
+
+void main();

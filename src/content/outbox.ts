@@ -1,0 +1,73 @@
+/**
+ * Durable hand-off of log events to the worker. Each event is written to `storage.local` under its own
+ * key first, then sent; the key is removed only after the worker acknowledges the id. Unacknowledged
+ * events are retried with exponential backoff; events left behind by a reload or a closed tab are
+ * stored by the worker's own outbox drain (src/background/outbox-drain.ts). Nothing is dropped here.
+ */
+import browser from 'webextension-polyfill';
+import type { LogEvent } from '../core/log/types';
+import { send } from '../messaging/client';
+import { KEYS } from '../shared/storage-keys';
+
+const MAX_BATCH = 200;
+const MAX_DELAY = 30_000;
+
+export interface OutboxStatus {
+  readonly pending: number;
+  readonly lastError: string | null;
+}
+
+export class Outbox {
+  private pending = new Map<string, LogEvent>();
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private delay = 0;
+  private sending = false;
+  private lastError: string | null = null;
+
+  constructor(
+    private readonly signal: AbortSignal,
+    private readonly onStatus: (s: OutboxStatus) => void = () => {},
+  ) {
+    signal.addEventListener('abort', () => this.timer && clearTimeout(this.timer));
+  }
+
+  /** Resolves once the event is durable in storage.local (not yet in the log). */
+  async add(event: LogEvent): Promise<void> {
+    this.pending.set(event.id, event);
+    await browser.storage.local.set({ [KEYS.outboxPrefix + event.id]: event });
+    this.schedule(0);
+  }
+
+  status(): OutboxStatus {
+    return { pending: this.pending.size, lastError: this.lastError };
+  }
+
+  private schedule(ms: number): void {
+    if (this.signal.aborted || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, ms);
+  }
+
+  private async flush(): Promise<void> {
+    if (this.sending || this.pending.size === 0) return;
+    this.sending = true;
+    const batch = [...this.pending.values()].slice(0, MAX_BATCH);
+    try {
+      const { acked } = await send('log/append', { events: batch });
+      for (const id of acked) this.pending.delete(id);
+      await browser.storage.local.remove(acked.map((id) => KEYS.outboxPrefix + id));
+      this.delay = 0;
+      this.lastError = null;
+    } catch (err) {
+      // Worker stopping ("Receiving end does not exist"), quota exceeded, extension reloaded: retry later.
+      this.lastError = err instanceof Error ? err.message : String(err);
+      this.delay = Math.min(MAX_DELAY, this.delay ? this.delay * 2 : 500);
+    } finally {
+      this.sending = false;
+      this.onStatus(this.status());
+    }
+    if (this.pending.size) this.schedule(this.delay);
+  }
+}

@@ -1,0 +1,39 @@
+/** "Resolve first": the interaction's checklist with progress, required marks and auto-tick undo. */
+import type { Evaluation } from '../../core/playbook';
+import { t } from '../../shared/i18n';
+import type { PanelActions } from '../controller';
+import { trusted } from './trusted';
+
+export function Checklist({ evaluation, actions }: { evaluation: Evaluation; actions: PanelActions }) {
+  const { progress } = evaluation;
+  const steps = evaluation.steps.filter((s) => s.applicable);
+  const pct = progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
+  return (
+    <section class="block" aria-labelledby="rp-checklist">
+      <h3 id="rp-checklist">{t('panel_resolve_first')}</h3>
+      <div class="progress">
+        <div class="bar" role="progressbar" aria-label={t('panel_progress_label')} aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.done}>
+          <span style={{ width: `${pct}%` }} />
+        </div>
+        <span>{t('panel_progress', progress.done, progress.total)}</span>
+      </div>
+      <ul>
+        {steps.map((s) => (
+          <li class="step" key={s.id}>
+            <label>
+              <input type="checkbox" checked={s.done} onClick={trusted((e: MouseEvent) => { e.preventDefault(); void actions.toggleStep(s.id); })} />
+              <span>
+                {s.title}
+                {s.required && (
+                  <abbr class="req" title={t('panel_required')} aria-label={t('panel_required')}> *</abbr>
+                )}
+                {s.done && s.auto && <span class="auto"> {t('panel_auto')}</span>}
+              </span>
+            </label>
+            {s.help && <div class="help">{s.help}</div>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

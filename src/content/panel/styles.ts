@@ -1,0 +1,70 @@
+/**
+ * The panel's CSS, scoped by the shadow root. `:host { all: initial !important }` beats a page's
+ * `* { all: unset !important }` on our host element (inner !important wins over outer !important),
+ * and nothing here can reach the page. Colours meet WCAG AA in both themes.
+ */
+export const PANEL_CSS = `
+:host { all: initial !important; display: block !important; position: static !important; }
+.panel {
+  --bg: #ffffff; --fg: #1f2933; --muted: #4f5b66; --line: #d5dbe1; --accent: #0b6161; --accent-fg: #ffffff;
+  --soft: #eef5f5; --warn-bg: #fff4e5; --warn-fg: #6b3a00; --ok: #1d6b34; --chip: #e8eef3; --focus: #1a56db;
+  position: fixed; z-index: 2147483646; width: 330px; max-height: calc(100vh - 24px); overflow: auto;
+  background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
+  box-shadow: 0 8px 28px rgba(0,0,0,.18); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  text-align: left; letter-spacing: normal; text-transform: none; box-sizing: border-box;
+}
+.panel[data-theme="dark"] {
+  --bg: #1b1f24; --fg: #e6e9ec; --muted: #b4bec8; --line: #39414a; --accent: #6fd6d6; --accent-fg: #0b1f1f;
+  --soft: #22333a; --warn-bg: #3a2a12; --warn-fg: #ffd9a8; --ok: #8fe0a6; --chip: #2c343c; --focus: #8ab4ff;
+}
+@media (prefers-color-scheme: dark) {
+  .panel[data-theme="system"] {
+    --bg: #1b1f24; --fg: #e6e9ec; --muted: #b4bec8; --line: #39414a; --accent: #6fd6d6; --accent-fg: #0b1f1f;
+    --soft: #22333a; --warn-bg: #3a2a12; --warn-fg: #ffd9a8; --ok: #8fe0a6; --chip: #2c343c; --focus: #8ab4ff;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+header { display: flex; align-items: center; gap: 6px; padding: 8px 10px; border-bottom: 1px solid var(--line);
+  cursor: move; user-select: none; position: sticky; top: 0; background: var(--bg); z-index: 1; }
+h2 { font-size: 14px; margin: 0; font-weight: 650; }
+h3 { font-size: 12px; margin: 0 0 6px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
+.ticket { color: var(--muted); font-variant-numeric: tabular-nums; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 130px; }
+.spacer { flex: 1; }
+button { font: inherit; color: inherit; background: var(--chip); border: 1px solid var(--line); border-radius: 6px;
+  padding: 4px 8px; cursor: pointer; min-height: 28px; }
+button.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); font-weight: 600; }
+button.icon { background: transparent; border-color: transparent; padding: 2px 6px; }
+button[aria-pressed="true"] { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+button:focus-visible, input:focus-visible, summary:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
+section.block { padding: 10px 12px; border-bottom: 1px solid var(--line); }
+section.block:last-child { border-bottom: 0; }
+ul { list-style: none; margin: 0; padding: 0; }
+li.step { padding: 4px 0; }
+li.step label { display: flex; gap: 8px; align-items: flex-start; cursor: pointer; }
+li.step input { margin-top: 2px; width: 16px; height: 16px; accent-color: var(--accent); flex: none; }
+li.step .help { color: var(--muted); font-size: 12px; margin: 2px 0 0 24px; }
+.req { color: #b3261e; font-weight: 700; text-decoration: none; }
+.panel[data-theme="dark"] .req { color: #ffb4ab; }
+.auto { font-size: 11px; background: var(--chip); border-radius: 4px; padding: 0 4px; color: var(--muted); }
+.progress { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; color: var(--muted); font-size: 12px; }
+.bar { flex: 1; height: 6px; background: var(--chip); border-radius: 3px; overflow: hidden; }
+.bar > span { display: block; height: 100%; background: var(--accent); }
+.note { background: var(--soft); border-radius: 6px; padding: 6px 8px; margin: 6px 0; display: flex; gap: 6px; align-items: center; }
+.warn { background: var(--warn-bg); color: var(--warn-fg); border-radius: 6px; padding: 6px 8px; margin: 6px 0; }
+.muted { color: var(--muted); }
+article.move { border: 1px solid var(--line); border-radius: 8px; padding: 8px; margin-bottom: 8px; }
+.kind { display: inline-block; font-size: 11px; font-weight: 600; border-radius: 4px; padding: 0 6px; background: var(--chip); }
+.kind.usage-tip { background: #dcefe3; color: #134a25; }
+.kind.confidence { background: #e4e6fb; color: #26306b; }
+.move h4 { margin: 4px 0; font-size: 13px; }
+.move blockquote { margin: 6px 0; padding: 6px 8px; background: var(--soft); border-radius: 6px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.why { font-size: 12px; color: var(--muted); margin: 4px 0; padding-left: 16px; list-style: disc; }
+.row { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 6px; }
+.outcome { font-size: 12px; color: var(--ok); font-weight: 600; }
+fieldset { border: 0; padding: 0; margin: 6px 0 0; min-width: 0; }
+legend { font-size: 12px; color: var(--muted); padding: 0; margin-bottom: 4px; }
+details summary { cursor: pointer; color: var(--muted); font-size: 12px; }
+.scale { display: flex; gap: 4px; flex-wrap: wrap; }
+.scale button { min-width: 30px; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;

@@ -1,0 +1,92 @@
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import type { Handlers, Rejection, SenderInfo } from './router';
+import { createRouter } from './router';
+
+const EXT = 'hhpodeaeiojcbopfeojoalidnnbfcnid';
+const ORIGIN = `chrome-extension://${EXT}/`;
+const content: SenderInfo = { id: EXT, url: 'https://acme.zendesk.com/agent/tickets/1', tab: { id: 7 } };
+const page: SenderInfo = { id: EXT, url: `${ORIGIN}src/pages/dashboard/index.html` };
+
+function setup() {
+  const calls: string[] = [];
+  const rejections: Rejection[] = [];
+  const h = (name: string) => vi.fn(async () => {
+    calls.push(name);
+    return {} as never;
+  });
+  const handlers = {
+    'log/append': h('log/append'),
+    'customer/key': h('customer/key'),
+    'customer/history': h('customer/history'),
+    'playbook/active': h('playbook/active'),
+    'tab/status': h('tab/status'),
+    'log/merge': h('log/merge'),
+    'custom-sites/sync': h('custom-sites/sync'),
+  } as unknown as Handlers;
+  const route = createRouter(handlers, { extensionId: EXT, extensionOrigin: ORIGIN, onReject: (r) => rejections.push(r) });
+  return { route, calls, rejections };
+}
+
+const validEvent = { id: 'e1', at: 1_700_000_000_000, interactionId: 'i1', type: 'step-completed', stepId: 's1', auto: false };
+
+describe('message router', () => {
+  it('routes a valid message from a content script', async () => {
+    const { route, calls } = setup();
+    const reply = await route({ rp: 1, name: 'log/append', payload: { events: [validEvent] } }, content);
+    expect(reply.ok).toBe(true);
+    expect(calls).toEqual(['log/append']);
+  });
+
+  it('rejects foreign senders, wrong shapes and wrong roles with a reason', async () => {
+    const { route, calls, rejections } = setup();
+    const foreign = await route({ rp: 1, name: 'customer/key', payload: { raw: 'a@b.c' } }, { ...content, id: 'someotherextension' });
+    const noTab = await route({ rp: 1, name: 'customer/key', payload: { raw: 'a@b.c' } }, { id: EXT, url: 'https://evil.example/' });
+    const wrongRole = await route({ rp: 1, name: 'log/merge', payload: {} }, content);
+    const badShape = await route({ rp: 1, name: 'log/append', payload: { events: [{ ...validEvent, stepId: 5 }] } }, content);
+    const extraField = await route({ rp: 1, name: 'playbook/active', payload: { regex: '.*' } }, content);
+    for (const r of [foreign, noTab, wrongRole, badShape, extraField]) expect(r.ok).toBe(false);
+    expect(calls).toEqual([]);
+    expect(rejections.map((r) => r.reason)).toEqual([
+      'foreign sender',
+      'foreign sender',
+      'content may not send log/merge',
+      expect.stringMatching(/^bad payload: events\.0\.stepId/),
+      expect.stringMatching(/^bad payload: regex/),
+    ]);
+  });
+
+  it('survives 10,000 generated messages: no handler runs, no throw, one logged rejection each', async () => {
+    const { route, calls, rejections } = setup();
+    const sender = fc.oneof(
+      fc.constant(content),
+      fc.constant(page),
+      fc.record({ id: fc.string(), url: fc.webUrl(), tab: fc.option(fc.record({ id: fc.integer() }), { nil: undefined }) }),
+    );
+    // Every generated message is invalid by construction, so each must be rejected.
+    const realName = fc.constantFrom('log/append', 'log/merge', 'customer/key', 'customer/history', 'playbook/active', 'tab/status', 'custom-sites/sync');
+    const unknownName = fc.oneof(fc.constantFrom('nope', '__proto__', 'constructor', 'toString', 'db/drop'), fc.string().map((x) => `x${x}`));
+    const message = fc.oneof(
+      fc.anything().filter((m) => !(m && typeof m === 'object' && 'rp' in m)),
+      fc.record({ rp: fc.constant(1), name: unknownName, payload: fc.anything() }),
+      fc.record({ rp: fc.anything().filter((x) => x !== 1), name: realName, payload: fc.anything() }),
+      // A strict payload with a field nobody declared.
+      fc.record({ rp: fc.constant(1), name: realName, payload: fc.dictionary(fc.string(), fc.anything()).map((d) => ({ ...d, ['__extra']: 1 })) }),
+      fc.record({ rp: fc.constant(1), name: fc.constant('log/append'), payload: fc.record({ events: fc.array(fc.anything(), { minLength: 1, maxLength: 3 }) }) }),
+      fc.record({ rp: fc.constant(1), name: fc.constant('customer/key'), payload: fc.record({ raw: fc.string({ minLength: 321, maxLength: 400 }) }) }),
+    );
+    let count = 0;
+    await fc.assert(
+      fc.asyncProperty(message, sender, async (m, s) => {
+        count++;
+        const before = rejections.length;
+        const reply = await route(m, s);
+        expect(reply.ok).toBe(false);
+        expect(rejections.length).toBe(before + 1);
+      }),
+      { numRuns: 10_000 },
+    );
+    expect(count).toBe(10_000);
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * Every user-visible string goes through `_locales` (browser.i18n). Keys are snake_case message names;
+ * a unit test checks that every key used in src/ exists in every locale.
+ */
+import browser from 'webextension-polyfill';
+
+export function t(key: string, ...subs: (string | number)[]): string {
+  const text = browser.i18n.getMessage(key, subs.map(String));
+  return text || key;
+}
+
+/** Dates and numbers in the browser's UI locale. */
+export const uiLocale = (): string => browser.i18n.getUILanguage() || 'en';
+
+export function formatDateTime(ms: number): string {
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+export function formatNumber(n: number, opts?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(uiLocale(), opts).format(n);
+}
+
+export function formatPercent(share: number): string {
+  return formatNumber(share, { style: 'percent', maximumFractionDigits: 0 });
+}

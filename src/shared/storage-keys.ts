@@ -1,0 +1,16 @@
+/** Every `storage.local` key the extension uses, in one place. None holds conversation text. */
+export const KEYS = {
+  settings: 'settings',
+  /** Local playbooks: { active: Playbook[], history: Playbook[] } — see src/pages/options. */
+  playbooks: 'playbooks',
+  hashSalt: 'hashSalt',
+  /** Prefix of outbox entries: `outbox:<eventId>` → one LogEvent not yet acknowledged. One key per event, so
+   *  the page and the worker never read-modify-write the same value. */
+  outboxPrefix: 'outbox:',
+  /** Prefix of per-ticket panel state: `ticket:<helpdesk>:<ticketId>` → TicketState. */
+  ticketPrefix: 'ticket:',
+  /** Panel position/collapsed per helpdesk: `panel:<helpdesk>`. */
+  panelPrefix: 'panel:',
+  /** Set by the worker when IndexedDB refused a write (quota, unavailable); cleared when a write succeeds. */
+  storageProblem: 'storageProblem',
+} as const;

@@ -1,0 +1,82 @@
+/**
+ * The extension's IndexedDB schema (idb `DBSchema`) and its numbered upgrade steps. Each step only adds;
+ * a test opens the database at every earlier version with data, upgrades, and checks every record.
+ *   v1: events, interactions, attempts
+ *   v2: wrapups store; customer-key indexes for the frequency cap
+ *   v3: reviews store (team-lead review queue); attempts by move kind
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Attempt, Interaction, LogEvent, Wrapup } from '../core/log/types';
+
+export const DB_NAME = 'resolve-plus';
+export const DB_VERSION = 3;
+
+export interface Review {
+  readonly attemptId: string;
+  readonly resolutionFirst: boolean | null;
+  readonly fit: boolean | null;
+  readonly tone: boolean | null;
+  readonly note: string;
+  readonly reviewedAt: number;
+}
+
+export interface ResolvePlusDB extends DBSchema {
+  events: { key: string; value: LogEvent; indexes: { 'by-interaction': string; 'by-at': number } };
+  interactions: {
+    key: string;
+    value: Interaction;
+    indexes: { 'by-started': number; 'by-rep': string; 'by-helpdesk': string; 'by-customer': string };
+  };
+  attempts: {
+    key: string;
+    value: Attempt;
+    indexes: {
+      'by-logged': number;
+      'by-rep': string;
+      'by-helpdesk': string;
+      'by-move': string;
+      'by-outcome': string;
+      'by-interaction': string;
+      'by-customer': string;
+      'by-kind': string;
+    };
+  };
+  wrapups: { key: string; value: Wrapup; indexes: { 'by-at': number } };
+  reviews: { key: string; value: Review };
+}
+
+type UpgradeTx = IDBPTransaction<ResolvePlusDB, StoreNames<ResolvePlusDB>[], 'versionchange'>;
+type Step = (db: IDBPDatabase<ResolvePlusDB>, tx: UpgradeTx) => void;
+
+/** Append-only: step N turns version N-1 into version N. Never edit a step that has shipped. */
+export const UPGRADE_STEPS: readonly Step[] = [
+  // v1
+  (db) => {
+    const events = db.createObjectStore('events', { keyPath: 'id' });
+    events.createIndex('by-interaction', 'interactionId');
+    events.createIndex('by-at', 'at');
+    const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
+    interactions.createIndex('by-started', 'startedAt');
+    interactions.createIndex('by-rep', 'repId');
+    interactions.createIndex('by-helpdesk', 'helpdesk');
+    const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
+    attempts.createIndex('by-logged', 'loggedAt');
+    attempts.createIndex('by-rep', 'repId');
+    attempts.createIndex('by-helpdesk', 'helpdesk');
+    attempts.createIndex('by-move', 'moveId');
+    attempts.createIndex('by-outcome', 'outcome');
+    attempts.createIndex('by-interaction', 'interactionId');
+  },
+  // v2
+  (db, tx) => {
+    const wrapups = db.createObjectStore('wrapups', { keyPath: 'interactionId' });
+    wrapups.createIndex('by-at', 'at');
+    tx.objectStore('interactions').createIndex('by-customer', 'customerKey');
+    tx.objectStore('attempts').createIndex('by-customer', 'customerKey');
+  },
+  // v3
+  (db, tx) => {
+    db.createObjectStore('reviews', { keyPath: 'attemptId' });
+    tx.objectStore('attempts').createIndex('by-kind', 'moveKind');
+  },
+];

@@ -1,0 +1,154 @@
+/**
+ * Launches Debian's Chromium with the built extension (dist/chromium) in a fresh profile and serves the
+ * committed helpdesk fixtures at their real URLs with `context.route`, so the shipped manifest's matches
+ * apply unchanged. Every other request is answered locally with 404: tests never touch the network.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+
+export const DIST = resolve('dist/chromium');
+export const FIXTURES = resolve('test/fixtures');
+export const ARTIFACTS = resolve('artifacts');
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export interface FixtureCase {
+  adapter: string;
+  fixture: string;
+  url: string;
+  ticketId: string;
+  subject?: string;
+  switch?: { click: string; ticketId: string };
+  customSite?: unknown;
+}
+
+export function allCases(): FixtureCase[] {
+  const out: FixtureCase[] = [];
+  for (const dir of readdirSync(FIXTURES)) {
+    const file = join(FIXTURES, dir, 'cases.json');
+    if (!existsSync(file)) continue;
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as FixtureCase | FixtureCase[];
+    for (const c of Array.isArray(parsed) ? parsed : [parsed]) out.push({ ...c, fixture: join(dir, c.fixture) });
+  }
+  return out;
+}
+
+export interface Launched {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profile: string;
+  /** Serve `fixture` (path under test/fixtures) for every URL starting with `urlPrefix`'s origin+path. */
+  serve(url: string, fixtureOrHtml: string, opts?: { html?: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function launch(opts: { profile?: string; keepProfile?: boolean; headless?: boolean } = {}): Promise<Launched> {
+  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chromium is missing: run `npm run build` first');
+  const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'rp-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: opts.headless ?? true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${DIST}`,
+      `--load-extension=${DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--lang=en-US',
+    ],
+  });
+  const pages = new Map<string, string>();
+  // Anything not explicitly served is answered locally: no request leaves the machine.
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    const key = url.origin + url.pathname;
+    const html = [...pages.entries()].find(([prefix]) => key === prefix || key.startsWith(prefix))?.[1];
+    if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
+  });
+  let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionId = new URL(worker.url()).host;
+  // Close the welcome tab opened on install, so tests start from a known state.
+  for (const p of context.pages()) if (p.url().includes('/welcome/')) await p.close();
+  context.on('page', (p) => {
+    if (p.url().includes('/welcome/')) void p.close();
+  });
+  return {
+    context,
+    worker,
+    extensionId,
+    profile,
+    async serve(url, fixtureOrHtml, o = {}) {
+      const u = new URL(url);
+      pages.set(u.origin + u.pathname, o.html ? fixtureOrHtml : readFileSync(join(FIXTURES, fixtureOrHtml), 'utf8'));
+    },
+    async close() {
+      await context.close();
+      if (!opts.keepProfile && !opts.profile) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The panel's host element; Playwright's CSS engine pierces its open shadow root. */
+export const panel = (page: Page) => page.locator('resolve-plus-panel section.panel');
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+export function extensionPage(l: Launched, path: string): string {
+  return `chrome-extension://${l.extensionId}/${path}`;
+}
+
+/** Reads every record of a store from the extension's IndexedDB, inside the service worker. */
+export async function readStore<T = unknown>(worker: Worker, store: string): Promise<T[]> {
+  return worker.evaluate(
+    (s) =>
+      new Promise<unknown[]>((resolveP, rejectP) => {
+        const req = indexedDB.open('resolve-plus');
+        let fresh = false;
+        // Never create the database from a test: abort, so the extension's own upgrade runs later.
+        req.onupgradeneeded = () => {
+          fresh = true;
+          req.transaction?.abort();
+        };
+        req.onerror = () => (fresh ? resolveP([]) : rejectP(req.error));
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains(s)) {
+            db.close();
+            return resolveP([]);
+          }
+          const all = db.transaction(s).objectStore(s).getAll();
+          all.onsuccess = () => {
+            db.close();
+            resolveP(all.result);
+          };
+          all.onerror = () => rejectP(all.error);
+        };
+      }),
+    store,
+  ) as Promise<T[]>;
+}
+
+export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  let last: T = await fn();
+  while (!ok(last)) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out; last value: ${JSON.stringify(last)?.slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await fn();
+  }
+  return last;
+}
