@@ -5,9 +5,21 @@
  */
 import type { HelpdeskId } from '../core/ticket/types';
 import type { SiteAdapter } from './adapter';
+import { freshdesk } from './adapters/freshdesk';
+import { helpscout } from './adapters/helpscout';
+import { hubspot } from './adapters/hubspot';
+import { intercom } from './adapters/intercom';
+import { salesforce } from './adapters/salesforce';
 import { zendesk } from './adapters/zendesk';
 
-export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [zendesk];
+export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [
+  zendesk,
+  freshdesk,
+  salesforce,
+  intercom,
+  hubspot,
+  helpscout,
+];
 
 export function adapterFor(
   url: URL,

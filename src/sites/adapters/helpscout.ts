@@ -1,0 +1,125 @@
+/**
+ * Help Scout (React). One conversation is rendered beside the mailbox list; opening another re-renders it.
+ * The URL is `/conversation/<id>/<number>`; the number is what agents see ("#48213"), so it is the ticket id.
+ * Hooks: shared/reference/helpdesks.md (Help Scout) — `data-cy` test hooks and the subject's aria-label.
+ * Thread kinds follow Help Scout's own vocabulary (customer, message, note, lineitem, chat, phone).
+ */
+import { cleanText, LIMITS } from '../../core/ticket/sanitize';
+import type { MessageRole, TicketMessage } from '../../core/ticket/types';
+import type { SiteAdapter } from '../adapter';
+import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
+import { asHtml, failFields, idIn, insertOrder, labelledField, noteComposer, noteTags, textFound } from '../dom-extra';
+import { insertInto } from '../insert';
+import { toChannel, toStatus } from '../normalize';
+
+const CONVERSATION_PATH = /^\/conversation\/(\d+)(?:\/(\d+))?/;
+const ROOT = ['[data-cy="Conversation"]', '#conversation-view', '#mainCol'];
+const NUMBER = ['[data-cy="ConversationHeader.Number"]', '[data-cy="ConversationHeader"] [data-cy="Text"]'];
+const SUBJECT = ['[aria-label="Conversation Subject"]', '[data-cy="EditableTextarea"]', '#subjectLine'];
+const PROFILE = ['[data-cy="CustomerProfile"]', '[data-cy="Sidebar"]'];
+const NAME = ['[data-cy="CustomerProfile.Name"]', '[data-cy="CustomerName"]'];
+const STATUS = ['[data-cy="StatusDropdown"]', '[data-cy="ConversationHeader.Status"]'];
+const CHANNEL = ['[data-cy="ConversationType"]'];
+const TAGS = ['[data-cy="Tag"]', '.c-Tag'];
+const THREADS = ['[data-cy="ThreadList"]', '#threads'];
+const ITEM = '[data-cy="ThreadItem"], .thread';
+const BODY = ['[data-cy="ThreadItem.Body"]', '.thread-content', '.messageBody'];
+const COMPOSER = [
+  '[data-cy="ReplyEditor"] [contenteditable="true"]',
+  '.redactor-editor[contenteditable="true"]',
+  '[role="textbox"][contenteditable="true"]',
+  '[data-cy="ReplyEditor"] textarea',
+];
+
+function rootOf(doc: Document): Element | null {
+  return firstMatch(doc, ROOT)?.value ?? $(doc, '[data-cy="ConversationHeader.Actions"]')?.closest('main') ?? null;
+}
+
+function idFromUrl(url: URL): string | null {
+  const m = CONVERSATION_PATH.exec(url.pathname);
+  return m ? (m[2] ?? m[1] ?? null) : null;
+}
+
+function roleOf(item: Element): MessageRole | null {
+  const kind = (item.getAttribute('data-thread-type') ?? '').toLowerCase();
+  if (kind === 'lineitem') return null; // "Status changed to Pending" and similar lines
+  if (kind === 'note') return 'internal';
+  if (kind === 'customer') return 'customer';
+  if (kind === 'message' || kind === 'reply') return 'agent';
+  // chat / phone / forwards: who created the thread decides.
+  return /customer/i.test(item.getAttribute('data-created-by') ?? '') ? 'customer' : 'agent';
+}
+
+/** Help Scout lists the newest thread first by default; put threads in time order when they all carry one. */
+function chronological(items: Element[]): Element[] {
+  const times = items.map((el) => Date.parse($(el, 'time[datetime]')?.getAttribute('datetime') ?? ''));
+  if (times.some(Number.isNaN)) return items;
+  return items.map((el, i) => ({ el, t: times[i] ?? 0 })).sort((a, b) => a.t - b.t).map((x) => x.el);
+}
+
+export const helpscout: SiteAdapter = {
+  id: 'helpscout',
+  label: 'Help Scout',
+  hostPatterns: ['https://secure.helpscout.net/*'],
+  matches: (url) => url.hostname === 'secure.helpscout.net' && CONVERSATION_PATH.test(url.pathname),
+  ticketIdFromUrl: idFromUrl,
+  findTicketRoot: rootOf,
+  findComposer(doc) {
+    const root = rootOf(doc);
+    return root ? asHtml(firstMatch(root, COMPOSER)?.value) : null;
+  },
+  watchTargets(doc) {
+    const root = rootOf(doc);
+    if (!root) return [];
+    const threads = firstMatch(root, THREADS)?.value;
+    return threads ? [threads, root] : [root];
+  },
+  read(doc, url) {
+    const d = new Diagnostics();
+    const root = rootOf(doc);
+    const domId = root ? idIn(firstText(root, NUMBER)?.value, /#\s*(\d+)/) : null;
+    const ticketId = cleanText(domId ?? idFromUrl(url), 40);
+    if (ticketId) d.ok('ticketId', domId ? 'conversation number' : 'url');
+    else d.fail('ticketId');
+    if (!root || !ticketId) {
+      failFields(d, ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer']);
+      return { context: null, diagnostics: d.list };
+    }
+    const subject = d.note('subject', firstText(root, SUBJECT)) ?? '';
+    const profile = firstMatch(root, PROFILE)?.value ?? root;
+    const requesterName = d.note('requester', firstText(profile, NAME)) ?? '';
+    const mailto = $(profile, 'a[href^="mailto:"]');
+    const customerKey = emailIn(mailto?.getAttribute('href') ?? '') ?? emailIn(textOf($(profile, '[data-cy="CustomerProfile.Email"]')));
+    if (customerKey) d.ok('customerKey', mailto ? 'profile mailto' : 'CustomerProfile.Email');
+    else d.fail('customerKey');
+    const status = toStatus(d.note('status', firstText(root, STATUS)));
+    const threads = firstMatch(root, THREADS);
+    const items = threads ? chronological($$(threads.value, ITEM)) : [];
+    const kinds = items.map((el) => el.getAttribute('data-thread-type') ?? '');
+    // Help Scout is email-first: a conversation is email unless its threads say chat or phone.
+    const threadKind = kinds.find((k) => k === 'chat' || k === 'phone');
+    const channelFound =
+      firstText(root, CHANNEL) ?? (threadKind ? { value: threadKind, source: 'thread type' } : { value: 'email', source: 'default' });
+    const channel = toChannel(d.note('channel', channelFound));
+    const tags = noteTags(d, root, TAGS);
+    const product = textFound(labelledField(profile, 'dt', /^product$/i, 'dd'))?.value ?? null;
+    const messages: TicketMessage[] = [];
+    if (threads) {
+      d.ok('messages', threads.source);
+      for (const item of items.slice(-LIMITS.messages)) {
+        const role = roleOf(item);
+        const text = role ? textOf(firstMatch(item, BODY)?.value ?? item, LIMITS.messageText) : '';
+        if (role && text) messages.push({ role, text });
+      }
+    } else d.fail('messages');
+    noteComposer(d, firstMatch(root, COMPOSER));
+    return {
+      context: { helpdesk: 'helpscout', ticketId, subject, requesterName, customerKey, channel, status, tags, product, messages },
+      diagnostics: d.list,
+    };
+  },
+  insertText(doc, text) {
+    const el = this.findComposer(doc);
+    return insertInto(el, text, insertOrder(el));
+  },
+};

@@ -1,0 +1,154 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { fixtureHtml, loadFixture, parseHtml } from '../../../test/unit/fixture';
+import { readServiceNowForm, servicenow } from './servicenow';
+
+const SYS1 = '9d385017c611228701d22104cc95c371';
+const SYS2 = 'e8caedcbc0a80164017df472f39eaed1';
+const URL1 = new URL(`https://acme.service-now.com/nav_to.do?uri=incident.do%3Fsys_id%3D${SYS1}`);
+
+const URLS = {
+  positive: [
+    [`https://acme.service-now.com/incident.do?sys_id=${SYS1}`, SYS1],
+    [`https://acme.service-now.com/incident.do?sysparm_view=ess&sys_id=${SYS1}`, SYS1],
+    [`https://acme.service-now.com/nav_to.do?uri=incident.do%3Fsys_id%3D${SYS1}`, SYS1],
+    [`https://acme.service-now.com/nav_to.do?uri=%2Fincident.do%253Fsys_id%253D${SYS1}`, SYS1],
+    [`https://acme.service-now.com/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D${SYS1}`, SYS1],
+    [`https://acme.service-now.com/now/sow/record/incident/${SYS1}`, SYS1],
+    [`https://dev12345.service-now.com/sn_customerservice_case.do?sys_id=${SYS2.toUpperCase()}`, SYS2],
+    ['https://acme.service-now.com/incident.do?sys_id=-1', null],
+  ],
+  negative: [
+    'https://acme.service-now.com/incident_list.do?sysparm_query=active%3Dtrue',
+    'https://acme.service-now.com/now/nav/ui/home',
+    `https://service-now.com.evil.io/incident.do?sys_id=${SYS1}`,
+    `https://acme.service-now.co/incident.do?sys_id=${SYS1}`,
+    `https://example.com/nav_to.do?uri=incident.do%3Fsys_id%3D${SYS1}`,
+  ],
+} as const;
+
+/**
+ * happy-dom 21 parses `<option selected>` into the wrong `selectedIndex` (browsers honour the attribute);
+ * re-apply the attribute so the fixture means in tests what it means in Chromium.
+ */
+function syncSelects(doc: Document | null | undefined): Document {
+  for (const select of Array.from(doc?.querySelectorAll('select') ?? [])) {
+    const options = Array.from(select.options);
+    const chosen = options.findIndex((o) => o.hasAttribute('selected'));
+    if (chosen >= 0) select.selectedIndex = chosen;
+  }
+  return doc as Document;
+}
+
+const formDoc = (html: string): Document => syncSelects(parseHtml(html));
+
+/** The gsft_main document of a fixture: the form template the fixture's script loads into the iframe. */
+function formHtml(fixture: string, sysId: string): string {
+  const tpl = loadFixture(fixture).getElementById(`form-${sysId}`) as HTMLTemplateElement;
+  return tpl.innerHTML;
+}
+
+async function loaded(frame: HTMLIFrameElement, html: string): Promise<void> {
+  frame.srcdoc = html;
+  const number = /id="sys_readonly\.incident\.number"[^>]*value="([^"]+)"/.exec(html)?.[1];
+  const ready = () => (frame.contentDocument?.getElementById('sys_readonly.incident.number') as HTMLInputElement | null)?.value === number;
+  for (let i = 0; i < 50 && !ready(); i++) await new Promise((r) => setTimeout(r, 10));
+  syncSelects(frame.contentDocument);
+}
+
+describe('servicenow adapter', () => {
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('matches record URLs (classic, nav_to, Next Experience, workspace) and takes the sys_id', () => {
+    for (const [url, id] of URLS.positive) {
+      expect(servicenow.matches(new URL(url)), url).toBe(true);
+      expect(servicenow.ticketIdFromUrl(new URL(url)), url).toBe(id);
+    }
+    for (const url of URLS.negative) expect(servicenow.matches(new URL(url)), url).toBe(false);
+  });
+
+  it('reads the full context from the form document, number preferred over sys_id', () => {
+    const { context, diagnostics } = readServiceNowForm(formDoc(formHtml('servicenow/ticket.html', SYS1)), URL1);
+    expect(context).toEqual({
+      helpdesk: 'servicenow',
+      ticketId: 'INC0010001',
+      subject: 'Outlook stopped receiving new mail',
+      requesterName: 'Abel Tuter',
+      customerKey: 'abel.tuter@example.com',
+      channel: 'email',
+      status: 'open',
+      tags: ['software', 'email'],
+      product: 'Microsoft Outlook 365',
+      messages: expect.any(Array),
+    });
+    // Description first, then the activity stream oldest-first; the field-change entry has no text.
+    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'internal', 'customer']);
+    expect(context?.messages[0]?.text).toContain('"Your mailbox is full"');
+    expect(context?.messages[2]?.text).toContain('Recoverable Items');
+    expect(context?.messages[3]?.text).toContain('Outlook on the web shows the new mail');
+    expect(diagnostics.every((d) => d.ok)).toBe(true);
+  });
+
+  it('reads through iframe#gsft_main, not the form templates in the shell, and follows the frame', async () => {
+    const doc = document;
+    doc.body.innerHTML = parseHtml(fixtureHtml('servicenow/ticket.html')).body.innerHTML;
+    const frame = doc.getElementById('gsft_main') as HTMLIFrameElement;
+    expect(servicenow.read(doc, URL1).context).toBeNull(); // frame not loaded yet; templates are inert
+    await loaded(frame, formHtml('servicenow/ticket.html', SYS1));
+    expect(servicenow.read(doc, URL1).context).toMatchObject({ ticketId: 'INC0010001', status: 'open' });
+    expect(servicenow.watchTargets?.(doc)[0]).toBe(frame);
+    await loaded(frame, formHtml('servicenow/ticket.html', SYS2));
+    const url2 = new URL(`https://acme.service-now.com/nav_to.do?uri=incident.do%3Fsys_id%3D${SYS2}`);
+    expect(servicenow.read(doc, url2).context).toMatchObject({
+      ticketId: 'INC0010002',
+      subject: 'VPN disconnects every 10 minutes',
+      requesterName: 'Fred Luddy',
+      status: 'pending',
+      channel: 'phone',
+      tags: ['network', 'vpn'],
+    });
+  });
+
+  it('finds the form in the Next Experience shadow root and inserts into its comments field', async () => {
+    const doc = document;
+    doc.body.innerHTML = parseHtml(fixtureHtml('servicenow/next-experience.html')).body.innerHTML;
+    const host = doc.querySelector('[component-id]') as HTMLElement;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<iframe id="gsft_main"></iframe>';
+    await loaded(shadow.getElementById('gsft_main') as HTMLIFrameElement, formHtml('servicenow/next-experience.html', SYS1));
+    const url = new URL(`https://acme.service-now.com/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D${SYS1}`);
+    expect(servicenow.read(doc, url).context?.ticketId).toBe('INC0010001');
+    const composer = servicenow.findComposer(doc) as HTMLTextAreaElement;
+    expect(composer.id).toBe('incident.comments');
+    const result = await servicenow.insertText(doc, 'Hi Abel, your mailbox has been cleaned up.');
+    expect(result).toEqual({ inserted: true, strategy: 'native-setter' });
+    expect(composer.value).toBe('Hi Abel, your mailbox has been cleaned up.');
+  });
+
+  it('reports the missing field and still reads the rest', () => {
+    const { context, diagnostics } = readServiceNowForm(syncSelects(loadFixture('servicenow/missing-field.html')), URL1);
+    expect(context?.status).toBe('other');
+    expect(diagnostics.find((d) => d.field === 'status')).toEqual({ field: 'status', ok: false });
+    expect(context).toMatchObject({ ticketId: 'INC0010001', subject: 'Outlook stopped receiving new mail', requesterName: 'Abel Tuter' });
+  });
+
+  it('returns no context on a page that is not a record form', () => {
+    const { context, diagnostics } = servicenow.read(parseHtml('<div class="list2_body">Incidents</div>'), URL1);
+    expect(context).toBeNull();
+    expect(diagnostics.find((d) => d.field === 'ticketId')?.ok).toBe(false);
+  });
+
+  it('shows hostile field text as bounded inert text', () => {
+    const evil = `<img src=x onerror=alert(1)>\u202Egnp.exe${'A'.repeat(100_000)}`;
+    const html = formHtml('servicenow/ticket.html', SYS1).replace(
+      'value="Outlook stopped receiving new mail"',
+      `value="${evil.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`,
+    );
+    const { context } = readServiceNowForm(formDoc(html), URL1);
+    expect(context?.subject.length).toBeLessThanOrEqual(300);
+    expect(context?.subject).not.toContain('\u202E');
+    expect(context?.subject.startsWith('<img src=x')).toBe(true);
+  });
+});
