@@ -1,0 +1,78 @@
+/**
+ * Writing CSV that is both correct (RFC 4180) and safe to open in a spreadsheet.
+ *
+ * Formula injection (OWASP "CSV Injection"): Excel, LibreOffice and Sheets run a cell that starts with
+ * `=`, `+`, `-`, `@`, tab or carriage return as a formula, and rep ids, move titles or ticket ids can
+ * hold anything. Such text cells get a leading `'`, which spreadsheets treat as "this is text". A
+ * leading line feed is guarded as well, like its CR sibling: importers that trim leading whitespace
+ * would otherwise find a formula right behind it.
+ *
+ * The decision for numbers: a value the exporter itself emits as a JS number (playbook version,
+ * seconds from resolution to offer, scores, counts) is written as a plain decimal, unprefixed, even
+ * when negative — `-12.5` is inert in every spreadsheet, and a prefix would turn it into text that no
+ * longer sums or sorts. Only strings are guarded, so data can never reach the unguarded path: a ticket
+ * id "-1" is a string and becomes `'-1`.
+ *
+ * So the reader can undo the guard exactly, text that already starts with apostrophes followed by a
+ * trigger (`'=x`) gets one more apostrophe too; `unguardCell` strips exactly one.
+ *
+ * Cells are quoted when they contain `"`, `,`, CR or LF (RFC 4180) — and also `;`, because Excel in
+ * many European locales splits on `;`, and an unquoted `a;=1+1` would start a new, unguarded cell.
+ */
+import type { CellValue, Column } from './columns';
+
+const NEEDS_GUARD = /^'*[=+\-@\t\r\n]/;
+const GUARDED = /^'+[=+\-@\t\r\n]/;
+const NEEDS_QUOTES = /[",;\r\n]/;
+const CRLF = '\r\n';
+export const BOM = '\uFEFF';
+
+export function csvCell(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = NEEDS_GUARD.test(value) ? `'${value}` : value;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** The inverse of the guard in `csvCell`, for a cell already unquoted by the CSV parser. */
+export function unguardCell(cell: string): string {
+  return GUARDED.test(cell) ? cell.slice(1) : cell;
+}
+
+export interface CsvOptions {
+  /** Start with a UTF-8 byte-order mark, so Excel on Windows reads "José Müller" as UTF-8. */
+  readonly bom: boolean;
+  /** Rows per yielded chunk; 1,000 by default. */
+  readonly chunkRows?: number;
+}
+
+/**
+ * The CSV as a sequence of strings (header first, CRLF after every row), each holding up to
+ * `chunkRows` rows: feed them to a Blob or a stream, and only one chunk is ever built at a time.
+ */
+export function* csvChunks<Row>(rows: Iterable<Row>, columns: readonly Column<Row>[], options: CsvOptions): Generator<string, void, undefined> {
+  const chunkRows = Math.max(1, Math.floor(options.chunkRows ?? 1_000));
+  let chunk = (options.bom ? BOM : '') + columns.map((c) => csvCell(c.name)).join(',') + CRLF;
+  let n = 0;
+  for (const row of rows) {
+    let line = '';
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0) line += ',';
+      line += csvCell(columns[i]!.get(row));
+    }
+    chunk += line + CRLF;
+    if (++n === chunkRows) {
+      yield chunk;
+      chunk = '';
+      n = 0;
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** The whole CSV as one string: for small exports and tests. */
+export function toCsv<Row>(rows: Iterable<Row>, columns: readonly Column<Row>[], options: CsvOptions): string {
+  let out = '';
+  for (const chunk of csvChunks(rows, columns, options)) out += chunk;
+  return out;
+}

@@ -1,0 +1,263 @@
+/**
+ * The playbook engine: given a playbook and what the page and log say, which checklist steps apply,
+ * whether the issue is resolved, and which VE moves to suggest now — with reasons for both the moves
+ * shown and those held back. Pure and deterministic (time is an input), called on every page change,
+ * so per-playbook work (sort order, templates, compiled conditions) is cached by playbook identity.
+ *
+ * Resolution first: no move is eligible before resolution is confirmed. Then frequency caps against the
+ * customer's history, then priority, then the playbook's limit on moves shown.
+ */
+import type { MoveKind } from '../log/types';
+import { cleanText } from '../ticket/sanitize';
+import type { TicketContext } from '../ticket/types';
+import { type ChecklistEntry, type ConditionEnv, evaluateCondition, explainMet, explainUnmet, isDone, NO_CONTEXT } from './condition';
+import { factsFor, type TicketFacts } from './facts';
+import { daysAgo, type HistoryAttempt, plural, reachedCustomer, withinDays } from './history';
+import { fallbacksFor, fillTemplate, type PlaceholderValues, parseTemplate, type Segment } from './placeholders';
+import type { Move, Playbook } from './types';
+
+export interface EvaluationInput {
+  /** Null when the adapter could not read the page: the checklist still works, page-based conditions are unknown. */
+  readonly context: TicketContext | null;
+  /** Steps done in this interaction. */
+  readonly checklist: Readonly<Record<string, ChecklistEntry>>;
+  /** Steps the rep un-ticked after an auto-tick; never auto-ticked again in this interaction. */
+  readonly suppressedAuto: readonly string[];
+  /** Epoch ms the interaction started. */
+  readonly startedAt: number;
+  /** Epoch ms now; the engine never reads the clock. */
+  readonly now: number;
+  /** This customer's attempts from other interactions (possibly merged from other reps' logs). */
+  readonly history: readonly HistoryAttempt[];
+  readonly agentName?: string;
+}
+
+export interface StepView {
+  readonly id: string;
+  readonly title: string;
+  readonly help: string | null;
+  readonly required: boolean;
+  readonly confirmsResolution: boolean;
+  /** False when the step's `when` does not hold; such steps are not counted in progress. */
+  readonly applicable: boolean;
+  readonly done: boolean;
+  /** Ticked by a page signal rather than the rep. */
+  readonly auto: boolean;
+  readonly doneAt: number | null;
+}
+
+export interface Progress {
+  readonly done: number;
+  readonly total: number;
+  readonly requiredDone: number;
+  readonly requiredTotal: number;
+}
+
+export interface EligibleMove {
+  readonly move: Move;
+  /** Placeholders filled; ready to insert. */
+  readonly text: string;
+  /** "Why this now", most specific first after the resolution gate. */
+  readonly reasons: readonly string[];
+}
+
+export const HOLD_CAUSES = ['condition', 'no-context', 'cooldown', 'resolution', 'limit'] as const;
+export type HoldCause = (typeof HOLD_CAUSES)[number];
+
+export interface HeldBackMove {
+  readonly moveId: string;
+  readonly kind: MoveKind;
+  readonly title: string;
+  readonly cause: HoldCause;
+  readonly reason: string;
+}
+
+export interface Evaluation {
+  readonly steps: readonly StepView[];
+  readonly progress: Progress;
+  readonly resolutionConfirmed: boolean;
+  /** Applicable steps whose autoComplete holds now, not done and not suppressed: tick them, offer undo. */
+  readonly autoComplete: readonly string[];
+  /** Priority order, at most `settings.maxMovesShown`. */
+  readonly eligible: readonly EligibleMove[];
+  /** Every other move, in priority order. */
+  readonly heldBack: readonly HeldBackMove[];
+}
+
+interface Plan {
+  /** Move indices by priority (desc), ties in array order. */
+  readonly order: readonly number[];
+  readonly templates: readonly (readonly Segment[])[];
+  readonly confirmingStepId: string | null;
+  readonly stepTitles: ReadonlyMap<string, string>;
+  readonly fallbacks: PlaceholderValues;
+}
+
+const plans = new WeakMap<Playbook, Plan>();
+
+function planFor(pb: Playbook): Plan {
+  let plan = plans.get(pb);
+  if (plan === undefined) {
+    plan = {
+      order: pb.moves.map((_, i) => i).sort((a, b) => (pb.moves[b]?.priority ?? 0) - (pb.moves[a]?.priority ?? 0) || a - b),
+      templates: pb.moves.map((m) => parseTemplate(m.text)),
+      confirmingStepId: pb.checklist.find((s) => s.confirmsResolution)?.id ?? null,
+      stepTitles: new Map(pb.checklist.map((s) => [s.id, s.title])),
+      fallbacks: fallbacksFor(pb.locale),
+    };
+    plans.set(pb, plan);
+  }
+  return plan;
+}
+
+const WAITING = 'Waiting for resolution to be confirmed';
+
+export function evaluate(playbook: Playbook, input: EvaluationInput): Evaluation {
+  const plan = planFor(playbook);
+  const facts = input.context === null ? null : factsFor(input.context);
+  const confirmingDone = plan.confirmingStepId !== null && isDone(input.checklist, plan.confirmingStepId);
+  let env: ConditionEnv = {
+    facts,
+    checklist: input.checklist,
+    resolutionConfirmed: confirmingDone,
+    now: input.now,
+    startedAt: input.startedAt,
+    history: input.history,
+    stepTitles: plan.stepTitles,
+  };
+  let resolutionConfirmed = confirmingDone;
+  if (!confirmingDone && playbook.resolutionRule !== undefined && evaluateCondition(playbook.resolutionRule, env) === true) {
+    resolutionConfirmed = true;
+    env = { ...env, resolutionConfirmed: true };
+  }
+
+  const steps: StepView[] = [];
+  const autoComplete: string[] = [];
+  let done = 0;
+  let total = 0;
+  let requiredDone = 0;
+  let requiredTotal = 0;
+  for (const step of playbook.checklist) {
+    // Unknown (page unreadable) counts as applicable: better an extra step than a missing one.
+    const applicable = step.when === undefined || evaluateCondition(step.when, env) !== false;
+    const entry = isDone(input.checklist, step.id) ? input.checklist[step.id] : undefined;
+    steps.push({
+      id: step.id,
+      title: step.title,
+      help: step.help ?? null,
+      required: step.required,
+      confirmsResolution: step.confirmsResolution === true,
+      applicable,
+      done: entry !== undefined,
+      auto: entry?.auto === true,
+      doneAt: entry?.doneAt ?? null,
+    });
+    if (!applicable) continue;
+    total++;
+    if (entry !== undefined) done++;
+    if (step.required) {
+      requiredTotal++;
+      if (entry !== undefined) requiredDone++;
+    }
+    if (
+      entry === undefined &&
+      step.autoComplete !== undefined &&
+      !input.suppressedAuto.includes(step.id) &&
+      evaluateCondition(step.autoComplete, env) === true
+    ) {
+      autoComplete.push(step.id);
+    }
+  }
+
+  const { eligible, heldBack } = pickMoves(playbook, plan, env, input, resolutionConfirmed);
+  return { steps, progress: { done, total, requiredDone, requiredTotal }, resolutionConfirmed, autoComplete, eligible, heldBack };
+}
+
+interface Offers {
+  /** Latest attempt that reached the customer, per move. */
+  readonly byMove: Map<string, number>;
+  readonly latest: number | null;
+}
+
+function offersIn(history: readonly HistoryAttempt[]): Offers {
+  const byMove = new Map<string, number>();
+  let latest: number | null = null;
+  for (const a of history) {
+    if (!reachedCustomer(a)) continue;
+    const prev = byMove.get(a.moveId);
+    if (prev === undefined || a.at > prev) byMove.set(a.moveId, a.at);
+    if (latest === null || a.at > latest) latest = a.at;
+  }
+  return { byMove, latest };
+}
+
+function pickMoves(
+  pb: Playbook,
+  plan: Plan,
+  env: ConditionEnv,
+  input: EvaluationInput,
+  resolutionConfirmed: boolean,
+): { eligible: EligibleMove[]; heldBack: HeldBackMove[] } {
+  const eligible: EligibleMove[] = [];
+  const heldBack: HeldBackMove[] = [];
+  const offers = offersIn(input.history);
+  const { veCooldownDays, maxMovesShown } = pb.settings;
+  const { now } = input;
+  const hold = (move: Move, cause: HoldCause, reason: string) => heldBack.push({ moveId: move.id, kind: move.kind, title: move.title, cause, reason });
+
+  for (const i of plan.order) {
+    const move = pb.moves[i] as Move;
+    const holds = evaluateCondition(move.when, env);
+    if (holds === null) {
+      hold(move, 'no-context', `Condition not met: ${NO_CONTEXT}`);
+      continue;
+    }
+    if (!holds) {
+      hold(move, 'condition', `Condition not met: ${explainUnmet(move.when, env)}`);
+      continue;
+    }
+    const lastThis = offers.byMove.get(move.id);
+    if (move.cooldownDays > 0 && lastThis !== undefined && withinDays(now, lastThis, move.cooldownDays)) {
+      hold(move, 'cooldown', `Offered to this customer ${daysAgo(now, lastThis)} (cooldown ${plural(move.cooldownDays, 'day')})`);
+      continue;
+    }
+    if (veCooldownDays > 0 && offers.latest !== null && withinDays(now, offers.latest, veCooldownDays)) {
+      hold(move, 'cooldown', `A VE move was offered to this customer ${daysAgo(now, offers.latest)} (pause between VE offers: ${plural(veCooldownDays, 'day')})`);
+      continue;
+    }
+    if (!resolutionConfirmed) {
+      hold(move, 'resolution', WAITING);
+      continue;
+    }
+    if (eligible.length >= maxMovesShown) {
+      hold(move, 'limit', maxMovesShown === 0 ? 'This playbook shows no moves (maxMovesShown is 0)' : `Ranked below the ${plural(maxMovesShown, 'move')} shown`);
+      continue;
+    }
+    eligible.push({ move, text: fillTemplate(plan.templates[i] ?? [], valuesFor(env.facts, input), plan.fallbacks), reasons: reasonsFor(move, pb, env, input) });
+  }
+  return { eligible, heldBack };
+}
+
+function reasonsFor(move: Move, pb: Playbook, env: ConditionEnv, input: EvaluationInput): string[] {
+  const reasons = new Set<string>(['Resolution confirmed']);
+  for (const r of explainMet(move.when, env)) reasons.add(r);
+  // Only claim "not offered recently" when we actually know who the customer is.
+  const customerKnown = Boolean(input.context?.customerKey) || input.history.length > 0;
+  if (customerKnown) {
+    const { veCooldownDays } = pb.settings;
+    if (move.cooldownDays > veCooldownDays) reasons.add(`Not offered to this customer in the last ${plural(move.cooldownDays, 'day')}`);
+    else if (veCooldownDays > 0) reasons.add(`No VE offered to this customer in the last ${plural(veCooldownDays, 'day')}`);
+  }
+  if (move.why !== undefined) reasons.add(move.why);
+  return [...reasons];
+}
+
+function valuesFor(facts: TicketFacts | null, input: EvaluationInput): PlaceholderValues {
+  return {
+    'customer.firstName': facts?.firstName ?? '',
+    'customer.name': facts?.displayName ?? '',
+    product: facts?.context.product ?? '',
+    'ticket.id': facts?.context.ticketId ?? '',
+    'agent.name': cleanText(input.agentName, 80),
+  };
+}
