@@ -156,7 +156,19 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     }
     model.set({ ...m, read });
     recompute();
+    reportHealth(read);
+  }
+
+  /** Badge + the options page's per-site health line; only when what we could read changed. */
+  let lastHealth = '';
+  function reportHealth(read: ReadResult): void {
+    const summary = read.diagnostics.map((d) => `${d.field}:${d.ok ? 1 : 0}`).join(',');
+    if (summary === lastHealth) return;
+    lastHealth = summary;
     void send('tab/status', { helpdesk: adapter.id, recognised: read.context !== null }).catch(() => {});
+    void browser.storage.local
+      .set({ [KEYS.healthPrefix + adapter.id]: { at: Date.now(), diagnostics: read.diagnostics } })
+      .catch(() => {});
   }
 
   const actions = {

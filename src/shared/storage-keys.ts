@@ -11,6 +11,8 @@ export const KEYS = {
   ticketPrefix: 'ticket:',
   /** Panel position/collapsed per helpdesk: `panel:<helpdesk>`. */
   panelPrefix: 'panel:',
+  /** Last read diagnostics per helpdesk: `health:<helpdesk>` → { at, url path shape, diagnostics } (options page). */
+  healthPrefix: 'health:',
   /** Set by the worker when IndexedDB refused a write (quota, unavailable); cleared when a write succeeds. */
   storageProblem: 'storageProblem',
 } as const;
