@@ -14,7 +14,7 @@ import { insertInto } from './insert';
 
 /** The document of a same-origin iframe, or null (cross-origin, not loaded, not an iframe). */
 export function frameDocument(frame: Element | null | undefined): Document | null {
-  if (!frame || frame.tagName !== 'IFRAME') return null;
+  if (frame?.tagName !== 'IFRAME') return null;
   try {
     const doc = (frame as HTMLIFrameElement).contentDocument;
     return doc?.documentElement ? doc : null;

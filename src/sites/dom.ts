@@ -2,22 +2,18 @@
  * Generic DOM reading helpers shared by adapters: ordered selector fallbacks that report which selector
  * matched (for diagnostics), open-shadow-root piercing, and bounded text reads.
  *
- * Hostile pages may override `Element.prototype.querySelector`; we call the pristine methods captured at
- * load time (content scripts run in an isolated world, so page overrides don't reach us there, but the
- * captured references also keep tests honest when run in a page world).
+ * Content scripts run in an isolated world, so a page that overrides `Element.prototype.querySelector`
+ * does not reach these calls. Checks use `nodeType`/`tagName`, not `instanceof`, because nodes inside a
+ * same-origin iframe (ServiceNow's gsft_main) belong to another realm.
  */
 import { cleanText, LIMITS } from '../core/ticket/sanitize';
 import type { ContextField, FieldDiagnostic } from '../core/ticket/types';
-
-const qs = Element.prototype.querySelector;
-const qsa = Element.prototype.querySelectorAll;
-const docQs = Document.prototype.querySelector;
 
 export type Scope = Document | Element;
 
 export function $(scope: Scope, selector: string): Element | null {
   try {
-    return scope instanceof Document ? docQs.call(scope, selector) : qs.call(scope, selector);
+    return scope.querySelector(selector);
   } catch {
     return null; // an invalid admin-supplied selector must not break the page
   }
@@ -25,9 +21,7 @@ export function $(scope: Scope, selector: string): Element | null {
 
 export function $$(scope: Scope, selector: string): Element[] {
   try {
-    const root = scope instanceof Document ? scope.documentElement : scope;
-    if (!root) return [];
-    return Array.from(qsa.call(root, selector));
+    return Array.from(scope.querySelectorAll(selector));
   } catch {
     return [];
   }
@@ -47,12 +41,15 @@ export function firstMatch(scope: Scope, selectors: readonly string[]): Found<El
   return null;
 }
 
+/** Input, textarea or select — by tag name, so it works across iframe realms. */
+export function isFormField(el: Element): boolean {
+  return /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName);
+}
+
 /** Text of an element: the value of inputs/textareas, otherwise textContent, cleaned and bounded. */
 export function textOf(el: Element | null | undefined, max: number = LIMITS.field): string {
   if (!el) return '';
-  if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) {
-    return cleanText(el.value, max);
-  }
+  if (isFormField(el)) return cleanText((el as HTMLInputElement).value, max);
   // textContent, not innerText: no layout is forced on the helpdesk's page.
   return cleanText(el.textContent, max);
 }

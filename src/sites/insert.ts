@@ -5,8 +5,11 @@
  */
 import type { InsertResult, InsertStrategy } from './adapter';
 
+/** By tag name, not instanceof: composers inside a same-origin iframe belong to another realm. */
+const isTextField = (el: Element): el is HTMLTextAreaElement | HTMLInputElement => el.tagName === 'TEXTAREA' || el.tagName === 'INPUT';
+
 function editorText(el: HTMLElement): string {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return el.value;
+  if (isTextField(el)) return el.value;
   return el.textContent ?? '';
 }
 
@@ -18,14 +21,16 @@ function landed(el: HTMLElement, before: string, text: string): boolean {
 
 /** React/Ember-controlled textareas ignore `.value =`; the prototype setter plus `input` reaches them. */
 function nativeSetter(el: HTMLTextAreaElement | HTMLInputElement, text: string): void {
-  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  // The element's own realm's prototype: React/ServiceNow track the value through that setter.
+  const win = (el.ownerDocument.defaultView ?? window) as typeof window;
+  const proto = el.tagName === 'TEXTAREA' ? win.HTMLTextAreaElement.prototype : win.HTMLInputElement.prototype;
   const setter = Object.getOwnPropertyDescriptor(proto, 'value')?.set;
   const start = el.selectionStart ?? el.value.length;
   const end = el.selectionEnd ?? el.value.length;
   const next = el.value.slice(0, start) + text + el.value.slice(end);
   setter?.call(el, next);
-  el.dispatchEvent(new Event('input', { bubbles: true }));
-  el.dispatchEvent(new Event('change', { bubbles: true }));
+  el.dispatchEvent(new win.Event('input', { bubbles: true }));
+  el.dispatchEvent(new win.Event('change', { bubbles: true }));
 }
 
 function placeCaretAtEnd(el: HTMLElement): void {
@@ -58,7 +63,7 @@ export async function insertInto(
   order: readonly InsertStrategy[] = ['execCommand', 'paste-event'],
 ): Promise<InsertResult> {
   if (!el) return { inserted: false, reason: 'composer not found' };
-  const isField = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+  const isField = isTextField(el);
   for (const strategy of order) {
     const before = editorText(el);
     try {

@@ -6,6 +6,10 @@
 import type { HelpdeskId } from '../core/ticket/types';
 import type { SiteAdapter } from './adapter';
 import { freshdesk } from './adapters/freshdesk';
+import { front } from './adapters/front';
+import { gorgias } from './adapters/gorgias';
+import { servicenow } from './adapters/servicenow';
+import { zoho } from './adapters/zoho';
 import { helpscout } from './adapters/helpscout';
 import { hubspot } from './adapters/hubspot';
 import { intercom } from './adapters/intercom';
@@ -19,6 +23,10 @@ export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [
   intercom,
   hubspot,
   helpscout,
+  front,
+  zoho,
+  gorgias,
+  servicenow,
 ];
 
 export function adapterFor(

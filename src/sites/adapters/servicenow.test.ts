@@ -42,10 +42,24 @@ function syncSelects(doc: Document | null | undefined): Document {
 
 const formDoc = (html: string): Document => syncSelects(parseHtml(html));
 
+/**
+ * Give an element a copy of its prototype chain that does not descend from this realm's classes, the way
+ * an iframe's elements look to the top frame (happy-dom shares classes between its windows).
+ */
+function foreignize(el: Element): void {
+  const proto: Record<string, PropertyDescriptor> = {};
+  for (let p = Object.getPrototypeOf(el); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const [key, desc] of Object.entries(Object.getOwnPropertyDescriptors(p))) if (!(key in proto)) proto[key] = desc;
+  }
+  Object.setPrototypeOf(el, Object.create(Object.prototype, proto));
+}
+
 /** The gsft_main document of a fixture: the form template the fixture's script loads into the iframe. */
+const shells = new Map<string, Document>();
 function formHtml(fixture: string, sysId: string): string {
-  const tpl = loadFixture(fixture).getElementById(`form-${sysId}`) as HTMLTemplateElement;
-  return tpl.innerHTML;
+  const shell = shells.get(fixture) ?? loadFixture(fixture);
+  shells.set(fixture, shell);
+  return (shell.getElementById(`form-${sysId}`) as HTMLTemplateElement).innerHTML;
 }
 
 async function loaded(frame: HTMLIFrameElement, html: string): Promise<void> {
@@ -116,7 +130,7 @@ describe('servicenow adapter', () => {
     doc.body.innerHTML = parseHtml(fixtureHtml('servicenow/next-experience.html')).body.innerHTML;
     const host = doc.querySelector('[component-id]') as HTMLElement;
     const shadow = host.attachShadow({ mode: 'open' });
-    shadow.innerHTML = '<iframe id="gsft_main"></iframe>';
+    shadow.innerHTML = '<iframe id="gsft_main" srcdoc=""></iframe>';
     await loaded(shadow.getElementById('gsft_main') as HTMLIFrameElement, formHtml('servicenow/next-experience.html', SYS1));
     const url = new URL(`https://acme.service-now.com/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D${SYS1}`);
     expect(servicenow.read(doc, url).context?.ticketId).toBe('INC0010001');
@@ -125,6 +139,18 @@ describe('servicenow adapter', () => {
     const result = await servicenow.insertText(doc, 'Hi Abel, your mailbox has been cleaned up.');
     expect(result).toEqual({ inserted: true, strategy: 'native-setter' });
     expect(composer.value).toBe('Hi Abel, your mailbox has been cleaned up.');
+  });
+
+  it('inserts into a form field from another realm (the iframe window), where instanceof fails', async () => {
+    const doc = formDoc(formHtml('servicenow/ticket.html', SYS1));
+    const composer = servicenow.findComposer(doc) as HTMLTextAreaElement;
+    foreignize(composer);
+    expect(composer instanceof HTMLElement).toBe(false); // what Chromium reports for an iframe's element
+    let inputs = 0;
+    composer.addEventListener('input', () => inputs++);
+    expect(await servicenow.insertText(doc, 'We purged Recoverable Items.')).toEqual({ inserted: true, strategy: 'native-setter' });
+    expect(composer.value).toBe('We purged Recoverable Items.');
+    expect(inputs).toBe(1);
   });
 
   it('reports the missing field and still reads the rest', () => {
