@@ -33,7 +33,7 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   args: [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, '--no-sandbox', '--disable-gpu', '--disable-quic',
     '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
-await context.route('**/*', (route) => {
+await context.route(/^https?:\/\//, (route) => {
   const u = new URL(route.request().url());
   const hit = cases.find((c) => { const cu = new URL(c.url); return cu.origin === u.origin && u.pathname.startsWith(cu.pathname.split('/').slice(0, 3).join('/')); });
   return hit ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hit.html }) : route.fulfill({ status: 404, body: '' });

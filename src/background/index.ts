@@ -23,7 +23,7 @@ const route = createRouter(handlers, {
   },
 });
 
-browser.runtime.onMessage.addListener((message, sender) => route(message, sender));
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
 
 browser.tabs.onRemoved.addListener((tabId) => {
   void abandonTab(tabId);

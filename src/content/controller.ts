@@ -151,7 +151,12 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     const ticketId = read.context?.ticketId ?? adapter.ticketIdFromUrl(new URL(location.href));
     const m = model.get();
     if (ticketId && ticketId !== m.ticketId && ticketId !== loadingTicket) {
-      void openTicket(read, ticketId);
+      openTicket(read, ticketId).catch((err: unknown) => {
+        // Worker unreachable (extension updated, profile shutting down): say so; the next change retries.
+        loadingTicket = null;
+        console.warn('[Resolve Plus] could not open ticket', err);
+        model.set((x) => ({ ...x, notice: { kind: 'warn', text: 'warn_worker_unreachable' } }));
+      });
       return;
     }
     model.set({ ...m, read });

@@ -121,7 +121,7 @@ describe('schema upgrades', () => {
       const tx = old.transaction(['events', 'interactions'], 'readwrite');
       for (const e of events) {
         tx.objectStore('events').put(e);
-        tx.objectStore('interactions').put({ id: e.interactionId, startedAt: e.at, customerKey: e.customerKey, repId: 'sam', helpdesk: 'zendesk', steps: {} });
+        tx.objectStore('interactions').put({ id: e.interactionId, startedAt: e.at, customerKey: 'c'.repeat(64), repId: 'sam', helpdesk: 'zendesk', steps: {} });
       }
       await tx.done;
       old.close();

@@ -148,7 +148,7 @@ export async function mergeRecords(db: LogDB, snap: Partial<Snapshot>): Promise<
 
 /** Retention: delete everything that started (or was logged) before `cutoff`. */
 export async function purgeBefore(db: LogDB, cutoff: number): Promise<number> {
-  const tx = db.transaction([...STORES, 'reviews'], 'readwrite');
+  const tx = db.transaction([...STORES, 'reviews'] as const, 'readwrite');
   let removed = 0;
   const range = IDBKeyRange.upperBound(cutoff, true);
   for await (const cursor of tx.objectStore('events').index('by-at').iterate(range)) {

@@ -67,7 +67,7 @@ export async function launch(opts: { profile?: string; keepProfile?: boolean; he
   });
   const pages = new Map<string, string>();
   // Anything not explicitly served is answered locally: no request leaves the machine.
-  await context.route('**/*', async (route) => {
+  await context.route(/^https?:\/\//, async (route) => {
     const url = new URL(route.request().url());
     const key = url.origin + url.pathname;
     const html = [...pages.entries()].find(([prefix]) => key === prefix || key.startsWith(prefix))?.[1];

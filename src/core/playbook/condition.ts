@@ -293,8 +293,9 @@ function compilePriorAttempts(p: {
       return (p.gte === undefined || n >= p.gte) && (p.lte === undefined || n <= p.lte);
     },
     met(env, out) {
-      const n = count(env);
-      out.push(n === 0 ? `No ${many} to this customer ${window}` : `${what(n)} to this customer ${window}`);
+      // An "at most" cap only excludes (like `not`); only a minimum is a reason to show something.
+      if (p.gte === undefined) return;
+      out.push(`${what(count(env))} to this customer ${window}`);
     },
     unmet(env) {
       const n = count(env);

@@ -132,7 +132,7 @@ export const DEFAULT_PLAYBOOK_ES: Playbook = deepFreeze({
           {
             any: [
               { tags: { any: ['damaged', 'defective', 'broken', 'warranty', 'replacement'] } },
-              { customerSays: { any: ['roto', 'rota', 'dañado', 'dañada', 'defectuoso', 'defectuosa', 'no funciona', 'dejo de funcionar', 'llego dañado'] } },
+              { customerSays: { any: ['roto', 'rota', 'se rompio', 'rompio', 'dañado', 'dañada', 'defectuoso', 'defectuosa', 'no funciona', 'dejo de funcionar', 'llego dañado'] } },
             ],
           },
         ],

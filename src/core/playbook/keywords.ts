@@ -13,8 +13,10 @@ export function normalizeForMatch(text: string): string {
 }
 
 export interface KeywordMatcher {
-  /** As the author wrote them, minus a trailing "*" — what "why this now" quotes. */
+  /** As the author wrote them — what "why this now" quotes for whole-word keywords. */
   readonly labels: readonly string[];
+  /** Prefix keywords ("smoothie*") quote the word actually found ("smoothies"), which reads better. */
+  readonly prefix: readonly boolean[];
   readonly pattern: RegExp;
 }
 
@@ -23,17 +25,19 @@ const WORD_CHAR = '[\\p{L}\\p{N}]';
 
 function compile(keywords: readonly string[]): KeywordMatcher {
   const labels: string[] = [];
+  const prefixes: boolean[] = [];
   const alternatives: string[] = [];
   for (const raw of keywords) {
     const prefix = raw.endsWith('*');
     const word = normalizeForMatch(prefix ? raw.slice(0, -1) : raw);
     if (word === '') continue;
-    labels.push((prefix ? raw.slice(0, -1) : raw).trim());
+    labels.push(raw.trim());
+    prefixes.push(prefix);
     alternatives.push(`(${word.replace(SYNTAX, '\\$&')}${prefix ? `${WORD_CHAR}*` : ''})`);
   }
   // A keyword starting or ending with punctuation ("anything else?") still must not sit inside a word.
   const pattern = alternatives.length === 0 ? /$^/ : new RegExp(`(?<!${WORD_CHAR})(?:${alternatives.join('|')})(?!${WORD_CHAR})`, 'u');
-  return { labels, pattern };
+  return { labels, prefix: prefixes, pattern };
 }
 
 const cache = new WeakMap<readonly string[], KeywordMatcher>();
@@ -47,10 +51,13 @@ export function keywordMatcher(keywords: readonly string[]): KeywordMatcher {
   return m;
 }
 
-/** The label of the first keyword found in already-normalized text, or null. */
+/** How the first match in already-normalized text is quoted (see `labels`/`prefix`), or null. */
 export function findKeyword(matcher: KeywordMatcher, normalizedText: string): string | null {
   const m = matcher.pattern.exec(normalizedText);
   if (m === null) return null;
-  for (let g = 1; g < m.length; g++) if (m[g] !== undefined) return matcher.labels[g - 1] ?? null;
+  for (let g = 1; g < m.length; g++) {
+    const found = m[g];
+    if (found !== undefined) return matcher.prefix[g - 1] ? found : (matcher.labels[g - 1] ?? found);
+  }
   return null;
 }

@@ -66,7 +66,8 @@ export function fillTemplate(segments: readonly Segment[], values: PlaceholderVa
   return out;
 }
 
-const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
+/** Quotes and sentence punctuation around a name (`"Maria",`); anything else is kept as written. */
+const EDGE_PUNCTUATION = /^["'“”‘’([]+|[,.;:!?"'“”‘’)\]]+$/gu;
 
 /**
  * "Maria Lopez" → "Maria"; "Lopez, Maria" → "Maria". Empty when the page shows an email address or

@@ -50,6 +50,10 @@ const minutes = v.pipe(v.number(), v.minValue(0, 'must be 0 or more'), v.maxValu
 /** Fails with `message` at the current path; used where a condition object has the wrong shape. */
 const fail = (message: string) => v.custom<Condition>(() => false, message);
 
+// Valibot's object schemas accept arrays (typeof [] is "object") and then report every field missing.
+const LIST_NOT_OBJECT = v.custom<never>(() => false, 'expected an object, got a list');
+const obj = <T extends v.GenericSchema>(schema: T) => v.lazy((input) => (Array.isArray(input) ? LIST_NOT_OBJECT : schema));
+
 export const ConditionSchema: v.GenericSchema<Condition> = v.lazy((input) => conditionSchemaFor(input));
 
 const LEAVES: Record<ConditionKey, v.GenericSchema<unknown>> = {
@@ -60,29 +64,31 @@ const LEAVES: Record<ConditionKey, v.GenericSchema<unknown>> = {
   channel: list(v.picklist(CHANNELS)),
   status: list(v.picklist(TICKET_STATUSES)),
   tags: v.pipe(
-    v.strictObject({ any: v.optional(list(keyword)), all: v.optional(list(keyword)) }),
+    obj(v.strictObject({ any: v.optional(list(keyword)), all: v.optional(list(keyword)) })),
     v.check((t) => t.any !== undefined || t.all !== undefined, 'needs "any" or "all"'),
   ),
   product: list(keyword),
-  customerSays: v.strictObject({ any: list(keyword) }),
-  agentSays: v.strictObject({ any: list(keyword) }),
+  customerSays: obj(v.strictObject({ any: list(keyword) })),
+  agentSays: obj(v.strictObject({ any: list(keyword) })),
   elapsedMinutes: v.pipe(
-    v.strictObject({ gte: v.optional(minutes), lte: v.optional(minutes) }),
+    obj(v.strictObject({ gte: v.optional(minutes), lte: v.optional(minutes) })),
     v.check((r) => r.gte !== undefined || r.lte !== undefined, 'needs "gte" or "lte"'),
   ),
   stepDone: slug,
   resolutionConfirmed: v.boolean(),
   priorAttempts: v.pipe(
-    v.strictObject({
-      withinDays: windowDays,
-      gte: v.optional(count),
-      lte: v.optional(count),
-      kind: v.optional(v.picklist(MOVE_KINDS)),
-      moveId: v.optional(slug),
-    }),
+    obj(
+      v.strictObject({
+        withinDays: windowDays,
+        gte: v.optional(count),
+        lte: v.optional(count),
+        kind: v.optional(v.picklist(MOVE_KINDS)),
+        moveId: v.optional(slug),
+      }),
+    ),
     v.check((r) => r.gte !== undefined || r.lte !== undefined, 'needs "gte" or "lte"'),
   ),
-  priorOutcome: v.strictObject({ outcome: list(v.picklist(OUTCOMES)), withinDays: windowDays, moveId: v.optional(slug) }),
+  priorOutcome: obj(v.strictObject({ outcome: list(v.picklist(OUTCOMES)), withinDays: windowDays, moveId: v.optional(slug) })),
 };
 
 const BY_KEY = Object.fromEntries(CONDITION_KEYS.map((k) => [k, v.strictObject({ [k]: LEAVES[k] })])) as unknown as Record<
@@ -115,54 +121,73 @@ function quote(key: string): string {
   return JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key);
 }
 
-export const StepSchema = v.strictObject({
-  id: slug,
-  title: text(L.title),
-  help: v.optional(text(L.help)),
-  required: v.boolean(),
-  confirmsResolution: v.optional(v.boolean()),
-  when: v.optional(ConditionSchema),
-  autoComplete: v.optional(ConditionSchema),
-});
+export const StepSchema = obj(
+  v.strictObject({
+    id: slug,
+    title: text(L.title),
+    help: v.optional(text(L.help)),
+    required: v.boolean(),
+    confirmsResolution: v.optional(v.boolean()),
+    when: v.optional(ConditionSchema),
+    autoComplete: v.optional(ConditionSchema),
+  }),
+);
 
-export const MoveSchema = v.strictObject({
-  id: slug,
-  kind: v.picklist(MOVE_KINDS),
-  title: text(L.title),
-  text: text(L.text),
-  when: ConditionSchema,
-  priority: v.pipe(v.number(), v.minValue(-L.maxPriority, `must be at least -${L.maxPriority}`), v.maxValue(L.maxPriority, `must be at most ${L.maxPriority}`)),
-  cooldownDays: days,
-  why: v.optional(text(L.why)),
-});
+const priority = v.pipe(
+  v.number(),
+  v.minValue(-L.maxPriority, `must be at least -${L.maxPriority}`),
+  v.maxValue(L.maxPriority, `must be at most ${L.maxPriority}`),
+);
+
+export const MoveSchema = obj(
+  v.strictObject({
+    id: slug,
+    kind: v.picklist(MOVE_KINDS),
+    title: text(L.title),
+    text: text(L.text),
+    when: ConditionSchema,
+    priority,
+    cooldownDays: days,
+    why: v.optional(text(L.why)),
+  }),
+);
 
 const moves = v.pipe(v.array(MoveSchema), v.maxLength(L.maxMoves, tooLong(L.maxMoves)));
 const label = v.pipe(v.string(), v.maxLength(L.label, tooLong(L.label)), v.check((s) => s.trim().length > 0, 'must not be blank'));
+const locale = v.pipe(v.string(), v.maxLength(L.locale, tooLong(L.locale)), v.regex(LOCALE, 'must be a language tag like "en" or "es-MX"'));
+const version = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more'));
+const maxMovesShown = v.pipe(
+  v.number(),
+  v.integer('must be a whole number'),
+  v.minValue(0, 'must be 0 or more'),
+  v.maxValue(L.maxMovesShown, `must be at most ${L.maxMovesShown}`),
+);
+const share = v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1'));
 
-export const PlaybookSchema = v.strictObject({
-  id: slug,
-  name: text(L.name),
-  version: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
-  locale: v.optional(v.pipe(v.string(), v.maxLength(L.locale, tooLong(L.locale)), v.regex(LOCALE, 'must be a language tag like "en" or "es-MX"'))),
-  appliesTo: v.strictObject({
+const AppliesToSchema = obj(
+  v.strictObject({
     helpdesks: optionalList(v.picklist(HELPDESK_IDS)),
     channels: optionalList(v.picklist(CHANNELS)),
     tags: optionalList(keyword),
     products: optionalList(keyword),
   }),
-  checklist: v.pipe(v.array(StepSchema), v.maxLength(L.maxSteps, tooLong(L.maxSteps))),
-  moves,
-  resolutionRule: v.optional(ConditionSchema),
-  settings: v.strictObject({
-    veCooldownDays: days,
-    maxMovesShown: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'), v.maxValue(L.maxMovesShown, `must be at most ${L.maxMovesShown}`)),
+);
+
+const SettingsSchema = obj(v.strictObject({ veCooldownDays: days, maxMovesShown }));
+
+const AbTestSchema = obj(v.strictObject({ labelA: label, labelB: label, shareB: share, movesB: moves }));
+
+export const PlaybookSchema = obj(
+  v.strictObject({
+    id: slug,
+    name: text(L.name),
+    version,
+    locale: v.optional(locale),
+    appliesTo: AppliesToSchema,
+    checklist: v.pipe(v.array(StepSchema), v.maxLength(L.maxSteps, tooLong(L.maxSteps))),
+    moves,
+    resolutionRule: v.optional(ConditionSchema),
+    settings: SettingsSchema,
+    abTest: v.optional(AbTestSchema),
   }),
-  abTest: v.optional(
-    v.strictObject({
-      labelA: label,
-      labelB: label,
-      shareB: v.pipe(v.number(), v.minValue(0, 'must be between 0 and 1'), v.maxValue(1, 'must be between 0 and 1')),
-      movesB: moves,
-    }),
-  ),
-});
+);

@@ -72,7 +72,8 @@ const WORDS = ['blender', 'smoothie', 'refund', 'plan', 'setup', 'anything else'
 export const arbWord = fc.constantFrom(...WORDS);
 const arbKeywords = fc.uniqueArray(arbWord, { minLength: 1, maxLength: 3 });
 
-export function arbLeaf(stepIds: readonly string[]): fc.Arbitrary<Condition> {
+/** `withResolution: false` for step conditions, where `resolutionConfirmed` could close a cycle. */
+export function arbLeaf(stepIds: readonly string[], withResolution = true): fc.Arbitrary<Condition> {
   const leaves: fc.Arbitrary<Condition>[] = [
     fc.uniqueArray(fc.constantFrom(...HELPDESK_IDS), { minLength: 1, maxLength: 3 }).map((helpdesk) => ({ helpdesk })),
     fc.uniqueArray(fc.constantFrom(...CHANNELS), { minLength: 1, maxLength: 2 }).map((channel) => ({ channel })),
@@ -87,7 +88,6 @@ export function arbLeaf(stepIds: readonly string[]): fc.Arbitrary<Condition> {
     fc
       .record({ gte: fc.integer({ min: 0, max: 30 }), lte: fc.integer({ min: 0, max: 30 }) }, { requiredKeys: ['gte'] })
       .map((elapsedMinutes) => ({ elapsedMinutes })),
-    fc.boolean().map((resolutionConfirmed) => ({ resolutionConfirmed })),
     fc
       .record(
         { withinDays: fc.integer({ min: 1, max: 60 }), lte: fc.integer({ min: 0, max: 3 }), kind: fc.constantFrom(...MOVE_KINDS) },
@@ -98,16 +98,17 @@ export function arbLeaf(stepIds: readonly string[]): fc.Arbitrary<Condition> {
       .record({ outcome: fc.uniqueArray(fc.constantFrom(...OUTCOMES), { minLength: 1 }), withinDays: fc.integer({ min: 1, max: 60 }) })
       .map((priorOutcome) => ({ priorOutcome })),
   ];
+  if (withResolution) leaves.push(fc.boolean().map((resolutionConfirmed) => ({ resolutionConfirmed })));
   if (stepIds.length > 0) leaves.push(fc.constantFrom(...stepIds).map((stepDone) => ({ stepDone })));
   return fc.oneof(...leaves);
 }
 
 /** Conditions up to `depth` levels (within the validator's limit of 8). */
-export function arbCondition(stepIds: readonly string[] = ['a', 'b'], depth = 4): fc.Arbitrary<Condition> {
+export function arbCondition(stepIds: readonly string[] = ['a', 'b'], depth = 4, withResolution = true): fc.Arbitrary<Condition> {
   const { node } = fc.letrec<{ node: Condition }>((tie) => ({
     node: fc.oneof(
       { depthSize: 'small', maxDepth: depth - 1, withCrossShrink: true },
-      arbLeaf(stepIds),
+      arbLeaf(stepIds, withResolution),
       fc.array(tie('node'), { maxLength: 3 }).map((all) => ({ all })),
       fc.array(tie('node'), { maxLength: 3 }).map((any) => ({ any })),
       tie('node').map((not) => ({ not })),
@@ -171,7 +172,6 @@ export const arbPlaybook: fc.Arbitrary<Playbook> = fc
     stepCount: fc.integer({ min: 1, max: 5 }),
     confirmAt: fc.nat(),
     moveCount: fc.integer({ min: 0, max: 5 }),
-    seed: fc.infiniteStream(fc.nat()),
   })
   .chain(({ stepCount, confirmAt, moveCount }) => {
     const ids = Array.from({ length: stepCount }, (_, i) => `s${i}`);
@@ -183,8 +183,8 @@ export const arbPlaybook: fc.Arbitrary<Playbook> = fc
             title: fc.constantFrom('Greet', 'Verify the order', 'Résoudre ✓', 'Confirm'),
             help: fc.constantFrom('Some help.', 'Más ayuda.'),
             required: fc.boolean(),
-            when: i === confirm ? fc.constant(undefined) : arbCondition(ids.slice(0, i), 3),
-            autoComplete: arbCondition(ids.slice(0, i), 3),
+            when: i === confirm ? fc.constant(undefined) : arbCondition(ids.slice(0, i), 3, false),
+            autoComplete: arbCondition(ids.slice(0, i), 3, false),
           },
           { requiredKeys: ['title', 'required'] },
         )

@@ -29,7 +29,7 @@ const E = '(?![\\p{L}\\p{N}])';
 const rule = (topic: Topic, source: string) => ({ topic, pattern: new RegExp(`${B}(?:${source})${E}`, 'gu') });
 
 const RULES = [
-  rule('price', 'prices?|pricing|priced|precios?|[$€£]\\s?\\d[\\d.,]*|\\d[\\d.,]*\\s?(?:usd|eur|gbp|dollars?|euros?|dolares)'),
+  rule('price', 'prices?|pricing|priced|precios?|[$€£]\\s?\\d+(?:[.,]\\d+)*|\\d+(?:[.,]\\d+)*\\s?(?:usd|eur|gbp|dollars?|euros?|dolares)'),
   rule('discount', 'discount(?:s|ed)?|\\d+\\s?% off|% off|coupons?|promo(?:s|tions?)?(?: codes?)?|vouchers?|on sale|sale price|save (?:up to |\\d|[$€£])\\S*|cheaper|special offer|exclusive offer'),
   rule('discount', 'descuentos?|\\d+\\s?% de descuento|cupon(?:es)?|promocion(?:es)?|codigo promocional|rebajas?|ofertas?|ahorra (?:hasta )?\\d\\S*'),
   rule('upgrade', 'upgrad(?:e|es|ed|ing)|premium (?:plan|tier|version|membership|subscription)|go premium|pro plan|higher tier'),

@@ -90,7 +90,10 @@ const EXPECTED: Record<string, string> = {
 function messageOf(issue: v.BaseIssue<unknown>): string {
   // Validation actions and our own `custom` failures carry hand-written messages.
   if (issue.kind !== 'schema' || issue.type === 'custom') return issue.message;
-  if (issue.type === 'picklist') return `expected one of ${(issue.expected ?? '').split(' | ').join(', ')}, got ${describe(issue.input)}`;
+  if (issue.type === 'picklist') {
+    const options = (issue.expected ?? '').replace(/^\((.*)\)$/, '$1').split(' | ');
+    return `expected one of ${options.join(', ')}, got ${describe(issue.input)}`;
+  }
   return `expected ${EXPECTED[issue.expected ?? ''] ?? issue.expected}, got ${describe(issue.input)}`;
 }
 

@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from './engine';
+import { done, input, move, playbook } from './test-fixtures';
+import type { Playbook } from './types';
+import { fnv1a32, resolveVariant } from './variant';
+
+const withTest = (shareB: number): Playbook =>
+  playbook({
+    id: 'ab',
+    moves: [move('tip-a')],
+    abTest: { labelA: 'control', labelB: 'short-tips', shareB, movesB: [move('tip-b')] },
+  });
+
+describe('resolveVariant', () => {
+  it('uses the standard FNV-1a 32-bit hash', () => {
+    expect(fnv1a32('')).toBe(0x811c9dc5);
+    expect(fnv1a32('a')).toBe(0xe40c292c);
+    expect(fnv1a32('foobar')).toBe(0xbf9cf968);
+  });
+
+  it('returns the playbook unchanged and variant "" without a test', () => {
+    const pb = playbook();
+    expect(resolveVariant(pb, '123')).toEqual({ playbook: pb, variant: '' });
+  });
+
+  it('is stable per ticket, and variant B swaps the moves', () => {
+    const pb = withTest(0.5);
+    fc.assert(
+      fc.property(fc.string(), (ticketId) => {
+        const first = resolveVariant(pb, ticketId);
+        expect(resolveVariant(pb, ticketId)).toEqual(first);
+        // Cached per playbook, so the engine's per-playbook caches keep hitting.
+        expect(resolveVariant(pb, ticketId).playbook).toBe(first.playbook);
+        expect(first.playbook.abTest).toBeUndefined();
+        expect(first.playbook.moves[0]?.id).toBe(first.variant === 'short-tips' ? 'tip-b' : 'tip-a');
+      }),
+    );
+    const b = resolveVariant(withTest(1), 'any').playbook;
+    expect(evaluate(b, input({ checklist: done('confirm') })).eligible.map((e) => e.move.id)).toEqual(['tip-b']);
+  });
+
+  it('splits tickets roughly by shareB', () => {
+    for (const share of [0, 0.1, 0.3, 0.5, 1]) {
+      const pb = withTest(share);
+      let b = 0;
+      const n = 20_000;
+      // Sequential numeric ids, the common real-world shape (Zendesk, Freshdesk).
+      for (let i = 0; i < n; i++) if (resolveVariant(pb, String(100_000 + i)).variant === 'short-tips') b++;
+      expect(Math.abs(b / n - share)).toBeLessThan(0.02);
+    }
+  });
+});

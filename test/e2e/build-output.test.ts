@@ -1,0 +1,46 @@
+/**
+ * Checks on the built extension (both browsers): permissions equal the committed snapshot (any widening
+ * is a visible diff), no eval/new Function/remote code, no external messaging, CSP left at the default.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const snapshot = JSON.parse(readFileSync(resolve('test/manifest-permissions.json'), 'utf8'));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+
+for (const target of ['chromium', 'firefox']) {
+  describe(`${target} build`, () => {
+    const dist = resolve('dist', target);
+    const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
+
+    it('asks for exactly the permissions in the committed snapshot', () => {
+      expect([...manifest.permissions].sort()).toEqual(snapshot.permissions);
+      expect([...manifest.host_permissions].sort()).toEqual(snapshot.host_permissions);
+      expect(manifest.optional_host_permissions).toEqual(snapshot.optional_host_permissions);
+      expect([...manifest.content_scripts[0].matches].sort()).toEqual(snapshot.host_permissions);
+      expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    });
+
+    it('opens no external messaging and keeps the default CSP', () => {
+      expect(manifest.externally_connectable).toBeUndefined();
+      expect(manifest.content_security_policy).toBeUndefined();
+    });
+
+    it('contains no eval, new Function or remote script', () => {
+      const offenders: string[] = [];
+      for (const f of files(dist).filter((x) => /\.(js|html)$/.test(x))) {
+        const text = readFileSync(f, 'utf8');
+        if (/\beval\s*\(|new\s+Function\s*\(|setTimeout\s*\(\s*["'`]/.test(text)) offenders.push(`${f}: eval-like`);
+        if (/<script[^>]+src=["']https?:/i.test(text) || /import\s*\(\s*["'`]https?:/.test(text)) offenders.push(`${f}: remote script`);
+      }
+      expect(offenders).toEqual([]);
+    });
+
+    it('takes its version from package.json', () => {
+      const pkg = JSON.parse(readFileSync(resolve('package.json'), 'utf8'));
+      expect(manifest.version).toBe(pkg.version);
+    });
+  });
+}
