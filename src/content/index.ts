@@ -44,7 +44,8 @@ async function main(): Promise<void> {
     saveTimer = setTimeout(() => void browser.storage.local.set({ [prefsKey]: { x: p.x, y: p.y, collapsed: p.collapsed } }), 300);
   });
 
-  const shadow = mountPanel(controller, prefs, settings.theme, signal);
+  const composerTop = () => adapter.findComposer(document)?.getBoundingClientRect().top ?? null;
+  const shadow = mountPanel(controller, prefs, settings.theme, composerTop, signal);
 
   const onMessage = (message: unknown) => {
     const command = (message as { rp?: number; command?: string })?.command;

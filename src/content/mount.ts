@@ -12,7 +12,13 @@ import type { Store } from './store';
 
 export const HOST_TAG = 'resolve-plus-panel';
 
-export function mountPanel(controller: Controller, prefs: Store<PanelPrefs>, theme: Theme, signal: AbortSignal): ShadowRoot {
+export function mountPanel(
+  controller: Controller,
+  prefs: Store<PanelPrefs>,
+  theme: Theme,
+  composerTop: () => number | null,
+  signal: AbortSignal,
+): ShadowRoot {
   const host = document.createElement(HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -21,7 +27,7 @@ export function mountPanel(controller: Controller, prefs: Store<PanelPrefs>, the
   shadow.append(style, root);
   // Outside <body>: SPA frameworks that re-render body children leave it alone.
   document.documentElement.append(host);
-  render(h(App, { controller, prefs, theme }), root);
+  render(h(App, { controller, prefs, theme, composerTop }), root);
   signal.addEventListener('abort', () => {
     render(null, root);
     host.remove();

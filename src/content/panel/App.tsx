@@ -1,5 +1,5 @@
 /** The rep's panel: header (drag, collapse), read problems, checklist, VE moves, wrap-up. */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Theme } from '../../core/settings/settings';
 import { t } from '../../shared/i18n';
 import type { Controller } from '../controller';
@@ -16,24 +16,39 @@ export interface PanelPrefs {
   readonly hidden: boolean;
 }
 
-export function App({ controller, prefs, theme }: { controller: Controller; prefs: Store<PanelPrefs>; theme: Theme }) {
+export interface AppProps {
+  readonly controller: Controller;
+  readonly prefs: Store<PanelPrefs>;
+  readonly theme: Theme;
+  /** Top edge of the reply box in the viewport, so the panel's default place never covers it. */
+  readonly composerTop: () => number | null;
+}
+
+export function App({ controller, prefs, theme, composerTop }: AppProps) {
   const m = useStore(controller.model);
   const p = useStore(prefs);
   const { actions } = controller;
   const drag = useRef<{ dx: number; dy: number } | null>(null);
   const panel = useRef<HTMLElement>(null);
 
-  // Keep the panel on screen when the window shrinks.
+  const [bottom, setBottom] = useState<number | null>(null);
+  // Keep the panel on screen when the window shrinks, and above the reply box.
   useEffect(() => {
-    const onResize = () => prefs.set((x) => ({ ...x }));
+    const onResize = () => {
+      setBottom(composerTop());
+      prefs.set((x) => ({ ...x }));
+    };
+    onResize();
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
-  }, [prefs]);
+  }, [prefs, composerTop, m.ticketId]);
 
   if (p.hidden) return null;
   const width = 330;
   const left = p.x === null ? Math.max(8, window.innerWidth - width - 16) : Math.min(Math.max(0, p.x), window.innerWidth - 60);
   const top = p.y === null ? 64 : Math.min(Math.max(0, p.y), window.innerHeight - 40);
+  // In its default place the panel ends above the reply box; a panel the rep moved keeps its place.
+  const maxHeight = p.y === null && bottom !== null && bottom - top > 220 ? `${bottom - top - 8}px` : undefined;
   const missing = m.read?.diagnostics.filter((d) => !d.ok && d.field !== 'composer').map((d) => d.field) ?? [];
 
   const onPointerDown = (e: PointerEvent) => {
@@ -57,7 +72,7 @@ export function App({ controller, prefs, theme }: { controller: Controller; pref
   };
 
   return (
-    <section ref={panel} class="panel" data-theme={theme} style={{ left: `${left}px`, top: `${top}px` }} aria-label={t('panel_label')}>
+    <section ref={panel} class="panel" data-theme={theme} style={{ left: `${left}px`, top: `${top}px`, maxHeight }} aria-label={t('panel_label')}>
       <header onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
         <h2>Resolve Plus</h2>
         <span class="ticket" title={m.ticketId ?? ''}>

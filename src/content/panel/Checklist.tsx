@@ -7,6 +7,8 @@ import { trusted } from './trusted';
 export function Checklist({ evaluation, actions }: { evaluation: Evaluation; actions: PanelActions }) {
   const { progress } = evaluation;
   const steps = evaluation.steps.filter((s) => s.applicable);
+  // Help text only for the step the rep is on: the panel stays short and glanceable.
+  const current = steps.find((s) => !s.done)?.id;
   const pct = progress.total ? Math.round((progress.done / progress.total) * 100) : 0;
   return (
     <section class="block" aria-labelledby="rp-checklist">
@@ -21,7 +23,7 @@ export function Checklist({ evaluation, actions }: { evaluation: Evaluation; act
         {steps.map((s) => (
           <li class="step" key={s.id}>
             <label>
-              <input type="checkbox" checked={s.done} onClick={trusted((e: MouseEvent) => { e.preventDefault(); void actions.toggleStep(s.id); })} />
+              <input type="checkbox" checked={s.done} title={s.help ?? undefined} onClick={trusted((e: MouseEvent) => { e.preventDefault(); void actions.toggleStep(s.id); })} />
               <span>
                 {s.title}
                 {s.required && (
@@ -30,7 +32,7 @@ export function Checklist({ evaluation, actions }: { evaluation: Evaluation; act
                 {s.done && s.auto && <span class="auto"> {t('panel_auto')}</span>}
               </span>
             </label>
-            {s.help && <div class="help">{s.help}</div>}
+            {s.help && s.id === current && <div class="help">{s.help}</div>}
           </li>
         ))}
       </ul>

@@ -6,6 +6,7 @@ export { DEFAULT_PLAYBOOK } from './default-playbook';
 export { DEFAULT_PLAYBOOK_ES } from './default-playbook.es';
 export type { EligibleMove, Evaluation, EvaluationInput, HeldBackMove, HoldCause, Progress, StepView } from './engine';
 export { evaluate, HOLD_CAUSES } from './engine';
+export type { TicketFacts } from './facts';
 export { factsFor } from './facts';
 export type { HistoryAttempt } from './history';
 export { PLAYBOOK_LIMITS } from './limits';

@@ -202,6 +202,7 @@ describe('parsePlaybookJson: text-level checks', () => {
   it('reports syntax errors with line, column and position', () => {
     expect(jsonErrors('{"id": }')).toEqual(["$: invalid JSON at line 1, column 8 (position 7): unexpected '}'"]);
     expect(jsonErrors('{\n  "id": "a",\n  "name" "b"\n}')).toEqual(["$: invalid JSON at line 3, column 10 (position 24): expected ':' after the property name, found '\"'"]);
+    expect(parsePlaybookJson(`\uFEFF${JSON.stringify(DEFAULT_PLAYBOOK)}`).ok).toBe(true);
     expect(jsonErrors('')).toEqual(['$: invalid JSON at line 1, column 1 (position 0): the file is empty']);
     expect(jsonErrors('{"a": 1} x')).toEqual(["$: invalid JSON at line 1, column 10 (position 9): unexpected 'x' after the end of the JSON value"]);
     expect(jsonErrors('{"a": "\u0001"}')).toEqual(['$: invalid JSON at line 1, column 8 (position 7): control character inside a string (use \\n for line breaks)']);

@@ -13,8 +13,10 @@ import { checkRules } from './rules';
 import { PlaybookSchema } from './schema';
 import type { ParseResult, Playbook, PlaybookIssue } from './types';
 
-export function parsePlaybookJson(text: string): ParseResult {
-  if (typeof text !== 'string') return failed({ path: ROOT_PATH, message: 'expected JSON text' });
+export function parsePlaybookJson(raw: string): ParseResult {
+  if (typeof raw !== 'string') return failed({ path: ROOT_PATH, message: 'expected JSON text' });
+  // Editors on Windows like to save a byte-order mark; it is not content.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const size = checkSize(text);
   if (!size.ok) return failed({ path: ROOT_PATH, message: size.message });
   const syntax = scanJson(text);
