@@ -4,7 +4,7 @@
  * only valid playbooks; a broken managed playbook is reported and the next source is used.
  */
 import browser from 'webextension-polyfill';
-import { DEFAULT_PLAYBOOK, parsePlaybook, parsePlaybookJson } from '../core/playbook';
+import { DEFAULT_PLAYBOOK, DEFAULT_PLAYBOOK_ES, parsePlaybook, parsePlaybookJson } from '../core/playbook';
 import type { ActivePlaybooks } from '../messaging/protocol';
 import { KEYS } from '../shared/storage-keys';
 import { managedPolicy } from './policy';
@@ -31,5 +31,7 @@ export async function activePlaybooks(): Promise<ActivePlaybooks> {
     if (r.ok) return { playbooks: [r.playbook], source: 'local', problems };
     problems.push(`Local playbook rejected: ${r.errors[0]?.path}: ${r.errors[0]?.message}`);
   }
-  return { playbooks: [DEFAULT_PLAYBOOK], source: 'default', problems };
+  // The built-in playbook comes in the browser's language where we have a translation.
+  const spanish = browser.i18n.getUILanguage().toLowerCase().startsWith('es');
+  return { playbooks: [spanish ? DEFAULT_PLAYBOOK_ES : DEFAULT_PLAYBOOK], source: 'default', problems };
 }

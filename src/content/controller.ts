@@ -64,7 +64,10 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   function recompute(): void {
     const m = model.get();
     const ctx = m.read?.context ?? null;
-    if (!m.state || !m.ticketId) return model.set({ ...m, evaluation: null });
+    if (!m.state || !m.ticketId) {
+      model.set({ ...m, evaluation: null });
+      return;
+    }
     const chosen = playbookFor(ctx, m.ticketId);
     if (!chosen) return;
     const evaluation = evaluate(chosen.playbook, {

@@ -31,7 +31,6 @@ function MoveCard({ e, state, actions, index }: { e: EligibleMove; state: MoveSt
   };
   const titleId = `rp-move-${index}`;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveElementInteractions: keys 1–4 are shortcuts for the buttons inside
     <article class="move" aria-labelledby={titleId} data-move-id={e.move.id} onKeyDown={onKey}>
       <span class={`kind ${e.move.kind}`}>{t(e.move.kind === 'usage-tip' ? 'kind_usage_tip' : 'kind_confidence')}</span>
       <h4 id={titleId}>{e.move.title}</h4>
@@ -65,13 +64,16 @@ function MoveCard({ e, state, actions, index }: { e: EligibleMove; state: MoveSt
           ))}
         </div>
         {askReason && (
-          <div class="row" role="group" aria-label={t('panel_skip_reason')}>
-            {SKIP_REASONS.map((r) => (
-              <button type="button" key={r} onClick={trusted(() => record('not-a-fit', r))}>
-                {t(`skip_${r.replace(/-/g, '_')}`)}
-              </button>
-            ))}
-          </div>
+          <fieldset>
+            <legend>{t('panel_skip_reason')}</legend>
+            <div class="row">
+              {SKIP_REASONS.map((r) => (
+                <button type="button" key={r} onClick={trusted(() => record('not-a-fit', r))}>
+                  {t(`skip_${r.replace(/-/g, '_')}`)}
+                </button>
+              ))}
+            </div>
+          </fieldset>
         )}
       </fieldset>
       {state?.outcome && (
