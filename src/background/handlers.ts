@@ -2,7 +2,7 @@
 import browser from 'webextension-polyfill';
 import type { Handlers } from '../messaging/router';
 import { KEYS } from '../shared/storage-keys';
-import { customerHistory, mergeRecords } from '../storage/log-repo';
+import { customerHistory, mergeRecords, saveReview } from '../storage/log-repo';
 import { hashCustomerKey } from './customer-key';
 import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
@@ -47,5 +47,13 @@ export const handlers: Handlers = {
   },
   async 'custom-sites/sync'() {
     return { registered: await syncCustomSites() };
+  },
+  async 'review/save'(review) {
+    const d = await db();
+    // A review of an attempt that is not stored (purged, or a stale page) would be an orphan forever.
+    if ((await d.getKey('attempts', review.attemptId)) === undefined) throw new Error(`unknown attempt ${review.attemptId}`);
+    const reviewedAt = Date.now();
+    await noteStorage(saveReview(d, { ...review, reviewedAt }));
+    return { reviewedAt };
   },
 };

@@ -150,8 +150,12 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   }
 
   function refresh(): void {
-    const read = adapter.read(document, new URL(location.href));
-    const ticketId = read.context?.ticketId ?? adapter.ticketIdFromUrl(new URL(location.href));
+    const url = new URL(location.href);
+    const read = adapter.read(document, url);
+    // The URL's id is only a fallback for a rendered ticket the adapter cannot fully read (generic
+    // checklist). While the pane is still loading, wait: products whose URL id differs from the shown id
+    // (ServiceNow sys_id vs INC number) would otherwise open the same ticket under two ids.
+    const ticketId = read.context?.ticketId ?? (adapter.findTicketRoot(document) ? adapter.ticketIdFromUrl(url) : null);
     const m = model.get();
     if (ticketId && ticketId !== m.ticketId && ticketId !== loadingTicket) {
       openTicket(read, ticketId).catch((err: unknown) => {

@@ -47,6 +47,9 @@ export function watchPage(adapter: SiteAdapter, onChange: (reason: 'url' | 'dom'
     observed = targets;
     if (!targets.length) return;
     narrow = new MutationObserver(() => fire('dom'));
+    // A same-origin iframe (ServiceNow's gsft_main) swaps its whole document on navigation: only its
+    // `load` event says the new form is there.
+    for (const t of targets) if (t.tagName === 'IFRAME') t.addEventListener('load', () => fire('dom'), { signal });
     for (const t of targets) narrow.observe(t, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-is-active', 'value', 'class', 'aria-selected'] });
     // The pane switcher usually toggles an attribute on the pane itself or its siblings.
     const parent = targets[targets.length - 1]?.parentElement;

@@ -4,6 +4,7 @@
  * Nothing else crosses `runtime.sendMessage`; no `{command: string, ...optional}` bags.
  */
 import * as v from 'valibot';
+import { MAX_FREE_TEXT } from '../core/log/types';
 import { attemptSchema, interactionSchema, logEventSchema, wrapupSchema } from '../core/log/validate';
 import { HELPDESK_IDS } from '../core/ticket/types';
 import type { PriorAttempt } from '../storage/log-repo';
@@ -49,6 +50,17 @@ export const PROTOCOL = {
   },
   /** Page → worker: re-register content scripts for the custom sites whose permission is granted. */
   'custom-sites/sync': { from: ['page'], payload: v.strictObject({}) },
+  /** Dashboard → worker: a team lead's rating of one offered attempt (review queue); replaces an earlier one. */
+  'review/save': {
+    from: ['page'],
+    payload: v.strictObject({
+      attemptId: id,
+      resolutionFirst: v.nullable(v.boolean()),
+      fit: v.nullable(v.boolean()),
+      tone: v.nullable(v.boolean()),
+      note: v.pipe(v.string(), v.maxLength(MAX_FREE_TEXT)),
+    }),
+  },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -69,6 +81,7 @@ export interface Results {
   'tab/status': { ok: true };
   'log/merge': { added: number; duplicates: number };
   'custom-sites/sync': { registered: number };
+  'review/save': { reviewedAt: number };
 }
 
 export const ENVELOPE = v.strictObject({

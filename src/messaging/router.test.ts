@@ -23,6 +23,7 @@ function setup() {
     'tab/status': h('tab/status'),
     'log/merge': h('log/merge'),
     'custom-sites/sync': h('custom-sites/sync'),
+    'review/save': h('review/save'),
   } as unknown as Handlers;
   const route = createRouter(handlers, { extensionId: EXT, extensionOrigin: ORIGIN, onReject: (r) => rejections.push(r) });
   return { route, calls, rejections };
@@ -56,6 +57,16 @@ describe('message router', () => {
     ]);
   });
 
+  it('takes a review only from an extension page, with a bounded note', async () => {
+    const { route, calls } = setup();
+    const review = { attemptId: 'i1:m1', resolutionFirst: true, fit: null, tone: false, note: 'ok' };
+    expect((await route({ rp: 1, name: 'review/save', payload: review }, content)).ok).toBe(false);
+    expect((await route({ rp: 1, name: 'review/save', payload: { ...review, note: 'x'.repeat(501) } }, page)).ok).toBe(false);
+    expect((await route({ rp: 1, name: 'review/save', payload: { ...review, reviewedAt: 1 } }, page)).ok).toBe(false);
+    expect((await route({ rp: 1, name: 'review/save', payload: review }, page)).ok).toBe(true);
+    expect(calls).toEqual(['review/save']);
+  });
+
   it('survives 10,000 generated messages: no handler runs, no throw, one logged rejection each', async () => {
     const { route, calls, rejections } = setup();
     const sender = fc.oneof(
@@ -64,7 +75,7 @@ describe('message router', () => {
       fc.record({ id: fc.string(), url: fc.webUrl(), tab: fc.option(fc.record({ id: fc.integer() }), { nil: undefined }) }),
     );
     // Every generated message is invalid by construction, so each must be rejected.
-    const realName = fc.constantFrom('log/append', 'log/merge', 'customer/key', 'customer/history', 'playbook/active', 'tab/status', 'custom-sites/sync');
+    const realName = fc.constantFrom('log/append', 'log/merge', 'customer/key', 'customer/history', 'playbook/active', 'tab/status', 'custom-sites/sync', 'review/save');
     const unknownName = fc.oneof(fc.constantFrom('nope', '__proto__', 'constructor', 'toString', 'db/drop'), fc.string().map((x) => `x${x}`));
     const message = fc.oneof(
       fc.anything().filter((m) => !(m && typeof m === 'object' && 'rp' in m)),

@@ -1,0 +1,83 @@
+/**
+ * Every helpdesk adapter in real Chromium, on its committed fixture served at the product's real URL:
+ * the panel reads the ticket id, follows an in-page ticket switch (no reload), and inserts a value move
+ * into the product's composer (the adapter verifies by reading the editor back; the panel says
+ * "Inserted" only then, otherwise it falls back to copying).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
+import { allCases, type Launched, launch, panel, screenshot } from './harness';
+
+/** The default playbook plus one move that fits any resolved ticket, so every site gets an insert. */
+const TEST_PLAYBOOK = {
+  ...DEFAULT_PLAYBOOK,
+  id: 'e2e-sites',
+  settings: { ...DEFAULT_PLAYBOOK.settings, veCooldownDays: 0 },
+  moves: [
+    ...DEFAULT_PLAYBOOK.moves,
+    {
+      id: 'e2e-any-ticket',
+      kind: 'usage-tip',
+      title: 'Tip that fits every resolved ticket',
+      text: 'Thanks {customer.firstName}! A quick tip: you can reply to this thread any time.',
+      when: { resolutionConfirmed: true },
+      priority: 1000,
+      cooldownDays: 0,
+    },
+  ],
+};
+
+const cases = allCases().filter((c) => !c.customSite);
+let l: Launched;
+
+beforeAll(async () => {
+  l = await launch();
+  for (const c of cases) await l.serve(c.url, c.fixture);
+  // An admin-saved local playbook: the worker validates it and serves it instead of the default.
+  await l.worker.evaluate((pb) => chrome.storage.local.set({ playbooks: { current: pb, history: [] } }), TEST_PLAYBOOK);
+});
+afterAll(async () => {
+  await l?.close();
+});
+
+describe('helpdesk adapters in Chromium', () => {
+  it('covers every built-in helpdesk', () => {
+    const adapters = new Set(cases.map((c) => c.adapter));
+    for (const id of ['zendesk', 'freshdesk', 'salesforce', 'intercom', 'hubspot', 'helpscout', 'front', 'zoho', 'gorgias', 'servicenow']) {
+      expect(adapters.has(id), id).toBe(true);
+    }
+  });
+
+  for (const c of cases) {
+    it(`${c.adapter} (${c.fixture}): reads, switches tickets in-page, inserts text`, async () => {
+      const page = await l.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(c.url);
+      const ticket = panel(page).locator('.ticket');
+      await expect.poll(() => ticket.textContent(), { timeout: 15_000 }).toBe(`#${c.ticketId}`);
+      expect(await panel(page).locator('.warn').count()).toBe(0); // the page was readable
+      await screenshot(page, `site-${c.fixture.replace(/[/.]/g, '-')}`);
+      if (c.switch) {
+        const before = page.url();
+        await page.click(c.switch.click);
+        await expect.poll(() => ticket.textContent(), { timeout: 10_000 }).toBe(`#${c.switch.ticketId}`);
+        expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1); // no reload
+        expect(page.url() === before && !c.switch).toBe(false);
+      }
+      // Resolve, then insert the top value move into this product's composer.
+      const boxes = panel(page).getByRole('checkbox');
+      for (let i = 0; i < (await boxes.count()); i++) {
+        if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).click();
+      }
+      const insert = panel(page).getByRole('button', { name: 'Insert into reply' }).first();
+      await insert.waitFor({ timeout: 10_000 }).catch(async (e) => {
+        throw new Error(`no value move offered on ${c.adapter}: ${await panel(page).textContent()}`, { cause: e });
+      });
+      await insert.click();
+      await expect.poll(() => panel(page).locator('[role="status"]').first().textContent()).toContain('Inserted into the reply');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+});
