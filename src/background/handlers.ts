@@ -6,6 +6,7 @@ import { customerHistory, mergeRecords, saveReview } from '../storage/log-repo';
 import { hashCustomerKey } from './customer-key';
 import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
+import { drainOutboxes } from './outbox-drain';
 import { activePlaybooks } from './playbooks';
 import { rememberInteractionTab } from './tabs';
 
@@ -22,8 +23,15 @@ async function noteStorage<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/** Once per worker lifetime: store what earlier pages left in the outbox (reloads, closed tabs, crashes). */
+let drainedThisLife = false;
+
 export const handlers: Handlers = {
   async 'log/append'({ events }, sender) {
+    if (!drainedThisLife) {
+      drainedThisLife = true;
+      void drainOutboxes().catch(() => (drainedThisLife = false));
+    }
     if (sender.tab?.id !== undefined) rememberInteractionTab(sender.tab.id, events);
     return { acked: await noteStorage(enqueueEvents(events)) };
   },

@@ -26,7 +26,7 @@ export const PANEL_CSS = `
 *, *::before, *::after { box-sizing: border-box; }
 header { display: flex; align-items: center; gap: 6px; padding: 8px 10px; border-bottom: 1px solid var(--line);
   cursor: move; user-select: none; position: sticky; top: 0; background: var(--bg); z-index: 1; }
-h2 { font-size: 14px; margin: 0; font-weight: 650; }
+h2 { font-size: 14px; margin: 0; font-weight: 650; white-space: nowrap; }
 h3 { font-size: 12px; margin: 0 0 6px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .ticket { color: var(--muted); font-variant-numeric: tabular-nums; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 130px; }
 .spacer { flex: 1; }
