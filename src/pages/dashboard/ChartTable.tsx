@@ -1,5 +1,6 @@
 /** Every picture's numbers as a real table, folded under it: screen readers and copy-paste get the data. */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
 
 interface Props {
@@ -9,9 +10,12 @@ interface Props {
 }
 
 export function ChartTable({ caption, head, rows }: Props) {
+  // Built only while open: a folded table costs nothing on each filter change.
+  const [open, setOpen] = useState(false);
   return (
-    <details class="as-table">
+    <details class="as-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('dash_show_table')}</summary>
+      {open && (
       <table class="compact">
         <caption class="sr-only">{caption}</caption>
         <thead>
@@ -32,6 +36,7 @@ export function ChartTable({ caption, head, rows }: Props) {
           ))}
         </tbody>
       </table>
+      )}
     </details>
   );
 }
