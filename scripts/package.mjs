@@ -72,7 +72,7 @@ function zip(entries) {
   return Buffer.concat([...locals, centralBuf, end]);
 }
 
-function packDir(dir, transform = (name, data) => data) {
+function packDir(dir, transform = (_name, data) => data) {
   return zip(walk(dir).map((f) => {
     const name = relative(dir, f).split('\\').join('/');
     return { name, data: transform(name, readFileSync(f)) };
