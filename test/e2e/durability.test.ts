@@ -50,7 +50,11 @@ describe('durable logging under faults', () => {
     let stops = 0;
     let clicks = 0;
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    // Seeded, so a failing run can be replayed.
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let i = 0; i < CLICKS; i++) {
       const boxes = panel(page).getByRole('checkbox');
       const n = await boxes.count();
