@@ -41,7 +41,7 @@ export const handlers: Handlers = {
   async 'customer/history'({ customerKey, interactionId }) {
     return { attempts: await customerHistory(await db(), customerKey, interactionId) };
   },
-  'playbook/active': () => activePlaybooks(),
+  'playbook/active': ({ locale }) => activePlaybooks(locale),
   async 'tab/status'({ recognised }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {

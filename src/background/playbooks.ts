@@ -16,7 +16,7 @@ export interface LocalPlaybooks {
   readonly history: readonly unknown[];
 }
 
-export async function activePlaybooks(): Promise<ActivePlaybooks> {
+export async function activePlaybooks(locale = ''): Promise<ActivePlaybooks> {
   const problems: string[] = [];
   const policy = await managedPolicy();
   const managed = policy.playbook ?? (typeof policy.playbookJson === 'string' ? policy.playbookJson : undefined);
@@ -32,6 +32,6 @@ export async function activePlaybooks(): Promise<ActivePlaybooks> {
     problems.push(`Local playbook rejected: ${r.errors[0]?.path}: ${r.errors[0]?.message}`);
   }
   // The built-in playbook comes in the browser's language where we have a translation.
-  const spanish = browser.i18n.getUILanguage().toLowerCase().startsWith('es');
+  const spanish = (locale || browser.i18n.getUILanguage()).toLowerCase().startsWith('es');
   return { playbooks: [spanish ? DEFAULT_PLAYBOOK_ES : DEFAULT_PLAYBOOK], source: 'default', problems };
 }

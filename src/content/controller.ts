@@ -257,7 +257,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   };
 
   async function loadPlaybooks(): Promise<void> {
-    const active = await send('playbook/active', {});
+    const active = await send('playbook/active', { locale: browser.i18n.getMessage('@@ui_locale') });
     playbooks = active.playbooks as Playbook[];
     model.set((m) => ({ ...m, playbookSource: active.source }));
   }

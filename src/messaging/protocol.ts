@@ -32,7 +32,11 @@ export const PROTOCOL = {
     payload: v.strictObject({ customerKey: v.pipe(v.string(), v.maxLength(64)), interactionId: id }),
   },
   /** Any → worker: the playbooks in force (managed policy wins over local, local over built-in). */
-  'playbook/active': { from: ['content', 'page'], payload: v.strictObject({}) },
+  'playbook/active': {
+    from: ['content', 'page'],
+    // The sender's UI locale, so the built-in playbook matches the language its panel is shown in.
+    payload: v.strictObject({ locale: v.optional(v.pipe(v.string(), v.maxLength(20))) }),
+  },
   /** Content → worker: whether this tab's page was recognised (toolbar badge). */
   'tab/status': {
     from: ['content'],

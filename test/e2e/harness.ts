@@ -4,6 +4,7 @@
  * apply unchanged. Every other request is answered locally with 404: tests never touch the network.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
@@ -44,7 +45,9 @@ export interface Launched {
   close(): Promise<void>;
 }
 
-export async function launch(opts: { profile?: string; keepProfile?: boolean; headless?: boolean } = {}): Promise<Launched> {
+export async function launch(
+  opts: { profile?: string; keepProfile?: boolean; headless?: boolean; lang?: string } = {},
+): Promise<Launched> {
   if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chromium is missing: run `npm run build` first');
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'rp-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -62,8 +65,10 @@ export async function launch(opts: { profile?: string; keepProfile?: boolean; he
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      '--lang=en-US',
+      `--lang=${opts.lang ?? 'en-US'}`,
     ],
+    locale: opts.lang ?? 'en-US',
+    env: { ...process.env, LANGUAGE: opts.lang ?? 'en-US' },
   });
   const pages = new Map<string, string>();
   // Anything not explicitly served is answered locally: no request leaves the machine.
@@ -151,4 +156,19 @@ export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, ti
     last = await fn();
   }
   return last;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core on the page (or inside `include`, e.g. [['resolve-plus-panel']]) and returns the
+ * violations as "rule (node count)". Injected through CDP evaluation, which extension pages' CSP allows.
+ */
+export async function axeViolations(page: Page, include?: string[][]): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async (inc) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const r = await axe.run(inc ? { include: inc } : document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  }, include ?? null);
 }

@@ -44,6 +44,7 @@ describe('localisation', () => {
     // Keys built from vocabularies: outcome_<outcome>, skip_<reason>.
     for (const o of ['offered', 'accepted', 'declined', 'not_a_fit']) used.add(`outcome_${o}`);
     for (const r of ['customer_upset', 'time_pressure', 'already_knows', 'other']) used.add(`skip_${r}`);
+    for (const st of ['recognised', 'unreadable', 'not_a_helpdesk']) used.add(`popup_state_${st}`);
     const manifest = readFileSync(join(process.cwd(), 'manifest.json'), 'utf8');
     for (const m of manifest.matchAll(/__MSG_(\w+)__/g)) used.add(m[1]!);
     const missing = [...used].filter((k) => !en[k]);

@@ -1,20 +1,41 @@
 /** Toolbar popup: is this tab recognised, show/hide the panel, open the dashboard and options. */
 import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 
-async function togglePanel() {
+type TabState = 'recognised' | 'unreadable' | 'not-a-helpdesk';
+
+async function activeTabId(): Promise<number | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { rp: 1, command: 'toggle-panel' }).catch(() => {});
+  return tab?.id;
+}
+
+async function togglePanel() {
+  const id = await activeTabId();
+  if (id !== undefined) await browser.tabs.sendMessage(id, { rp: 1, command: 'toggle-panel' }).catch(() => {});
   window.close();
 }
 
 function Popup() {
+  const [state, setState] = useState<TabState | null>(null);
+  useEffect(() => {
+    // The worker sets this tab's badge when its content script recognises (✓) or cannot read (!) the page.
+    void activeTabId().then(async (tabId) => {
+      const badge = tabId === undefined ? '' : await browser.action.getBadgeText({ tabId });
+      setState(badge === '✓' ? 'recognised' : badge === '!' ? 'unreadable' : 'not-a-helpdesk');
+    });
+  }, []);
   return (
-    <main style={{ width: '260px', padding: '12px' }}>
-      <h1 style={{ fontSize: '16px' }}>Resolve Plus</h1>
-      <div class="row" style={{ flexDirection: 'column', alignItems: 'stretch' }}>
-        <button type="button" class="primary" onClick={togglePanel}>
+    <main class="popup">
+      <h1>Resolve Plus</h1>
+      {state && (
+        <p class={state === 'recognised' ? 'ok' : 'muted'} role="status">
+          {t(`popup_state_${state.replace(/-/g, '_')}`)}
+        </p>
+      )}
+      <div class="stack">
+        <button type="button" class="primary" onClick={togglePanel} disabled={state === 'not-a-helpdesk'}>
           {t('popup_toggle_panel')}
         </button>
         <a class="button" href={browser.runtime.getURL('src/pages/dashboard/index.html')} target="_blank" rel="noreferrer">
