@@ -1,9 +1,10 @@
 // `npm test`: typecheck, lint, unit tests, both builds, Firefox lint, then e2e in real Chromium.
 // Stops at the first failing stage and exits non-zero.
 import { spawnSync } from 'node:child_process';
-import { ensureChromium } from './chromium.mjs';
+import { ensureChromium, ensureFirefox } from './chromium.mjs';
 
 ensureChromium();
+ensureFirefox();
 const stages = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts']],
