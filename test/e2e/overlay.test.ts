@@ -19,6 +19,14 @@ let l: Launched;
 beforeAll(async () => {
   l = await launch();
   await l.serve(URL, 'zendesk/ticket.html');
+  // The same workspace opened directly on the other tab's URL: that pane is the active one.
+  await l.serve(
+    'https://acme.zendesk.com/agent/tickets/4519',
+    fixtureHtml('zendesk/ticket.html')
+      .replace('data-is-active="true" data-side-conversations-anchor-id="4521"', 'data-is-active="false" data-side-conversations-anchor-id="4521"')
+      .replace('data-is-active="false" data-side-conversations-anchor-id="4519"', 'data-is-active="true" data-side-conversations-anchor-id="4519"'),
+    { html: true },
+  );
   await l.serve(
     HOSTILE_URL,
     fixtureHtml('zendesk/ticket.html').replace('</head>', '<style>* { all: unset !important; font-size: 40px !important; color: red !important; } div, section { display: block !important; }</style></head>'),
@@ -109,6 +117,24 @@ describe('rep overlay', () => {
     await expect.poll(() => panel(page).count()).toBe(0);
     await send('toggle-panel');
     await expect.poll(() => panel(page).count()).toBe(1);
+    await page.close();
+  });
+
+  it('records an outcome with one keystroke after the record-outcome command', async () => {
+    const page = await open();
+    await panel(page).locator('article.move').first().waitFor({ timeout: 10_000 }); // resolved in the first test
+    const moveId = await panel(page).locator('article.move').first().getAttribute('data-move-id');
+    await l.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ url: 'https://acme.zendesk.com/agent/tickets/4521' });
+      await chrome.tabs.sendMessage(tab!.id!, { rp: 1, command: 'record-outcome' });
+    });
+    await expect.poll(() => page.evaluate(() => document.querySelector('resolve-plus-panel')?.shadowRoot?.activeElement?.textContent)).toBe('Offered');
+    await page.keyboard.press('3');
+    const declined = await waitFor(
+      () => readStore<{ moveId: string; outcome: string }>(l.worker, 'attempts'),
+      (rows) => rows.some((a) => a.moveId === moveId && a.outcome === 'declined'),
+    );
+    expect(declined.length).toBeGreaterThan(0);
     await page.close();
   });
 

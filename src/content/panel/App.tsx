@@ -103,6 +103,11 @@ export function App({ controller, prefs, theme, composerTop }: AppProps) {
               {t('warn_unreadable', m.adapterLabel, missing.join(', '))}
             </div>
           )}
+          {m.read?.context && missing.length > 0 && (
+            <p class="muted" role="status">
+              {t('warn_partial', missing.join(', '))}
+            </p>
+          )}
           <div role="status" aria-live="polite">
             {m.notice && (
               <div class={m.notice.kind === 'warn' ? 'warn' : 'note'}>
