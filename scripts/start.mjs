@@ -44,8 +44,8 @@ const demo = cases.find((c) => c.adapter === 'zendesk') ?? cases[0];
 const page = await context.newPage();
 await page.goto(demo.url);
 const panel = page.locator('resolve-plus-panel section.panel');
-await panel.waitFor({ timeout: 20_000 });
-await page.waitForTimeout(500);
+await panel.getByRole('checkbox').first().waitFor({ timeout: 20_000 });
+await page.waitForTimeout(300);
 await page.screenshot({ path: join(shots, '1-ticket-opened.png') });
 printed.push(join(shots, '1-ticket-opened.png'));
 // Walk the checklist so the value-enhancement moves appear, as a rep would.
@@ -54,7 +54,8 @@ for (let i = 0; i < (await boxes.count()); i++) {
   if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).click();
   await page.waitForTimeout(150);
 }
-await page.waitForTimeout(500);
+await panel.locator('article.move').first().waitFor({ timeout: 10_000 }).catch(() => {});
+await page.waitForTimeout(300);
 await page.screenshot({ path: join(shots, '2-value-moves.png') });
 printed.push(join(shots, '2-value-moves.png'));
 for (const c of cases.filter((x) => x !== demo)) {

@@ -7,6 +7,7 @@ import { type Rejection, createRouter } from '../messaging/router';
 import { handlers } from './handlers';
 import { runMaintenance, scheduleMaintenance } from './maintenance';
 import { drainOutboxes } from './outbox-drain';
+import { refreshPolicy } from './policy';
 import { abandonTab } from './tabs';
 
 /** Rejections seen by this worker instance, for diagnostics and tests (`self.__resolvePlus`). */
@@ -42,6 +43,11 @@ browser.alarms.onAlarm.addListener((alarm) => {
 browser.runtime.onInstalled.addListener(async ({ reason }) => {
   await scheduleMaintenance();
   if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('src/pages/welcome/index.html') });
+});
+
+browser.storage.onChanged.addListener((_changes, area) => {
+  // An administrator changed the policy: refresh the mirror; panels re-read their playbook from it.
+  if (area === 'managed') void refreshPolicy(true);
 });
 
 browser.runtime.onStartup.addListener(() => {

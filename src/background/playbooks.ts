@@ -12,8 +12,10 @@ import { managedPolicy } from './policy';
 export interface LocalPlaybooks {
   /** The playbook an admin activated on this browser, or null for the built-in default. */
   readonly current: unknown | null;
-  /** Earlier saved versions, newest first (restorable from the options page). */
+  /** Earlier saved versions, newest first, at most 20 (restorable from the options page). */
   readonly history: readonly unknown[];
+  /** When each version was saved (epoch ms, keyed by version number); written by the options page, optional. */
+  readonly savedAt?: Readonly<Record<string, number>>;
 }
 
 export async function activePlaybooks(locale = ''): Promise<ActivePlaybooks> {

@@ -13,6 +13,8 @@ export const KEYS = {
   panelPrefix: 'panel:',
   /** Last read diagnostics per helpdesk: `health:<helpdesk>` → { at, url path shape, diagnostics } (options page). */
   healthPrefix: 'health:',
+  /** The worker's copy of the last enterprise policy it read (see src/background/policy.ts). */
+  policyMirror: 'policyMirror',
   /** Set by the worker when IndexedDB refused a write (quota, unavailable); cleared when a write succeeds. */
   storageProblem: 'storageProblem',
 } as const;
