@@ -10,7 +10,10 @@ export function t(key: string, ...subs: (string | number)[]): string {
 }
 
 /** Dates and numbers in the browser's UI locale. */
-export const uiLocale = (): string => browser.i18n.getUILanguage() || 'en';
+// The locale the extension's messages are shown in (`@@ui_locale`, e.g. "es" or "en_US"), so dates and
+// numbers match the language of the text around them; getUILanguage() can disagree with it.
+export const uiLocale = (): string =>
+  (browser.i18n.getMessage('@@ui_locale') || browser.i18n.getUILanguage() || 'en').replace('_', '-');
 
 export function formatDateTime(ms: number): string {
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);

@@ -29,7 +29,6 @@ export function ChartTable({ caption, head, rows }: Props) {
         </thead>
         <tbody>
           {rows.map((r, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows are positional and rebuilt together
             <tr key={i}>
               {r.map((c, j) => (j === 0 ? <th scope="row" key={j}>{c}</th> : <td key={j}>{c}</td>))}
             </tr>

@@ -33,7 +33,7 @@ export function FunnelChart({ funnel }: { readonly funnel: Funnel }) {
         {stages.map((s) => {
           const share = total > 0 ? s.n / total : 0;
           return (
-            <li key={s.key}>
+            <li key={s.key} class={s.key === 'offered' ? 'with-band' : undefined}>
               <span class="bar-label">{s.label}</span>
               <span class="bar-track" aria-hidden="true">
                 {s.key === 'offered' && (

@@ -51,7 +51,7 @@ export function ReviewItem({ attempt: a, index, saved, onSaved, onOpen }: Props)
   const seconds = secondsResolutionToOffer(a);
   return (
     <li class="review">
-      <form onSubmit={save} aria-labelledby={`${base}-title`}>
+      <form onSubmit={save}>
         <h3 id={`${base}-title`} class="review-title">
           <span class={`kind kind-${a.moveKind}`}>{kindLabel(a.moveKind)}</span> {a.moveTitle || a.moveId}
         </h3>

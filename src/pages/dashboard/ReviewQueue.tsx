@@ -1,5 +1,5 @@
 /**
- * The review queue: ten offered attempts picked at random for this browser session (see sample.ts),
+ * The review queue: ten offered attempts picked at random for this tab's session (see sample.ts),
  * each rated with a yes/no rubric and a note that the worker stores; every saved review exports as CSV.
  */
 import { useMemo, useState } from 'preact/hooks';

@@ -1,29 +1,37 @@
 /**
  * The attempts grid, virtualised: a fixed row height lets it render only the ~20 rows in view (plus a
- * few either side) of however many match, so 100,000 rows scroll like 100. ARIA grid semantics with
- * aria-rowcount/aria-rowindex tell assistive tech the full size; the grid itself takes focus and
+ * few either side) of however many match, so 100,000 rows scroll like 100. A real table with role=grid
+ * and aria-rowcount/aria-rowindex tells assistive tech the full size; the grid itself takes focus and
  * moves an active row with the arrow keys (aria-activedescendant), Enter or a click opens the timeline.
+ * CSS lays the rows out as absolutely placed CSS-grid rows; the elements keep their table semantics.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { Attempt } from '../../core/log/types';
-import type { SortDir, SortKey } from '../../core/metrics/sort';
-import { t } from '../../shared/i18n';
-import { GRID_COLUMNS } from './columns';
+import type { SortDir } from '../../core/metrics/sort';
+import type { GridColumn } from './columns';
 import { nextActiveRow, revealRow, visibleRange } from './virtual';
 
 export const ROW_HEIGHT = 36;
 
-export interface TableProps {
-  readonly rows: readonly Attempt[];
-  readonly sort: { key: SortKey; dir: SortDir };
-  readonly onSort: (key: SortKey) => void;
-  readonly onOpen: (a: Attempt) => void;
+export interface TableProps<Row, Key extends string> {
+  readonly rows: readonly Row[];
+  readonly columns: readonly GridColumn<Row, Key>[];
+  readonly rowKey: (row: Row) => string;
+  /** Without `onSort` the headers are plain text (the list keeps its given order). */
+  readonly sort?: { key: Key; dir: SortDir };
+  readonly onSort?: (key: Key) => void;
+  readonly onOpen: (row: Row) => void;
   readonly labelledBy: string;
+  /** Prefix of row ids, unique per grid on the page (aria-activedescendant points at them). */
+  readonly idPrefix: string;
+  /** How to use the grid, shown under it and linked as its description. */
+  readonly help: string;
+  /** Column template (CSS grid) and minimum width. */
+  readonly layout: { readonly cols: string; readonly minWidth: number };
 }
 
-export function Table({ rows, sort, onSort, onOpen, labelledBy }: TableProps) {
+export function Table<Row, Key extends string>({ rows, columns, rowKey, sort, onSort, onOpen, labelledBy, idPrefix, help, layout }: TableProps<Row, Key>) {
   const scroller = useRef<HTMLDivElement>(null);
-  const head = useRef<HTMLDivElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState({ height: 480, header: 38 });
   const [active, setActive] = useState(0);
@@ -88,65 +96,76 @@ export function Table({ rows, sort, onSort, onOpen, labelledBy }: TableProps) {
 
   return (
     <>
-    <div
-      ref={scroller}
-      class="grid"
-      role="grid"
-      tabIndex={0}
-      aria-labelledby={labelledBy}
-      aria-describedby="rp-grid-help"
-      aria-rowcount={rows.length + 1}
-      aria-colcount={GRID_COLUMNS.length}
-      aria-activedescendant={rows.length > 0 ? `rp-row-${activeRow}` : undefined}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
-      onKeyDown={onKeyDown}
-      onClick={onClick}
-    >
-      <div class="grid-head" role="rowgroup" ref={head}>
-        <div class="grid-row" role="row" aria-rowindex={1}>
-          {GRID_COLUMNS.map((c, i) => {
-            const sorted = sort.key === c.sort;
-            return (
-              <div key={c.id} role="columnheader" aria-colindex={i + 1} aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
-                <button type="button" class="sort" onClick={() => onSort(c.sort)}>
-                  {c.label()}
-                  <span aria-hidden="true" class="sort-mark">
-                    {sorted ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              </div>
-            );
-          })}
-        </div>
+      <div
+        ref={scroller}
+        class="grid-scroll"
+        // As tall as its rows up to the CSS max-height, so a short list leaves no empty box.
+        style={{ height: `${viewport.header + Math.max(1, rows.length) * ROW_HEIGHT + 2}px` }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
+        <table
+          class="grid"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA in HTML allows any role on <table>; grid is the pattern for a focusable table with an active row
+          role="grid"
+          tabIndex={0}
+          aria-labelledby={labelledBy}
+          aria-describedby={`${idPrefix}-help`}
+          aria-rowcount={rows.length + 1}
+          aria-colcount={columns.length}
+          aria-activedescendant={rows.length > 0 ? `${idPrefix}-${activeRow}` : undefined}
+          style={{ '--cols': layout.cols, minWidth: `${layout.minWidth}px` }}
+          onKeyDown={onKeyDown}
+          onClick={onClick}
+        >
+          <thead class="grid-head" ref={head}>
+            <tr class="grid-row" aria-rowindex={1}>
+              {columns.map((c, i) => {
+                const sorted = sort !== undefined && c.sort !== undefined && sort.key === c.sort;
+                const sortKey = c.sort;
+                return (
+                  <th key={c.id} scope="col" aria-colindex={i + 1} aria-sort={sorted ? (sort.dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    {onSort && sortKey !== undefined ? (
+                      <button type="button" class="sort" onClick={() => onSort(sortKey)}>
+                        {c.label()}
+                        <span aria-hidden="true" class="sort-mark">
+                          {sorted ? (sort.dir === 'asc' ? '▲' : '▼') : ''}
+                        </span>
+                      </button>
+                    ) : (
+                      <span class="head-label">{c.label()}</span>
+                    )}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          {rows.length > 0 && (
+            <tbody class="grid-body" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
+              {indexes.map((i) => {
+                const a = rows[i]!;
+                return (
+                  <tr
+                    key={rowKey(a)}
+                    id={`${idPrefix}-${i}`}
+                    data-index={i}
+                    class={i === activeRow ? 'grid-row active' : 'grid-row'}
+                    aria-rowindex={i + 2}
+                    style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}
+                  >
+                    {columns.map((c, ci) => (
+                      <td key={c.id} aria-colindex={ci + 1} title={c.title?.(a)}>
+                        {c.cell(a)}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+            </tbody>
+          )}
+        </table>
       </div>
-      {rows.length > 0 && (
-        <div class="grid-body" role="rowgroup" style={{ height: `${rows.length * ROW_HEIGHT}px` }}>
-          {indexes.map((i) => {
-            const a = rows[i]!;
-            return (
-              <div
-                key={a.id}
-                id={`rp-row-${i}`}
-                data-index={i}
-                class={i === activeRow ? 'grid-row active' : 'grid-row'}
-                role="row"
-                aria-rowindex={i + 2}
-                style={{ transform: `translateY(${i * ROW_HEIGHT}px)` }}
-              >
-                {GRID_COLUMNS.map((c, ci) => (
-                  <div key={c.id} role="gridcell" aria-colindex={ci + 1} title={c.title?.(a)}>
-                    {c.cell(a)}
-                  </div>
-                ))}
-              </div>
-            );
-          })}
-        </div>
-      )}
-    </div>
-    <p id="rp-grid-help" class="muted small">
-      {t('dash_grid_help')}
-    </p>
+      <p id={`${idPrefix}-help`} class="muted small">
+        {help}
+      </p>
     </>
   );
 }

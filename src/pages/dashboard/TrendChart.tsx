@@ -10,7 +10,7 @@ import type { Attempt } from '../../core/log/types';
 import { trend, type TrendUnit } from '../../core/metrics/trend';
 import { formatNumber, t } from '../../shared/i18n';
 import { ChartTable } from './ChartTable';
-import { formatCount, shortDate } from './format';
+import { dayMonth, formatCount, shortDate } from './format';
 
 const SERIES = [
   { key: 'offered', color: '--c-offered', label: () => t('outcome_offered') },
@@ -58,12 +58,15 @@ export function TrendChart({ attempts }: { readonly attempts: readonly Attempt[]
         height: HEIGHT,
         scales: { x: { time: true } },
         cursor: { drag: { x: false, y: false } },
+        // Static legend (names only): live values would duplicate the table and read "--" at rest.
+        legend: { live: false },
+        padding: [8, 24, 0, 0],
         series: [
           { label: t('dash_period'), value: (_u, s) => (s == null ? '—' : shortDate(s * 1000)) },
           ...SERIES.map((s) => ({ label: s.label(), stroke: v(s.color), width: 2, points: { size: 5 } })),
         ],
         axes: [
-          { ...axis, space: 90, values: (_u, splits) => splits.map((s) => shortDate(s * 1000)) },
+          { ...axis, space: 70, values: (_u, splits) => splits.map((s) => dayMonth(s * 1000)) },
           { ...axis, values: (_u, splits) => splits.map((s) => formatNumber(s)) },
         ],
       },

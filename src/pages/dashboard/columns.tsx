@@ -1,4 +1,4 @@
-/** The attempts grid's columns: header label, sort key and cell content, in display order. */
+/** The grids' columns: header label, optional sort key and cell content, in display order. */
 import type { ComponentChildren } from 'preact';
 import { attemptTime, secondsResolutionToOffer } from '../../core/metrics/facts';
 import type { Attempt } from '../../core/log/types';
@@ -6,13 +6,13 @@ import type { SortKey } from '../../core/metrics/sort';
 import { t } from '../../shared/i18n';
 import { formatSeconds, kindLabel, outcomeLabel, shortDateTime, skipLabel } from './format';
 
-export interface GridColumn {
+export interface GridColumn<Row, Key extends string = never> {
   readonly id: string;
   readonly label: () => string;
-  readonly sort: SortKey;
-  readonly cell: (a: Attempt) => ComponentChildren;
+  readonly sort?: Key;
+  readonly cell: (row: Row) => ComponentChildren;
   /** Full text for the tooltip when the cell is cut off. */
-  readonly title?: (a: Attempt) => string;
+  readonly title?: (row: Row) => string;
 }
 
 function resolutionToOffer(a: Attempt): ComponentChildren {
@@ -22,7 +22,9 @@ function resolutionToOffer(a: Attempt): ComponentChildren {
   return s < 0 ? <span class="breach">{t('dash_before_resolution', formatSeconds(-s))}</span> : formatSeconds(s);
 }
 
-export const GRID_COLUMNS: readonly GridColumn[] = [
+export const ATTEMPT_GRID_LAYOUT = { cols: '168px 96px 92px 84px minmax(200px, 1fr) 118px 128px 160px 120px', minWidth: 1170 } as const;
+
+export const GRID_COLUMNS: readonly GridColumn<Attempt, SortKey>[] = [
   { id: 'time', label: () => t('dash_col_time'), sort: 'time', cell: (a) => shortDateTime(attemptTime(a)) },
   { id: 'rep', label: () => t('col_rep'), sort: 'repId', cell: (a) => a.repId, title: (a) => a.repId },
   { id: 'helpdesk', label: () => t('col_helpdesk'), sort: 'helpdesk', cell: (a) => a.helpdesk },

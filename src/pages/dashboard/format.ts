@@ -16,6 +16,14 @@ export function shortDateTime(ms: number | null): string {
   return dateTime.format(ms);
 }
 
+let monthDay: Intl.DateTimeFormat | null = null;
+
+/** "Mar 11": chart axes, where the year would crowd the labels. */
+export function dayMonth(ms: number): string {
+  monthDay ??= new Intl.DateTimeFormat(uiLocale(), { month: 'short', day: 'numeric' });
+  return monthDay.format(ms);
+}
+
 export function shortDate(ms: number): string {
   dateOnly ??= new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' });
   return dateOnly.format(ms);

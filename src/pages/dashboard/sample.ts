@@ -1,6 +1,6 @@
 /**
- * The review queue's sample: a pseudo-random pick of offered attempts that stays the same for the whole
- * browser session (a lead who reloads the page keeps rating the same ten), and changes in the next one.
+ * The review queue's sample: a pseudo-random pick of offered attempts that stays the same for the tab's
+ * session (sessionStorage: a lead who reloads the page keeps rating the same ten), new in a new tab.
  * Picking the lowest hashes of `seed + id` is a uniform sample without shuffling all candidates.
  */
 

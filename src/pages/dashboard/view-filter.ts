@@ -2,7 +2,7 @@
  * The dashboard's filter bar state (plain strings, as form controls hold them) and what it means for the
  * attempts table, the funnel's interactions and the wrap-up averages, so every panel follows one filter.
  */
-import type { Attempt, Interaction, MoveKind, Outcome, Wrapup } from '../../core/log/types';
+import type { Attempt, Interaction, MoveKind, Outcome } from '../../core/log/types';
 import type { AttemptFilter } from '../../core/metrics/filter';
 import type { Channel, HelpdeskId } from '../../core/ticket/types';
 
@@ -105,12 +105,6 @@ export function filterInteractions(interactions: readonly Interaction[], f: Atte
     if (needle) return i.ticketId.toLowerCase().includes(needle) || withMatch!.has(i.id);
     return true;
   });
-}
-
-export function wrapupsOf(wrapups: readonly Wrapup[], interactions: readonly Interaction[], all: boolean): Wrapup[] {
-  if (all) return [...wrapups];
-  const ids = new Set(interactions.map((i) => i.id));
-  return wrapups.filter((w) => ids.has(w.interactionId));
 }
 
 export interface FilterOptions {
