@@ -157,6 +157,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     // (ServiceNow sys_id vs INC number) would otherwise open the same ticket under two ids.
     const ticketId = read.context?.ticketId ?? (adapter.findTicketRoot(document) ? adapter.ticketIdFromUrl(url) : null);
     const m = model.get();
+    reportHealth(read);
     if (ticketId && ticketId !== m.ticketId && ticketId !== loadingTicket) {
       openTicket(read, ticketId).catch((err: unknown) => {
         // Worker unreachable (extension updated, profile shutting down): say so; the next change retries.
@@ -168,7 +169,6 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     }
     model.set({ ...m, read });
     recompute();
-    reportHealth(read);
   }
 
   /** Badge + the options page's per-site health line; only when what we could read changed. */

@@ -4,6 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import { migrateSettings } from '../core/settings/settings';
+import type { HelpdeskId } from '../core/ticket/types';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
 import { createCustomAdapter, parseCustomSite } from '../sites/adapters/custom';
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
     const parsed = parseCustomSite(raw);
     if (parsed.ok) custom.push(createCustomAdapter(parsed.config));
   }
-  const adapter = adapterFor(new URL(location.href), custom, new Set(settings.disabledSites));
+  // Sites an administrator switched off by policy stay off whatever the rep's own settings say.
+  const policy = (await browser.storage.local.get(KEYS.policyMirror))[KEYS.policyMirror] as { disabledSites?: unknown } | undefined;
+  const policyOff = Array.isArray(policy?.disabledSites) ? policy.disabledSites.filter((x): x is HelpdeskId => typeof x === 'string') : [];
+  const adapter = adapterFor(new URL(location.href), custom, new Set([...settings.disabledSites, ...policyOff]));
   if (!adapter) return;
 
   const abort = new AbortController();

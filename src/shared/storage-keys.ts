@@ -1,7 +1,7 @@
 /** Every `storage.local` key the extension uses, in one place. None holds conversation text. */
 export const KEYS = {
   settings: 'settings',
-  /** Local playbooks: { active: Playbook[], history: Playbook[] } — see src/pages/options. */
+  /** Local playbooks: { current: Playbook | null, history: Playbook[] } — see src/background/playbooks.ts. */
   playbooks: 'playbooks',
   hashSalt: 'hashSalt',
   /** Prefix of outbox entries: `outbox:<eventId>` → one LogEvent not yet acknowledged. One key per event, so
