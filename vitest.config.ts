@@ -20,6 +20,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        extends: true,
+        test: {
+          // `npm run bench` (scripts/bench.mjs builds first). Figures measure; they never assert timings.
+          name: 'bench',
+          include: ['bench/**/*.bench-run.ts'],
+          testTimeout: 900_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

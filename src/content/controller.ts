@@ -5,7 +5,12 @@
  */
 import browser from 'webextension-polyfill';
 import type { LogEvent, MoveRef, Outcome, SkipReason } from '../core/log/types';
-import { type Evaluation, evaluate, type Playbook, resolveVariant, selectPlaybook } from '../core/playbook';
+// Direct module imports, not the playbook barrel: the content script must not bundle the schema or the
+// built-in playbooks (the worker validates and serves playbooks; the page only evaluates them).
+import { type Evaluation, evaluate } from '../core/playbook/engine';
+import { selectPlaybook } from '../core/playbook/select';
+import type { Playbook } from '../core/playbook/types';
+import { resolveVariant } from '../core/playbook/variant';
 import type { TicketContext } from '../core/ticket/types';
 import { send } from '../messaging/client';
 import type { PriorAttempt } from '../storage/log-repo';
@@ -53,8 +58,20 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   let history: PriorAttempt[] = [];
   let loadingTicket: string | null = null;
 
-  const emit = (interactionId: string, body: DistributiveOmit<LogEvent, 'id' | 'at' | 'interactionId'>) =>
-    outbox.add({ ...body, id: crypto.randomUUID(), at: Date.now(), interactionId } as LogEvent);
+  type EventBody = DistributiveOmit<LogEvent, 'id' | 'at' | 'interactionId'>;
+  // Events go to the outbox strictly in the order they were made, even when one (the interaction's
+  // start) waits for the worker to hash the customer key.
+  let emitChain: Promise<unknown> = Promise.resolve();
+  const emitAfter = (make: () => Promise<{ interactionId: string; body: EventBody }>) => {
+    const at = Date.now();
+    const next = emitChain.then(async () => {
+      const { interactionId, body } = await make();
+      await outbox.add({ ...body, id: crypto.randomUUID(), at, interactionId } as LogEvent);
+    });
+    emitChain = next.catch(() => {});
+    return next;
+  };
+  const emit = (interactionId: string, body: EventBody) => emitAfter(async () => ({ interactionId, body }));
 
   function playbookFor(context: TicketContext | null, ticketId: string): { playbook: Playbook; variant: string } | null {
     const base = selectPlaybook(playbooks, context);
@@ -116,37 +133,67 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     const m = model.get();
     if (!m.ticketId) return;
     model.set({ ...m, state });
-    await saveTicketState(adapter.id, m.ticketId, state);
+    // Paint first, persist after: the tick shows in the next frame, the storage write follows in order.
     if (reevaluate) recompute();
+    const ticketId = m.ticketId;
+    await startPending;
+    await saveTicketState(adapter.id, ticketId, state);
   }
 
   async function openTicket(read: ReadResult, ticketId: string): Promise<void> {
     loadingTicket = ticketId;
-    let state = await loadTicketState(adapter.id, ticketId);
-    if (!state) {
-      const raw = read.context?.customerKey ?? '';
-      const customerKey = raw ? (await send('customer/key', { raw })).key : '';
-      const chosen = playbookFor(read.context, ticketId);
-      state = newTicketState(Date.now(), customerKey, chosen?.variant ?? '');
-      await emit(state.interactionId, {
-        type: 'interaction-started',
-        helpdesk: adapter.id,
-        ticketId,
-        customerKey,
-        channel: read.context?.channel ?? 'other',
-        repId,
-        playbookId: chosen?.playbook.id ?? '',
-        playbookVersion: chosen?.playbook.version ?? 0,
-        variant: chosen?.variant ?? '',
-      });
-    }
+    const stored = await loadTicketState(adapter.id, ticketId);
     if (loadingTicket !== ticketId || signal.aborted) return; // switched again meanwhile
-    history = state.customerKey
-      ? (await send('customer/history', { customerKey: state.customerKey, interactionId: state.interactionId }).catch(() => ({ attempts: [] }))).attempts
-      : [];
+    const chosen = playbookFor(read.context, ticketId);
+    const state = stored ?? newTicketState(Date.now(), '', chosen?.variant ?? '');
+    // Show the checklist at once; the worker round trips (customer key, history) follow and refine it.
+    history = [];
     model.set((m) => ({ ...m, read, ticketId, state, notice: null }));
-    await saveTicketState(adapter.id, ticketId, state);
     recompute();
+    if (!stored) {
+      const raw = read.context?.customerKey ?? '';
+      // The start event enters the emit chain before the panel can be clicked (no await before this
+      // line since it was shown), so events from early clicks stay behind it.
+      let customerKey = '';
+      const started = emitAfter(async () => {
+        // A worker that cannot be reached must not cost us the start event: log it without the key.
+        customerKey = raw ? await send('customer/key', { raw }).then((r) => r.key, () => '') : '';
+        return {
+          interactionId: state.interactionId,
+          body: {
+            type: 'interaction-started',
+            helpdesk: adapter.id,
+            ticketId,
+            customerKey,
+            channel: read.context?.channel ?? 'other',
+            repId,
+            playbookId: chosen?.playbook.id ?? '',
+            playbookVersion: chosen?.playbook.version ?? 0,
+            variant: chosen?.variant ?? '',
+          },
+        };
+      });
+      startPending = started.catch(() => {});
+      await started;
+      // Persist the ticket only once its start event is durable in the outbox: a tab closed during
+      // the hash round trip leaves neither, and the next visit starts cleanly.
+      await saveTicketState(adapter.id, ticketId, model.get().ticketId === ticketId && model.get().state ? model.get().state! : state);
+      if (customerKey) await updateTicket(ticketId, (st) => ({ ...st, customerKey }));
+    }
+    const key = stored?.customerKey || (model.get().ticketId === ticketId ? model.get().state?.customerKey : '');
+    if (!key) return;
+    const found = await send('customer/history', { customerKey: key, interactionId: state.interactionId }).catch(() => ({ attempts: [] }));
+    if (model.get().ticketId !== ticketId) return;
+    history = found.attempts;
+    recompute();
+  }
+
+  /** Changes one ticket's stored state, and the panel's copy when it is the ticket on screen. */
+  async function updateTicket(ticketId: string, change: (s: TicketState) => TicketState): Promise<void> {
+    const m = model.get();
+    if (m.ticketId === ticketId && m.state) return commit(change(m.state), false);
+    const st = await loadTicketState(adapter.id, ticketId);
+    if (st) await saveTicketState(adapter.id, ticketId, change(st));
   }
 
   function refresh(): void {
@@ -158,6 +205,10 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     const ticketId = read.context?.ticketId ?? (adapter.findTicketRoot(document) ? adapter.ticketIdFromUrl(url) : null);
     const m = model.get();
     reportHealth(read);
+    // Busy pages re-render constantly; when nothing we use changed, do no work at all.
+    const signature = readSignature(read, ticketId);
+    if (signature === lastSignature && ticketId === m.ticketId) return;
+    lastSignature = signature;
     if (ticketId && ticketId !== m.ticketId && ticketId !== loadingTicket) {
       openTicket(read, ticketId).catch((err: unknown) => {
         // Worker unreachable (extension updated, profile shutting down): say so; the next change retries.
@@ -170,6 +221,10 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     model.set({ ...m, read });
     recompute();
   }
+
+  let lastSignature = '';
+  /** Settles once the current interaction's start event is in the outbox. */
+  let startPending: Promise<unknown> = Promise.resolve();
 
   /** Badge + the options page's per-site health line; only when what we could read changed. */
   let lastHealth = '';
@@ -290,6 +345,14 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type Controller = ReturnType<typeof createController>;
 export type PanelActions = Controller['actions'];
+
+/** A cheap fingerprint of what the engine and panel use from a read (messages by count and last length). */
+function readSignature(read: ReadResult, ticketId: string | null): string {
+  const c = read.context;
+  if (!c) return `none|${ticketId}|${read.diagnostics.map((d) => (d.ok ? 1 : 0)).join('')}`;
+  const last = c.messages[c.messages.length - 1];
+  return [ticketId, c.subject, c.requesterName, c.customerKey, c.channel, c.status, c.tags.join(','), c.product, c.messages.length, last?.role, last?.text.length, last?.text.slice(-40)].join('|');
+}
 
 function moveRef(move: { id: string; kind: MoveRef['moveKind']; title: string }): MoveRef {
   return { moveId: move.id, moveKind: move.kind, moveTitle: move.title.slice(0, 500) };

@@ -7,7 +7,6 @@ import { migrateSettings } from '../core/settings/settings';
 import type { HelpdeskId } from '../core/ticket/types';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
-import { createCustomAdapter, parseCustomSite } from '../sites/adapters/custom';
 import { adapterFor } from '../sites/registry';
 import { createController } from './controller';
 import { mountPanel } from './mount';
@@ -24,9 +23,13 @@ async function main(): Promise<void> {
 
   const settings = migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
   const custom: SiteAdapter[] = [];
-  for (const raw of settings.customSites) {
-    const parsed = parseCustomSite(raw);
-    if (parsed.ok) custom.push(createCustomAdapter(parsed.config));
+  if (settings.customSites.length > 0) {
+    // Loaded only where an admin defined custom sites: it brings the schema library with it.
+    const { createCustomAdapter, parseCustomSite } = await import('../sites/adapters/custom');
+    for (const raw of settings.customSites) {
+      const parsed = parseCustomSite(raw);
+      if (parsed.ok) custom.push(createCustomAdapter(parsed.config));
+    }
   }
   // Sites an administrator switched off by policy stay off whatever the rep's own settings say.
   const policy = (await browser.storage.local.get(KEYS.policyMirror))[KEYS.policyMirror] as { disabledSites?: unknown } | undefined;

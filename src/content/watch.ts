@@ -8,7 +8,7 @@
  */
 import type { SiteAdapter } from '../sites/adapter';
 
-const DEBOUNCE_MS = 120;
+const DEBOUNCE_MS = 200;
 const URL_POLL_MS = 1_000;
 
 export function watchPage(adapter: SiteAdapter, onChange: (reason: 'url' | 'dom') => void, signal: AbortSignal): void {
@@ -18,7 +18,10 @@ export function watchPage(adapter: SiteAdapter, onChange: (reason: 'url' | 'dom'
   let waiting: MutationObserver | null = null;
   let observed: Element[] = [];
 
+  // Throttle, not debounce: under a constant stream of page mutations a debounce would never fire (new
+  // messages would go unread), and re-arming a timer per mutation is itself work on the page's thread.
   const fire = (reason: 'url' | 'dom') => {
+    if (debounce && reason === 'dom') return;
     if (debounce) clearTimeout(debounce);
     debounce = setTimeout(() => {
       debounce = null;
@@ -38,7 +41,12 @@ export function watchPage(adapter: SiteAdapter, onChange: (reason: 'url' | 'dom'
     } else if (!waiting && adapter.ticketIdFromUrl(new URL(location.href)) !== null && document.body) {
       // The SPA is still rendering this ticket: watch the body only until its root appears.
       waiting = new MutationObserver(() => {
-        if (adapter.findTicketRoot(document)) fire('dom');
+        // The pane just rendered: read it now, not after the throttle delay (the panel should paint with it).
+        if (!adapter.findTicketRoot(document)) return;
+        if (debounce) clearTimeout(debounce);
+        debounce = null;
+        onChange('dom');
+        retarget();
       });
       waiting.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-is-active', 'class', 'hidden', 'aria-selected'] });
     }

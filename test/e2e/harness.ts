@@ -46,9 +46,11 @@ export interface Launched {
 }
 
 export async function launch(
-  opts: { profile?: string; keepProfile?: boolean; headless?: boolean; lang?: string } = {},
+  opts: { profile?: string; keepProfile?: boolean; headless?: boolean; lang?: string; dist?: string } = {},
 ): Promise<Launched> {
-  if (!existsSync(join(DIST, 'manifest.json'))) throw new Error('dist/chromium is missing: run `npm run build` first');
+  // `dist`: load a copy of the build (the benchmark snapshots dist/chromium so a concurrent rebuild cannot break it).
+  const dist = opts.dist ?? DIST;
+  if (!existsSync(join(dist, 'manifest.json'))) throw new Error(`${dist} is missing: run \`npm run build\` first`);
   const profile = opts.profile ?? mkdtempSync(join(tmpdir(), 'rp-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -56,8 +58,8 @@ export async function launch(
     acceptDownloads: true,
     viewport: { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${DIST}`,
-      `--load-extension=${DIST}`,
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -1,5 +1,5 @@
 /** "Resolve first": the interaction's checklist with progress, required marks and auto-tick undo. */
-import type { Evaluation } from '../../core/playbook';
+import type { Evaluation } from '../../core/playbook/engine';
 import { t } from '../../shared/i18n';
 import type { PanelActions } from '../controller';
 import { trusted } from './trusted';

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { Outcome, SkipReason } from '../../core/log/types';
 import { SKIP_REASONS } from '../../core/log/types';
-import type { EligibleMove, Evaluation } from '../../core/playbook';
+import type { EligibleMove, Evaluation } from '../../core/playbook/engine';
 import { t } from '../../shared/i18n';
 import type { PanelActions } from '../controller';
 import type { MoveState } from '../ticket-state';

@@ -12,6 +12,8 @@ export const PANEL_CSS = `
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 8px 28px rgba(0,0,0,.18); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   text-align: left; letter-spacing: normal; text-transform: none; box-sizing: border-box;
+  /* Its own layer and containment: page repaints beneath the panel never repaint or relayout it. */
+  contain: layout style paint; will-change: transform;
 }
 .panel[data-theme="dark"] {
   --bg: #1b1f24; --fg: #e6e9ec; --muted: #b4bec8; --line: #39414a; --accent: #6fd6d6; --accent-fg: #0b1f1f;

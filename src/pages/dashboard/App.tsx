@@ -113,15 +113,22 @@ export function App() {
   const shown = useMemo(() => sorted.filter(compileFilter(filter)), [sorted, filter]);
   const options = useMemo(() => filterOptions(attempts), [attempts]);
   const filtered = isFiltered(filterState);
+  // The table answers a filter change first; metrics, charts and the interaction list (whole passes
+  // over up to 100k rows) follow one task later, so the rows the lead is looking at update at once.
+  const [settled, setSettled] = useState({ shown, filter, filtered });
+  useEffect(() => {
+    const id = setTimeout(() => setSettled({ shown, filter, filtered }), 0);
+    return () => clearTimeout(id);
+  }, [shown, filter, filtered]);
   const interactions = useMemo(
-    () => (filtered ? filterInteractions(rest.interactions, filter, shown) : rest.interactions),
-    [rest.interactions, filter, shown, filtered],
+    () => (settled.filtered ? filterInteractions(rest.interactions, settled.filter, settled.shown) : rest.interactions),
+    [rest.interactions, settled],
   );
   const wrapups = useMemo(() => {
-    if (!filtered) return rest.wrapups;
+    if (!settled.filtered) return rest.wrapups;
     const ids = new Set(interactions.map((i) => i.id));
     return rest.wrapups.filter((w) => ids.has(w.interactionId));
-  }, [rest.wrapups, interactions, filtered]);
+  }, [rest.wrapups, interactions, settled.filtered]);
 
   const marked = useRef({ first: false, all: false });
   useLayoutEffect(() => {
@@ -217,11 +224,11 @@ export function App() {
         />
       </Section>
       <Section id="rp-metrics" title={t('dash_metrics')}>
-        {ready ? <Metrics attempts={shown} interactions={interactions} wrapups={wrapups} /> : <p class="muted">{t('dash_loading')}</p>}
+        {ready ? <Metrics attempts={settled.shown} interactions={interactions} wrapups={wrapups} /> : <p class="muted">{t('dash_loading')}</p>}
         {filtered && ready && <p class="muted small">{t('dash_metrics_filter_note')}</p>}
       </Section>
       <Section id="rp-trend" title={t('dash_trend')}>
-        {ready ? <TrendChart attempts={shown} /> : <p class="muted">{t('dash_loading')}</p>}
+        {ready ? <TrendChart attempts={settled.shown} /> : <p class="muted">{t('dash_loading')}</p>}
       </Section>
       <Section id="rp-review" title={t('dash_review')}>
         {ready ? (

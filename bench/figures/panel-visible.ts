@@ -1,0 +1,184 @@
+/**
+ * Figure 2: how soon the panel shows a ticket after its pane appears. A Zendesk-shaped workspace is
+ * loaded at /agent/tickets/<id> *without* the ticket pane (the SPA still rendering it); once the content
+ * script has mounted the panel (no ticket open yet: the controller waits for the pane before it trusts
+ * the URL's id), the page injects a ~5,000-element pane at a recorded `performance.now()`, and a
+ * main-world MutationObserver on the panel's shadow root sees when the panel shows that ticket id; the
+ * time is taken after the next animation frame (when it is painted). Long tasks: PerformanceObserver
+ * ('longtask') from the injection on; long animation frames ('long-animation-frame') attribute script
+ * time to the extension (`chrome-extension://` sources), against the same baseline page. The first
+ * ticket of a browser session is measured apart (cold).
+ */
+import type { Page } from 'playwright-core';
+import type { Launched } from '../../test/e2e/harness';
+import { policySettled, withBrowser } from '../lib/browser';
+import type { Log, Sizes } from '../lib/config';
+import { BASELINE_ORIGIN, BENCH_ORIGIN, paneHtml, ticketUrl, workspaceHtml } from '../lib/pages';
+import { waitForPanel } from '../lib/panel';
+import { type Figure, makeFigure } from '../lib/report';
+import { median, sleep } from '../lib/stats';
+
+export interface Probe {
+  /** Injection → panel DOM shows the ticket id. */
+  domMs: number | null;
+  /** Injection → after the next frame. */
+  visibleMs: number | null;
+  /** Injection → after the first frame (the page's own paint of its pane). */
+  paneMs: number;
+  /** The panel still said it could not read the page when it showed the id. */
+  warnLeft: boolean;
+  /** Longest `longtask` entry from the injection until 300 ms after the panel showed the ticket. */
+  longestTaskMs: number;
+  /** Longest long animation frame (> 50 ms) in that window, and the extension's script time in it. */
+  longestFrameMs: number;
+  extensionScriptMs: number;
+  elements: number;
+}
+
+/** Runs in the page's main world (self-contained: Playwright sends its source). */
+async function injectAndProbe(arg: { html: string; id: string; expectPanel: boolean; timeoutMs: number }): Promise<Probe> {
+  const tasks: number[] = [];
+  const frames: { duration: number; ext: number }[] = [];
+  const lt = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push(e.duration);
+  });
+  lt.observe({ type: 'longtask' });
+  const loaf = new PerformanceObserver((list) => {
+    for (const e of list.getEntries() as (PerformanceEntry & { scripts?: { sourceURL: string; duration: number }[] })[]) {
+      const ext = (e.scripts ?? []).filter((s) => s.sourceURL.startsWith('chrome-extension://')).reduce((n, s) => n + s.duration, 0);
+      frames.push({ duration: e.duration, ext });
+    }
+  });
+  loaf.observe({ type: 'long-animation-frame' });
+  const tpl = document.createElement('template');
+  tpl.innerHTML = arg.html;
+  const shadow = document.querySelector('resolve-plus-panel')?.shadowRoot ?? null;
+  const shows = () => !!shadow && shadow.querySelector('.ticket')?.textContent === `#${arg.id}`;
+  let tDom: number | null = null;
+  let warnLeft = false;
+  let tPane = 0;
+  requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => {
+      tPane = performance.now();
+    };
+    ch.port2.postMessage(null);
+  });
+  const painted = new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => resolve(null), arg.timeoutMs);
+    const afterFrame = () =>
+      requestAnimationFrame(() => {
+        const ch = new MessageChannel();
+        ch.port1.onmessage = () => {
+          clearTimeout(timer);
+          resolve(performance.now());
+        };
+        ch.port2.postMessage(null);
+      });
+    if (!arg.expectPanel || !shadow) {
+      // Baseline: no panel; keep observing as long as the extension typically needs, so both windows match.
+      setTimeout(afterFrame, 150);
+      return;
+    }
+    const mo = new MutationObserver(() => {
+      if (tDom === null && shows()) {
+        tDom = performance.now();
+        warnLeft = !!shadow.querySelector('.warn[role="status"]');
+        mo.disconnect();
+        afterFrame();
+      }
+    });
+    mo.observe(shadow, { subtree: true, childList: true, characterData: true, attributes: true });
+  });
+  const t0 = performance.now();
+  document.getElementById('panes')!.append(tpl.content);
+  const tEnd = await painted;
+  await new Promise((r) => setTimeout(r, 300)); // entries arrive asynchronously
+  lt.disconnect();
+  loaf.disconnect();
+  return {
+    domMs: arg.expectPanel && tDom !== null ? tDom - t0 : null,
+    visibleMs: arg.expectPanel && tEnd !== null ? tEnd - t0 : null,
+    paneMs: tPane - t0,
+    warnLeft,
+    longestTaskMs: tasks.reduce((m, d) => Math.max(m, d), 0),
+    longestFrameMs: frames.reduce((m, f) => Math.max(m, f.duration), 0),
+    extensionScriptMs: frames.reduce((m, f) => Math.max(m, f.ext), 0),
+    elements: document.getElementsByTagName('*').length,
+  };
+}
+
+export async function probePanel(l: Launched, origin: string, id: string, nodes: number, withExtension: boolean): Promise<Probe> {
+  const page: Page = await l.context.newPage();
+  try {
+    await page.goto(ticketUrl(origin, id));
+    if (withExtension) await waitForPanel(page, id, 'pending');
+    await sleep(500); // let the content script's start-up work (storage, messages) finish
+    return await page.evaluate(injectAndProbe, { html: paneHtml(id, nodes), id, expectPanel: withExtension, timeoutMs: 15_000 });
+  } finally {
+    await page.close();
+  }
+}
+
+export async function panelVisibleFigures(sizes: Sizes, log: Log): Promise<Figure[]> {
+  return withBrowser(async (l) => {
+    await l.serve(`${BENCH_ORIGIN}/agent/tickets/`, workspaceHtml(''), { html: true });
+    await l.serve(`${BASELINE_ORIGIN}/agent/tickets/`, workspaceHtml(''), { html: true });
+    // Cold: a fresh profile's first ticket, while the worker's first storage.managed read is pending.
+    const cold = await probePanel(l, BENCH_ORIGIN, '71999', sizes.paneNodes, true);
+    // (The smoke run does not wait: its numbers mean nothing.)
+    const settle = sizes.name === 'smoke' ? 0 : await policySettled(l);
+    const unsettled = settle >= 20_000 ? '; the worker had not mirrored the enterprise policy after 20 s (storage.managed still loading), so every run also waited up to 300 ms for it' : '';
+    log(`  cold (fresh profile, first ticket): visible ${cold.visibleMs?.toFixed(0)} ms; policy mirrored ${settle} ms later`);
+    const ext: Probe[] = [];
+    const base: Probe[] = [];
+    for (let i = 0; i < sizes.panelRuns; i++) {
+      const id = String(72_000 + i);
+      const e = await probePanel(l, BENCH_ORIGIN, id, sizes.paneNodes, true);
+      const b = await probePanel(l, BASELINE_ORIGIN, id, sizes.paneNodes, false);
+      ext.push(e);
+      base.push(b);
+      log(
+        `  run ${i + 1}: visible ${e.visibleMs?.toFixed(1)} ms (DOM ${e.domMs?.toFixed(1)}, pane painted ${e.paneMs.toFixed(1)}; baseline pane painted ${b.paneMs.toFixed(1)}), longest task ${e.longestTaskMs.toFixed(0)} ms (baseline ${b.longestTaskMs.toFixed(0)}), longest frame ${e.longestFrameMs.toFixed(0)} ms (baseline ${b.longestFrameMs.toFixed(0)}), extension script in it ${e.extensionScriptMs.toFixed(0)} ms, ${e.elements} elements`,
+      );
+    }
+    const missed = ext.filter((p) => p.visibleMs === null).length;
+    const maxExtScript = Math.max(0, ...ext.map((p) => p.extensionScriptMs));
+    const med = (xs: number[]) => (median(xs) ?? 0).toFixed(1);
+    return [
+      makeFigure({
+        id: '2a',
+        figure: `panel shows the ticket after its pane appears (${(ext[0]?.elements ?? 0).toLocaleString('en-US')} elements)`,
+        unit: 'ms',
+        samples: ext.map((p) => p.visibleMs ?? Number.NaN),
+        baselineSamples: base.map((p) => p.paneMs),
+        goal: '≤ 50 ms',
+        check: (f) => f.median <= 50 && missed === 0,
+        digits: 1,
+        note: `pane injected → panel shows "#id" → next frame; baseline = injection → the page's own first frame with the pane, without the extension (the floor: the panel cannot paint before the pane does); DOM update alone: median ${med(ext.map((p) => p.domMs ?? Number.NaN))} ms; ${sizes.panelRuns} new pages once the policy mirror exists; first ticket of a fresh profile (cold: the worker's first storage.managed read pending, messages wait up to 300 ms for it): ${cold.visibleMs?.toFixed(0) ?? 'never'} ms${unsettled}${missed ? `; ${missed} runs never showed it within 15 s` : ''}${ext.some((p) => p.warnLeft) ? `; ${ext.filter((p) => p.warnLeft).length} runs still showed "could not read"` : ''}`,
+      }),
+      makeFigure({
+        id: '2b',
+        figure: "panel's lag behind the page's own paint of the pane",
+        unit: 'ms',
+        samples: ext.map((p) => (p.visibleMs ?? Number.NaN) - p.paneMs),
+        goal: 'info',
+        digits: 1,
+        note: 'panel shown − pane painted, same run: the part of 2a the extension controls',
+      }),
+      makeFigure({
+        id: '2c',
+        figure: 'longest long task, pane injection → panel shown',
+        unit: 'ms',
+        samples: ext.map((p) => p.longestTaskMs),
+        baselineSamples: base.map((p) => p.longestTaskMs),
+        goal: 'no long task > 50 ms from the extension',
+        // Tasks over 50 ms are the extension's only if they exceed the page's own (its layout of the pane) or
+        // a long animation frame attributes ≥ 5 ms of script to chrome-extension:// sources.
+        check: (f) => f.p95 <= 50 || (maxExtScript < 5 && f.median <= (median(base.map((p) => p.longestTaskMs)) ?? 0) + 10),
+        digits: 1,
+        note: `PerformanceObserver('longtask'), 0 = none over 50 ms; baseline = the same page and injection at an unmatched host, so tasks of the same length there are the page's own layout of its 5,000 elements. Long animation frames: longest median ${med(ext.map((p) => p.longestFrameMs))} ms (baseline ${med(base.map((p) => p.longestFrameMs))} ms); script from chrome-extension:// in any of them: max ${maxExtScript.toFixed(0)} ms`,
+      }),
+    ];
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * Runs every figure of issue #8 in an order that keeps them out of each other's way: pure Node figures
+ * first, the worker-idle figure in the background (its browser sits idle for ~30 s), then the browser
+ * figures one at a time, each in its own fresh Chromium profile. A figure that throws becomes a null row
+ * with the error, so one broken figure does not hide the others.
+ */
+import { bundleFigures } from '../figures/bundle-size';
+import { clickPaintFigures } from '../figures/click-paint';
+import { csvFigures } from '../figures/csv-export';
+import { dashboardFigures } from '../figures/dashboard';
+import { eventLoggingFigures } from '../figures/event-logging';
+import { mutationFloodFigures } from '../figures/mutation-flood';
+import { panelVisibleFigures } from '../figures/panel-visible';
+import { playbookEvalFigures } from '../figures/playbook-eval';
+import { switchHeapFigures } from '../figures/switch-heap';
+import { measureWorkerIdle, workerIdleFigures } from '../figures/worker-idle';
+import { chromiumVersion, distSnapshot, dropDistSnapshot, launchedVersion } from './browser';
+import type { Log, Sizes } from './config';
+import { type Figure, machine, missingFigure, type Results } from './report';
+
+const order = (id: string) => {
+  const m = /^(\d+)([a-z]?)$/.exec(id);
+  return m ? Number(m[1]) * 100 + (m[2] ? m[2].charCodeAt(0) - 96 : 0) : 1e9;
+};
+
+export async function runAll(sizes: Sizes, log: Log): Promise<Results> {
+  const started = Date.now();
+  const date = new Date().toISOString();
+  try {
+    return await runFigures(sizes, log, date, started);
+  } finally {
+    dropDistSnapshot();
+  }
+}
+
+async function runFigures(sizes: Sizes, log: Log, date: string, started: number): Promise<Results> {
+  const figures: Figure[] = [];
+  const failed = (id: string, name: string, err: unknown): Figure =>
+    missingFigure({ id, figure: name, unit: '—', goal: '—' }, `failed: ${String(err instanceof Error ? err.message : err).split('\n')[0]?.slice(0, 300)}`);
+  const step = async (id: string, name: string, fn: () => Figure[] | Promise<Figure[]>) => {
+    log(`[${id}] ${name}`);
+    const t = Date.now();
+    try {
+      figures.push(...(await fn()));
+    } catch (err) {
+      log(`  FAILED: ${String(err instanceof Error ? (err.stack ?? err.message) : err).slice(0, 1500)}`);
+      figures.push(failed(id, name, err));
+    }
+    log(`  (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  };
+
+  const dist = distSnapshot();
+  await step('1', 'bundle sizes', () => bundleFigures(dist, log));
+  await step('5', 'playbook evaluation (Node)', () => playbookEvalFigures(sizes, log));
+  await step('8', 'CSV export (Node)', () => csvFigures(sizes, log));
+  log('[10] service worker idle stop: measuring in the background');
+  const idle = measureWorkerIdle(sizes.idleCapSeconds, log).then(
+    (r) => workerIdleFigures(r, sizes),
+    (err: unknown) => [failed('10', 'service worker idle stop', err)],
+  );
+  await step('2', 'panel after the ticket pane appears', () => panelVisibleFigures(sizes, log));
+  await step('3', 'mutation flood', () => mutationFloodFigures(sizes, log));
+  await step('4', 'checklist click → paint', () => clickPaintFigures(sizes, log));
+  await step('9', 'ticket switches: heap', () => switchHeapFigures(sizes, log));
+  await step('6', 'event logging', () => eventLoggingFigures(sizes, log));
+  await step('7', 'dashboard with a large log', () => dashboardFigures(sizes, log));
+  await step('10', 'service worker idle stop (waiting)', () => idle);
+  figures.sort((a, b) => order(a.id) - order(b.id));
+  return {
+    date,
+    browser: launchedVersion || chromiumVersion(),
+    machine: machine(),
+    durationSeconds: (Date.now() - started) / 1000,
+    short: sizes.name !== 'full',
+    figures,
+  };
+}
