@@ -3,7 +3,8 @@
  * ticket's state, runs the playbook engine, turns rep actions into log events, and feeds the panel.
  * Everything it starts is torn down by one AbortSignal.
  */
-import browser from 'webextension-polyfill';
+import type Browser from 'webextension-polyfill';
+import { browser } from '../shared/ext';
 import type { LogEvent, MoveRef, Outcome, SkipReason } from '../core/log/types';
 // Direct module imports, not the playbook barrel: the content script must not bundle the schema or the
 // built-in playbooks (the worker validates and serves playbooks; the page only evaluates them).
@@ -321,7 +322,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     const show = (v: unknown) =>
       model.set((m) => ({ ...m, storageProblem: v ? String((v as { message?: string }).message ?? v) : null }));
     show((await browser.storage.local.get(KEYS.storageProblem))[KEYS.storageProblem]);
-    const listener = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+    const listener = (changes: Record<string, Browser.Storage.StorageChange>, area: string) => {
       if (area === 'local' && KEYS.storageProblem in changes) show(changes[KEYS.storageProblem]?.newValue);
       if (area === 'local' && (KEYS.playbooks in changes || KEYS.policyMirror in changes)) void loadPlaybooks().then(recompute);
     };

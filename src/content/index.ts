@@ -2,12 +2,12 @@
  * Content script entry: on a recognised helpdesk page, start the controller and mount the panel.
  * Does nothing at all on pages no adapter matches.
  */
-import browser from 'webextension-polyfill';
+import { browser } from '../shared/ext';
 import { migrateSettings } from '../core/settings/settings';
 import type { HelpdeskId } from '../core/ticket/types';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
-import { adapterFor } from '../sites/registry';
+import { loadAdapterFor } from '../sites/sites';
 import { createController } from './controller';
 import { mountPanel } from './mount';
 import type { PanelPrefs } from './panel/App';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   // Sites an administrator switched off by policy stay off whatever the rep's own settings say.
   const policy = (await browser.storage.local.get(KEYS.policyMirror))[KEYS.policyMirror] as { disabledSites?: unknown } | undefined;
   const policyOff = Array.isArray(policy?.disabledSites) ? policy.disabledSites.filter((x): x is HelpdeskId => typeof x === 'string') : [];
-  const adapter = adapterFor(new URL(location.href), custom, new Set([...settings.disabledSites, ...policyOff]));
+  const adapter = await loadAdapterFor(new URL(location.href), custom, new Set([...settings.disabledSites, ...policyOff]));
   if (!adapter) return;
 
   const abort = new AbortController();

@@ -4,7 +4,7 @@
  * events are retried with exponential backoff; events left behind by a reload or a closed tab are
  * stored by the worker's own outbox drain (src/background/outbox-drain.ts). Nothing is dropped here.
  */
-import browser from 'webextension-polyfill';
+import { browser } from '../shared/ext';
 import type { LogEvent } from '../core/log/types';
 import { send } from '../messaging/client';
 import { KEYS } from '../shared/storage-keys';

@@ -3,7 +3,7 @@
  * `storage.local` under `ticket:<helpdesk>:<ticketId>` so switching tickets or tabs shows each ticket's
  * own state and reopening a ticket resumes it. Holds ids and times only — never conversation text.
  */
-import browser from 'webextension-polyfill';
+import { browser } from '../shared/ext';
 import type { Outcome, SkipReason } from '../core/log/types';
 import type { HelpdeskId } from '../core/ticket/types';
 import { KEYS } from '../shared/storage-keys';

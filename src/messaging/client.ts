@@ -1,5 +1,5 @@
 /** Typed sender for the protocol, used by content scripts and pages. Throws on a rejected message. */
-import browser from 'webextension-polyfill';
+import { browser } from '../shared/ext';
 import type { MessageName, Payload, Reply, Results } from './protocol';
 
 export class ProtocolError extends Error {

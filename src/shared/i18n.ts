@@ -2,7 +2,7 @@
  * Every user-visible string goes through `_locales` (browser.i18n). Keys are snake_case message names;
  * a unit test checks that every key used in src/ exists in every locale.
  */
-import browser from 'webextension-polyfill';
+import { browser } from './ext';
 
 export function t(key: string, ...subs: (string | number)[]): string {
   const text = browser.i18n.getMessage(key, subs.map(String));
