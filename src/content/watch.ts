@@ -58,7 +58,9 @@ export function watchPage(adapter: SiteAdapter, onChange: (reason: 'url' | 'dom'
     // A same-origin iframe (ServiceNow's gsft_main) swaps its whole document on navigation: only its
     // `load` event says the new form is there.
     for (const t of targets) if (t.tagName === 'IFRAME') t.addEventListener('load', () => fire('dom'), { signal });
-    for (const t of targets) narrow.observe(t, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['data-is-active', 'value', 'class', 'aria-selected'] });
+    // No characterData: frameworks replace text nodes (childList) when a field changes, and per-character
+    // records during a busy chat are pure overhead on the page's thread.
+    for (const t of targets) narrow.observe(t, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-is-active', 'value', 'class', 'aria-selected'] });
     // The pane switcher usually toggles an attribute on the pane itself or its siblings.
     const parent = targets[targets.length - 1]?.parentElement;
     if (parent) narrow.observe(parent, { attributes: true, subtree: false, childList: true });

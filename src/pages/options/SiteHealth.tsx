@@ -1,6 +1,6 @@
 /** What the extension could read on each helpdesk the last time a ticket was open: "Zendesk: id ✓ subject ✓ status ✗". */
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../../shared/ext';
 import { formatDateTime, t } from '../../shared/i18n';
 import { KEYS } from '../../shared/storage-keys';
 import { BUILT_IN_ADAPTERS } from '../../sites/registry';

@@ -1,7 +1,7 @@
 /** Toolbar popup: is this tab recognised, show/hide the panel, open the dashboard and options. */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../../shared/ext';
 import { t } from '../../shared/i18n';
 
 type TabState = 'recognised' | 'unreadable' | 'not-a-helpdesk';
