@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { crc32 } from './lib/crc32.mjs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const r = spawnSync('node', ['scripts/build.mjs'], { stdio: 'inherit' });
@@ -15,16 +16,6 @@ if (r.status !== 0) process.exit(r.status ?? 1);
 
 const walk = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? walk(join(dir, f)) : [join(dir, f)]));
 
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
 
 /** Minimal ZIP writer (deflate, no timestamps beyond a fixed date) so packaging needs no extra tool. */
 function zip(entries) {

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { Playbook, PlaybookIssue } from '../../core/playbook';
 import { t } from '../../shared/i18n';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { exportFileName, exportText, fileTooLarge, importText } from './io';
 
 export interface ImportExportProps {

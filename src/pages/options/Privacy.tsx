@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ManagedPolicy } from '../../background/policy';
 import type { Settings } from '../../core/settings/settings';
 import { t } from '../../shared/i18n';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 import { NumberInput } from './NumberInput';
 import { normalizeSalt, SALT_FILE_NAME } from './salt';
 import { loadSalt, updateSettings, writeSalt } from './storage';
