@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../../messaging/client';
 import { t } from '../../shared/i18n';
 import { formatCount } from './format';
-import { type ImportProblem, parseImport } from './import-file';
+import type { ImportProblem } from './import-file';
 import { countRows, mergeChunks } from './merge-chunks';
 import { yieldToEventLoop } from './stream';
 
@@ -87,6 +87,8 @@ export function Import({ onImported }: { readonly onImported: () => void }) {
     for (const [i, file] of files.entries()) {
       try {
         await yieldToEventLoop(); // paint "reading" before a large parse holds the thread
+        // The CSV parser (Papa Parse) and the schemas load on the first import, not with the page.
+        const { parseImport } = await import('./import-file');
         const parsed = parseImport(await file.text(), file.name);
         total += parsed.rows;
         setProgress({ done, total });

@@ -4,7 +4,7 @@
  * light/dark scheme; the numbers are in the table under it.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { Attempt } from '../../core/log/types';
 import { trend, type TrendUnit } from '../../core/metrics/trend';
@@ -45,14 +45,20 @@ export function TrendChart({ attempts }: { readonly attempts: readonly Attempt[]
   const latest = useRef(data);
   latest.current = data;
 
+  // uPlot is loaded when the chart first renders, not with the page: the table paints without waiting.
+  const [UPlot, setUPlot] = useState<typeof uPlot | null>(null);
+  useEffect(() => {
+    void import('uplot').then((m) => setUPlot(() => m.default));
+  }, []);
+
   // (Re)built when the colour scheme changes; data updates go through setData below.
   useLayoutEffect(() => {
     const el = box.current;
-    if (!el) return;
+    if (!el || !UPlot) return;
     const css = getComputedStyle(el);
     const v = (name: string) => css.getPropertyValue(name).trim();
     const axis: uPlot.Axis = { stroke: v('--fg'), grid: { stroke: v('--line'), width: 1 }, ticks: { stroke: v('--line'), width: 1 } };
-    const u = new uPlot(
+    const u = new UPlot(
       {
         width: Math.max(200, el.clientWidth),
         height: HEIGHT,
@@ -81,7 +87,7 @@ export function TrendChart({ attempts }: { readonly attempts: readonly Attempt[]
       u.destroy();
       plot.current = null;
     };
-  }, [scheme]);
+  }, [scheme, UPlot]);
 
   useLayoutEffect(() => {
     plot.current?.setData(data);
