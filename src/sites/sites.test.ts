@@ -8,6 +8,7 @@ describe('lazy site table', () => {
     for (const site of SITES) {
       const adapter = BUILT_IN_ADAPTERS.find((a) => a.id === site.id)!;
       expect(site.hostPatterns, site.id).toEqual(adapter.hostPatterns);
+      expect(site.label, site.id).toBe(adapter.label);
       expect(await site.load()).toBe(adapter);
     }
   });

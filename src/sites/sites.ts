@@ -1,45 +1,62 @@
 /**
  * The built-in helpdesks as a light table for the content script: name, hosts, and a loader. The
  * content script checks the host here and then loads only the matching adapter's code, so a Zendesk
- * tab never downloads the other nine adapters. `registry.ts` holds the same adapters eagerly for the
- * options page and tests; sites.test.ts checks the two agree.
+ * tab never downloads the other nine adapters, and the options page lists the sites without their code.
+ * `registry.ts` holds the same adapters eagerly for tests; sites.test.ts checks the two agree.
  */
 import type { HelpdeskId } from '../core/ticket/types';
 import type { SiteAdapter } from './adapter';
 
 export interface SiteEntry {
   readonly id: Exclude<HelpdeskId, 'custom'>;
+  readonly label: string;
   readonly hostPatterns: readonly string[];
   readonly load: () => Promise<SiteAdapter>;
 }
 
 export const SITES: readonly SiteEntry[] = [
-  { id: 'zendesk', hostPatterns: ['https://*.zendesk.com/*'], load: () => import('./adapters/zendesk').then((m) => m.zendesk) },
-  { id: 'freshdesk', hostPatterns: ['https://*.freshdesk.com/*'], load: () => import('./adapters/freshdesk').then((m) => m.freshdesk) },
+  { id: 'zendesk',
+    label: 'Zendesk',
+    hostPatterns: ['https://*.zendesk.com/*'], load: () => import('./adapters/zendesk').then((m) => m.zendesk) },
+  { id: 'freshdesk',
+    label: 'Freshdesk',
+    hostPatterns: ['https://*.freshdesk.com/*'], load: () => import('./adapters/freshdesk').then((m) => m.freshdesk) },
   {
     id: 'salesforce',
+    label: 'Salesforce Service Console',
     hostPatterns: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
     load: () => import('./adapters/salesforce').then((m) => m.salesforce),
   },
   {
     id: 'intercom',
+    label: 'Intercom',
     hostPatterns: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'],
     load: () => import('./adapters/intercom').then((m) => m.intercom),
   },
   {
     id: 'hubspot',
+    label: 'HubSpot Help Desk',
     hostPatterns: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
     load: () => import('./adapters/hubspot').then((m) => m.hubspot),
   },
-  { id: 'helpscout', hostPatterns: ['https://secure.helpscout.net/*'], load: () => import('./adapters/helpscout').then((m) => m.helpscout) },
-  { id: 'front', hostPatterns: ['https://app.frontapp.com/*'], load: () => import('./adapters/front').then((m) => m.front) },
+  { id: 'helpscout',
+    label: 'Help Scout',
+    hostPatterns: ['https://secure.helpscout.net/*'], load: () => import('./adapters/helpscout').then((m) => m.helpscout) },
+  { id: 'front',
+    label: 'Front',
+    hostPatterns: ['https://app.frontapp.com/*'], load: () => import('./adapters/front').then((m) => m.front) },
   {
     id: 'zoho',
+    label: 'Zoho Desk',
     hostPatterns: ['desk.zoho.com', 'desk.zoho.eu', 'desk.zoho.in', 'desk.zoho.com.au', 'desk.zoho.jp'].map((h) => `https://${h}/*`),
     load: () => import('./adapters/zoho').then((m) => m.zoho),
   },
-  { id: 'gorgias', hostPatterns: ['https://*.gorgias.com/*'], load: () => import('./adapters/gorgias').then((m) => m.gorgias) },
-  { id: 'servicenow', hostPatterns: ['https://*.service-now.com/*'], load: () => import('./adapters/servicenow').then((m) => m.servicenow) },
+  { id: 'gorgias',
+    label: 'Gorgias',
+    hostPatterns: ['https://*.gorgias.com/*'], load: () => import('./adapters/gorgias').then((m) => m.gorgias) },
+  { id: 'servicenow',
+    label: 'ServiceNow',
+    hostPatterns: ['https://*.service-now.com/*'], load: () => import('./adapters/servicenow').then((m) => m.servicenow) },
 ];
 
 /** Host part of a Chrome match pattern (`https://*.zendesk.com/*`) against a URL; paths here are all `/*`. */

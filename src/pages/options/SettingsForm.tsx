@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type Settings, THEMES, type Theme } from '../../core/settings/settings';
 import type { HelpdeskId } from '../../core/ticket/types';
 import { t } from '../../shared/i18n';
-import { BUILT_IN_ADAPTERS } from '../../sites/registry';
+import { SITES } from '../../sites/sites';
 import { themeLabel } from './labels';
 import { updateSettings } from './storage';
 
@@ -63,7 +63,7 @@ export function SettingsForm({ settings }: { readonly settings: Settings }) {
         <legend>{t('options_sites')}</legend>
         <p class="hint">{t('options_sites_hint')}</p>
         <div class="choice-grid">
-          {BUILT_IN_ADAPTERS.map((a) => (
+          {SITES.map((a) => (
             <label class="check" key={a.id}>
               <input type="checkbox" checked={!form.disabledSites.includes(a.id)} onChange={(e) => toggleSite(a.id, e.currentTarget.checked)} />
               {a.label}

@@ -3,12 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../../shared/ext';
 import { formatDateTime, t } from '../../shared/i18n';
 import { KEYS } from '../../shared/storage-keys';
-import { BUILT_IN_ADAPTERS } from '../../sites/registry';
+import { SITES } from '../../sites/sites';
 import { type HealthEntry, readHealth } from './health';
 import { healthFieldLabel, helpdeskLabel } from './labels';
 import { loadAll } from './storage';
 
-const ORDER = BUILT_IN_ADAPTERS.map((a) => a.id);
+const ORDER = SITES.map((a) => a.id);
 
 export function SiteHealth() {
   const [entries, setEntries] = useState<HealthEntry[] | null>(null);

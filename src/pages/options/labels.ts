@@ -4,7 +4,7 @@ import type { MoveKind, Outcome } from '../../core/log/types';
 import type { Theme } from '../../core/settings/settings';
 import type { Channel, ContextField, HelpdeskId, TicketStatus } from '../../core/ticket/types';
 import { t } from '../../shared/i18n';
-import { BUILT_IN_ADAPTERS } from '../../sites/registry';
+import { SITES } from '../../sites/sites';
 import type { CONDITION_GROUPS } from './condition-tree';
 
 const CONDITION_KINDS: Record<ConditionKey, () => string> = {
@@ -53,7 +53,7 @@ export const statusLabel = (s: TicketStatus): string => STATUSES[s]();
 
 export function helpdeskLabel(id: HelpdeskId | string): string {
   if (id === 'custom') return t('options_site_custom');
-  return BUILT_IN_ADAPTERS.find((a) => a.id === id)?.label ?? id;
+  return SITES.find((a) => a.id === id)?.label ?? id;
 }
 
 const KINDS: Record<MoveKind, () => string> = {
