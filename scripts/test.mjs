@@ -13,6 +13,7 @@ const stages = [
   ['build', 'node', ['scripts/build.mjs']],
   ['firefox lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--warnings-as-errors=false', '--output=text']],
   ['e2e tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json']],
+  ['benchmark smoke run', 'npx', ['vitest', 'run', '--project', 'smoke', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/smoke.json']],
 ];
 const times = [];
 mkdirSync('test-results', { recursive: true });
@@ -21,7 +22,7 @@ mkdirSync('test-results', { recursive: true });
 function totals() {
   let passed = 0;
   let failed = 0;
-  for (const f of ['test-results/unit.json', 'test-results/e2e.json']) {
+  for (const f of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/smoke.json']) {
     if (!existsSync(f)) continue;
     const r = JSON.parse(readFileSync(f, 'utf8'));
     passed += r.numPassedTests ?? 0;

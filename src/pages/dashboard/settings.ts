@@ -1,7 +1,6 @@
 /** What the dashboard reads from `storage.local`: settings (CSV BOM default) and the worker's storage problem flag. */
 import { useEffect, useState } from 'preact/hooks';
-import type Browser from 'webextension-polyfill';
-import { browser } from '../../shared/ext';
+import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../core/settings/settings';
 import { KEYS } from '../../shared/storage-keys';
 
@@ -25,7 +24,7 @@ function useStored<T>(key: string, map: (raw: unknown) => T, initial: T): T {
   useEffect(() => {
     let live = true;
     void browser.storage.local.get(key).then((r) => live && setValue(map(r[key])));
-    const onChanged = (changes: Record<string, Browser.Storage.StorageChange>, area: string) => {
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
       if (area === 'local' && key in changes) setValue(map(changes[key]?.newValue));
     };
     browser.storage.onChanged.addListener(onChanged);

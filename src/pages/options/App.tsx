@@ -3,8 +3,7 @@
  * switched by the URL hash so each view can be linked to (#settings, #playbook).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type Browser from 'webextension-polyfill';
-import { browser } from '../../shared/ext';
+import browser from 'webextension-polyfill';
 import type { ManagedPolicy } from '../../background/policy';
 import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../core/settings/settings';
 import { t, uiLocale } from '../../shared/i18n';
@@ -38,7 +37,7 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     void loadSettings().then(setSettings);
     void loadPolicy().then(setPolicy);
-    const onChanged = (changes: Record<string, Browser.Storage.StorageChange>, area: string) => {
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
       if (area === 'local' && KEYS.settings in changes) setSettings(migrateSettings(changes[KEYS.settings]?.newValue));
       if (area === 'managed') void loadPolicy().then(setPolicy);
     };

@@ -4,7 +4,7 @@
  * tells the worker to register the content script for every site whose access is granted.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../shared/ext';
+import browser from 'webextension-polyfill';
 import type { Settings } from '../../core/settings/settings';
 import { send } from '../../messaging/client';
 import { t } from '../../shared/i18n';

@@ -4,8 +4,7 @@
  * version that becomes active on this browser. A managed (policy) playbook is shown read-only.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type Browser from 'webextension-polyfill';
-import { browser } from '../../shared/ext';
+import browser from 'webextension-polyfill';
 import { type Move, type Playbook, parsePlaybook, type Step } from '../../core/playbook';
 import type { ActivePlaybooks } from '../../messaging/protocol';
 import { t } from '../../shared/i18n';
@@ -79,7 +78,7 @@ export function PlaybookEditor() {
 
   useEffect(() => {
     void load();
-    const onChanged = (changes: Record<string, Browser.Storage.StorageChange>, area: string) => {
+    const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
       if (area === 'managed') void load();
       if (area !== 'local' || !(KEYS.playbooks in changes)) return;
       const next = readPlaybookStore(changes[KEYS.playbooks]?.newValue);

@@ -1,6 +1,6 @@
 /** The extension's keyboard shortcuts and a way to the browser's page for changing them. */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../shared/ext';
+import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 
 interface Command {

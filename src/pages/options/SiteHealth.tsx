@@ -1,6 +1,6 @@
 /** What the extension could read on each helpdesk the last time a ticket was open: "Zendesk: id ✓ subject ✓ status ✗". */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../shared/ext';
+import browser from 'webextension-polyfill';
 import { formatDateTime, t } from '../../shared/i18n';
 import { KEYS } from '../../shared/storage-keys';
 import { SITES } from '../../sites/sites';

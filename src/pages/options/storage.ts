@@ -1,5 +1,5 @@
 /** The options page's reads and writes of extension storage. Writes are read-modify-write of the latest value. */
-import { browser } from '../../shared/ext';
+import browser from 'webextension-polyfill';
 import { type ManagedPolicy, managedPolicy } from '../../background/policy';
 import { migrateSettings, type Settings } from '../../core/settings/settings';
 import { send } from '../../messaging/client';

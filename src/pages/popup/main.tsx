@@ -1,7 +1,7 @@
 /** Toolbar popup: is this tab recognised, show/hide the panel, open the dashboard and options. */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../../shared/ext';
+import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 
 type TabState = 'recognised' | 'unreadable' | 'not-a-helpdesk';
@@ -21,10 +21,10 @@ function Popup() {
   const [state, setState] = useState<TabState | null>(null);
   useEffect(() => {
     // The worker sets this tab's badge when its content script recognises (✓) or cannot read (!) the page.
-    void activeTabId().then(async (tabId) => {
-      const badge = tabId === undefined ? '' : await browser.action.getBadgeText({ tabId });
-      setState(badge === '✓' ? 'recognised' : badge === '!' ? 'unreadable' : 'not-a-helpdesk');
-    });
+    void activeTabId()
+      .then(async (tabId) => (tabId === undefined ? '' : await browser.action.getBadgeText({ tabId })))
+      .catch(() => '')
+      .then((badge) => setState(badge === '✓' ? 'recognised' : badge === '!' ? 'unreadable' : 'not-a-helpdesk'));
   }, []);
   return (
     <main class="popup">

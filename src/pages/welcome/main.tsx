@@ -1,6 +1,6 @@
 /** Shown once on install: the two steps to get going, and where the demo is. */
 import { render } from 'preact';
-import { browser } from '../../shared/ext';
+import browser from 'webextension-polyfill';
 import { t } from '../../shared/i18n';
 
 function Welcome() {
