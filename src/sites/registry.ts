@@ -1,9 +1,7 @@
 /**
- * URL → adapter. Adding a helpdesk = one adapter file, its fixtures, and one line in BUILT_IN_ADAPTERS.
- * Custom (admin-defined) sites are built from settings at run time and checked first, so an admin can
- * override a built-in match.
+ * Every built-in adapter, loaded eagerly — for tests and tools. The content script goes through the
+ * lazy table in sites.ts instead (one adapter per page); sites.test.ts checks the two agree.
  */
-import type { HelpdeskId } from '../core/ticket/types';
 import type { SiteAdapter } from './adapter';
 import { freshdesk } from './adapters/freshdesk';
 import { front } from './adapters/front';
@@ -28,15 +26,3 @@ export const BUILT_IN_ADAPTERS: readonly SiteAdapter[] = [
   gorgias,
   servicenow,
 ];
-
-export function adapterFor(
-  url: URL,
-  extra: readonly SiteAdapter[] = [],
-  disabled: ReadonlySet<HelpdeskId> = new Set(),
-): SiteAdapter | null {
-  for (const adapter of [...extra, ...BUILT_IN_ADAPTERS]) {
-    if (disabled.has(adapter.id)) continue;
-    if (adapter.matches(url)) return adapter;
-  }
-  return null;
-}

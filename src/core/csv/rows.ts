@@ -3,7 +3,7 @@
  * `csvChunks` without a second full-size array. Each join is one pass to build a map, then one pass out.
  */
 import type { Attempt, Interaction, Wrapup } from '../log/types';
-import { countOutcome, emptyCounts, type OutcomeCounts } from '../metrics/facts';
+import { countsByInteraction, emptyCounts } from '../metrics/facts';
 import type { AttemptRow, InteractionRow } from './columns';
 
 function wrapupsById(wrapups: readonly Wrapup[]): Map<string, Wrapup> {
@@ -20,15 +20,7 @@ export function* interactionRows(
   attempts: readonly Attempt[],
   wrapups: readonly Wrapup[] = [],
 ): Generator<InteractionRow> {
-  const counts = new Map<string, OutcomeCounts>();
-  for (const a of attempts) {
-    let c = counts.get(a.interactionId);
-    if (!c) {
-      c = emptyCounts();
-      counts.set(a.interactionId, c);
-    }
-    countOutcome(c, a);
-  }
+  const counts = countsByInteraction(attempts);
   const byInteraction = wrapupsById(wrapups);
   for (const i of interactions) {
     yield { ...i, counts: counts.get(i.id) ?? emptyCounts(), wrapup: byInteraction.get(i.id) ?? null };

@@ -83,3 +83,17 @@ export function countOutcome(c: OutcomeCounts, a: Pick<Attempt, 'outcome'>): voi
       break;
   }
 }
+
+/** Outcome tallies per interaction id, in one pass (CSV interaction rows and the dashboard's list). */
+export function countsByInteraction(attempts: Iterable<Pick<Attempt, 'interactionId' | 'outcome'>>): Map<string, OutcomeCounts> {
+  const counts = new Map<string, OutcomeCounts>();
+  for (const a of attempts) {
+    let c = counts.get(a.interactionId);
+    if (!c) {
+      c = emptyCounts();
+      counts.set(a.interactionId, c);
+    }
+    countOutcome(c, a);
+  }
+  return counts;
+}

@@ -2,8 +2,8 @@
  * Rows of the interactions grid: every interaction the filter selects, including those where no value
  * move was shown (a lead checks resolution-first work there too), newest first, with its attempts' tallies.
  */
-import type { Attempt, Interaction } from '../../core/log/types';
-import { countOutcome, emptyCounts, type OutcomeCounts } from '../../core/metrics/facts';
+import type { Interaction } from '../../core/log/types';
+import { emptyCounts, type OutcomeCounts } from '../../core/metrics/facts';
 
 export interface InteractionListRow {
   readonly i: Interaction;
@@ -13,18 +13,7 @@ export interface InteractionListRow {
 const NONE: OutcomeCounts = emptyCounts();
 
 /** Tallies per interaction id: once per load, not per filter change. */
-export function countsByInteraction(attempts: readonly Attempt[]): Map<string, OutcomeCounts> {
-  const counts = new Map<string, OutcomeCounts>();
-  for (const a of attempts) {
-    let c = counts.get(a.interactionId);
-    if (!c) {
-      c = emptyCounts();
-      counts.set(a.interactionId, c);
-    }
-    countOutcome(c, a);
-  }
-  return counts;
-}
+export { countsByInteraction } from '../../core/metrics/facts';
 
 /** Newest first, for sorting once per load (a filter keeps the order). */
 export function newestFirst(interactions: readonly Interaction[]): Interaction[] {

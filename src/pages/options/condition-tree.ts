@@ -19,10 +19,6 @@ export function conditionKey(c: Condition): ConditionKey {
   return Object.keys(c)[0] as ConditionKey;
 }
 
-export function isGroup(c: Condition): c is { readonly all: readonly Condition[] } | { readonly any: readonly Condition[] } {
-  return 'all' in c || 'any' in c;
-}
-
 export interface ConditionDefaults {
   /** Step ids in checklist order; `stepDone` starts on the first. */
   readonly stepIds: readonly string[];
