@@ -108,3 +108,26 @@ describe('durable logging under faults', () => {
     expect(interactions.length).toBe(new Set(stored.map((e) => e.interactionId)).size);
   });
 });
+
+describe('closed tabs', () => {
+  it('closes the interaction of a tab closed mid-ticket as abandoned', async () => {
+    const b = await launch();
+    try {
+      await b.serve(URL, 'zendesk/ticket.html');
+      const page = await b.context.newPage();
+      await page.goto(URL);
+      const box = panel(page).getByRole('checkbox').first();
+      await box.click();
+      await expect.poll(() => box.isChecked()).toBe(true);
+      await waitFor(() => readStore<Stored>(b.worker, 'events'), (rows) => rows.some((e) => e.type === 'step-completed'));
+      await page.close();
+      const [interaction] = await waitFor(
+        () => readStore<{ endReason: string | null }>(b.worker, 'interactions'),
+        (rows) => rows.length === 1 && rows[0]!.endReason === 'abandoned',
+      );
+      expect(interaction!.endReason).toBe('abandoned');
+    } finally {
+      await b.close();
+    }
+  });
+});
