@@ -4,9 +4,23 @@
  */
 import { browser } from './ext';
 
+type Messages = Readonly<Record<string, { readonly message: string }>>;
+let fallback: Messages | null = null;
+
+/**
+ * Extension pages pass the English catalogue here. Under load, Chromium now and then answers
+ * `i18n.getMessage` with '' on a page (seen in full e2e runs, root cause unknown); the page then shows
+ * English instead of raw keys. The content script does not bundle the catalogue (25 kB budget).
+ */
+export function setFallbackMessages(messages: Messages): void {
+  fallback = messages;
+}
+
 export function t(key: string, ...subs: (string | number)[]): string {
   const text = browser.i18n.getMessage(key, subs.map(String));
-  return text || key;
+  if (text) return text;
+  const english = fallback?.[key]?.message;
+  return english ? english.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? '')) : key;
 }
 
 /** Dates and numbers in the browser's UI locale. */

@@ -2,5 +2,9 @@
 import { render } from 'preact';
 import './options.css';
 import { App } from './App';
+import english from '../../../public/_locales/en/messages.json';
+import { setFallbackMessages } from '../../shared/i18n';
+
+setFallbackMessages(english);
 
 render(<App />, document.getElementById('app')!);

@@ -2,7 +2,10 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { t } from '../../shared/i18n';
+import { setFallbackMessages, t } from '../../shared/i18n';
+import english from '../../../public/_locales/en/messages.json';
+
+setFallbackMessages(english);
 
 type TabState = 'recognised' | 'unreadable' | 'not-a-helpdesk';
 

@@ -1,7 +1,10 @@
 /** Shown once on install: the two steps to get going, and where the demo is. */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { t } from '../../shared/i18n';
+import { setFallbackMessages, t } from '../../shared/i18n';
+import english from '../../../public/_locales/en/messages.json';
+
+setFallbackMessages(english);
 
 function Welcome() {
   return (
