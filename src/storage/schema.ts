@@ -4,12 +4,15 @@
  *   v1: events, interactions, attempts
  *   v2: wrapups store; customer-key indexes for the frequency cap
  *   v3: reviews store (team-lead review queue); attempts by move kind
+ *   v4: `config` (trusted settings, playbooks, policy mirror, salt, team configuration — extension
+ *       contexts only, never content scripts), `rejected` (events the worker refused, kept aside),
+ *       `sync` (team-mode cursors: publish position, last pulled stream sequence)
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Attempt, Interaction, LogEvent, Wrapup } from '../core/log/types';
 
 export const DB_NAME = 'resolve-plus';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface Review {
   readonly attemptId: string;
@@ -43,6 +46,29 @@ export interface ResolvePlusDB extends DBSchema {
   };
   wrapups: { key: string; value: Wrapup; indexes: { 'by-at': number } };
   reviews: { key: string; value: Review };
+  /** Key → value; what each key holds is typed by the module that owns it (see src/storage/config-repo.ts). */
+  config: { key: string; value: ConfigRow };
+  rejected: { key: string; value: RejectedEvent; indexes: { 'by-at': number } };
+  sync: { key: string; value: ConfigRow };
+}
+
+export interface ConfigRow {
+  readonly key: string;
+  readonly value: unknown;
+  readonly updatedAt: number;
+}
+
+/** An event the worker refused (invalid, foreign interaction, out of bounds): kept aside, never blocking. */
+export interface RejectedEvent {
+  /** The event's own id when it had one, else a generated one. */
+  readonly id: string;
+  readonly at: number;
+  /** Why it was refused, for the options page's health and the export. */
+  readonly reason: string;
+  /** Where it came from: 'outbox', 'merge', 'team', … */
+  readonly origin: string;
+  /** The raw value, size-bounded (JSON text, ≤ 4,000 characters). */
+  readonly raw: string;
 }
 
 type UpgradeTx = IDBPTransaction<ResolvePlusDB, StoreNames<ResolvePlusDB>[], 'versionchange'>;
@@ -78,5 +104,12 @@ export const UPGRADE_STEPS: readonly Step[] = [
   (db, tx) => {
     db.createObjectStore('reviews', { keyPath: 'attemptId' });
     tx.objectStore('attempts').createIndex('by-kind', 'moveKind');
+  },
+  // v4
+  (db) => {
+    db.createObjectStore('config', { keyPath: 'key' });
+    const rejected = db.createObjectStore('rejected', { keyPath: 'id' });
+    rejected.createIndex('by-at', 'at');
+    db.createObjectStore('sync', { keyPath: 'key' });
   },
 ];
