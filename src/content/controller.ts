@@ -10,11 +10,11 @@ import type { LogEvent, MoveRef, Outcome, SkipReason } from '../core/log/types';
 // built-in playbooks (the worker validates and serves playbooks; the page only evaluates them).
 import { type Evaluation, evaluate } from '../core/playbook/engine';
 import { selectPlaybook } from '../core/playbook/select';
+import type { HistoryAttempt } from '../core/playbook/history';
 import type { Playbook } from '../core/playbook/types';
 import { resolveVariant } from '../core/playbook/variant';
 import type { TicketContext } from '../core/ticket/types';
 import { send } from '../messaging/client';
-import type { PriorAttempt } from '../storage/log-repo';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { KEYS } from '../shared/storage-keys';
 import { Outbox } from './outbox';
@@ -56,7 +56,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   });
   const outbox = new Outbox(signal, (s) => model.set((m) => ({ ...m, pendingEvents: s.pending })));
   let playbooks: Playbook[] = [];
-  let history: PriorAttempt[] = [];
+  let history: HistoryAttempt[] = [];
   let loadingTicket: string | null = null;
 
   type EventBody = DistributiveOmit<LogEvent, 'id' | 'at' | 'interactionId'>;

@@ -7,7 +7,7 @@ import * as v from 'valibot';
 import { MAX_FREE_TEXT } from '../core/log/types';
 import { attemptSchema, interactionSchema, logEventSchema, wrapupSchema } from '../core/log/validate';
 import { HELPDESK_IDS } from '../core/ticket/types';
-import type { PriorAttempt } from '../storage/log-repo';
+import type { HistoryAttempt } from '../core/playbook/history';
 
 /** `content`: a content script in a tab; `page`: one of our extension pages. */
 export type SenderKind = 'content' | 'page';
@@ -80,7 +80,7 @@ export interface ActivePlaybooks {
 export interface Results {
   'log/append': { acked: string[] };
   'customer/key': { key: string };
-  'customer/history': { attempts: PriorAttempt[] };
+  'customer/history': { attempts: HistoryAttempt[] };
   'playbook/active': ActivePlaybooks;
   'tab/status': { ok: true };
   'log/merge': { added: number; duplicates: number };

@@ -80,7 +80,7 @@ describe('log repository', () => {
     const db = await openLogDB({ name: dbName() });
     await appendEvents(db, [start('a'), start('b'), { id: 'x', at: T0 + 1, interactionId: 'a', type: 'move-offered', via: 'copy', ...move }, { id: 'y', at: T0 + 2, interactionId: 'b', type: 'move-offered', via: 'copy', ...move }]);
     const h = await customerHistory(db, 'c'.repeat(64), 'b');
-    expect(h).toEqual([{ moveId: 'care-tip', kind: 'usage-tip', at: T0 + 1, outcome: 'offered' }]);
+    expect(h).toEqual([{ moveId: 'care-tip', kind: 'usage-tip', at: T0 + 1, outcome: 'offered', offered: true }]);
     db.close();
   });
 
@@ -90,7 +90,7 @@ describe('log repository', () => {
     const mine = await readAll(db);
     const theirs = { ...mine.interactions[0]!, id: 'i9', source: 'ana.json' };
     const counts = await mergeRecords(db, { interactions: [{ ...mine.interactions[0]!, repId: 'changed' }, theirs], events: mine.events });
-    expect(counts).toEqual({ added: 1, duplicates: 2 });
+    expect(counts).toEqual({ added: 1, duplicates: 2, rejected: 0 });
     const after = await readAll(db);
     expect(after.interactions.find((i) => i.id === 'i1')?.repId).toBe('sam');
     expect(after.interactions).toHaveLength(2);

@@ -3,111 +3,29 @@
  * one record) and batched: one readwrite transaction per batch, because per-record transactions are ~10×
  * slower in Chromium (shared/reference/toolchain.md).
  */
-import { attemptId, backfillAttempt, reduceAttempt, reduceInteraction, reduceWrapup } from '../core/log/reduce';
 import type { Attempt, Interaction, LogEvent, Wrapup } from '../core/log/types';
+import { type HistoryAttempt, toHistoryAttempt } from '../core/playbook/history';
+import { ingestEvents, LOCAL_ORIGIN } from './ingest';
 import type { LogDB } from './open';
 import type { Review } from './schema';
 
 const STORES = ['events', 'interactions', 'attempts', 'wrapups'] as const;
 
 /**
- * Stores events not seen before and updates the derived records. Returns the ids now safely stored.
- * All reads of a batch are issued at once (IndexedDB serves them in order inside the transaction), the
- * records are derived in memory, then written — a request-by-request await would cost an event-loop
- * turn per read and made batches several times slower.
+ * Stores the rep's own (already valid) events and re-projects what they touch; returns the ids now
+ * safely stored. A thin wrapper over `ingestEvents`, kept for callers that hold typed events; events
+ * refused by validation are kept aside in `rejected` and are simply not in the returned list.
  */
 export async function appendEvents(db: LogDB, events: readonly LogEvent[], source = 'local'): Promise<string[]> {
-  if (events.length === 0) return [];
-  const tx = db.transaction(STORES, 'readwrite');
-  const eventStore = tx.objectStore('events');
-  const interactionStore = tx.objectStore('interactions');
-  const attemptStore = tx.objectStore('attempts');
-  const wrapupStore = tx.objectStore('wrapups');
-  const unique = [...new Map(events.map((e) => [e.id, e])).values()];
-  const existing = await Promise.all(unique.map((e) => eventStore.getKey(e.id)));
-  const fresh = unique.filter((_, i) => existing[i] === undefined);
-  const interactionIds = [...new Set(fresh.map((e) => e.interactionId))];
-  const attemptIds = [
-    ...new Set(fresh.flatMap((e) => ('moveId' in e ? [attemptId(e.interactionId, e.moveId)] : []))),
-  ];
-  const wrapupIds = [...new Set(fresh.filter((e) => e.type === 'wrapup').map((e) => e.interactionId))];
-  const startedIds = [...new Set(fresh.filter((e) => e.type === 'interaction-started').map((e) => e.interactionId))];
-  const [interactionRows, attemptRows, wrapupRows, earlyAttempts] = await Promise.all([
-    Promise.all(interactionIds.map((id) => interactionStore.get(id))),
-    Promise.all(attemptIds.map((id) => attemptStore.get(id))),
-    Promise.all(wrapupIds.map((id) => wrapupStore.get(id))),
-    Promise.all(startedIds.map((id) => attemptStore.index('by-interaction').getAll(id))),
-  ]);
-  const interactions = new Map(interactionIds.map((id, i) => [id, interactionRows[i]]));
-  const attempts = new Map(attemptIds.map((id, i) => [id, attemptRows[i]]));
-  const wrapups = new Map(wrapupIds.map((id, i) => [id, wrapupRows[i]]));
-  for (const rows of earlyAttempts) for (const a of rows) if (!attempts.has(a.id)) attempts.set(a.id, a);
-  const touched = { interactions: new Set<string>(), attempts: new Set<string>(), wrapups: new Set<string>() };
-
-  try {
-    writeBatch();
-  } catch (err) {
-    // All or nothing: a put that throws must not let the transaction commit the puts before it.
-    tx.abort();
-    await tx.done.catch(() => {});
-    throw err;
-  }
-  await tx.done;
-  return unique.map((e) => e.id);
-
-  function writeBatch(): void {
-    for (const e of fresh) {
-      eventStore.put(e);
-      const before = interactions.get(e.interactionId);
-      const after = reduceInteraction(before, e, source);
-      if (after && after !== before) {
-        interactions.set(e.interactionId, after);
-        touched.interactions.add(e.interactionId);
-        if (e.type === 'interaction-started' && !before) {
-          // Attempts that arrived before their interaction's start take its fields now.
-          for (const [id, a] of attempts) {
-            if (a && a.interactionId === e.interactionId) {
-              attempts.set(id, backfillAttempt(a, after));
-              touched.attempts.add(id);
-            }
-          }
-        }
-      }
-      if (e.type === 'move-shown' || e.type === 'move-offered' || e.type === 'move-outcome') {
-        const id = attemptId(e.interactionId, e.moveId);
-        const next = reduceAttempt(attempts.get(id), after, e, source);
-        if (next) {
-          attempts.set(id, next);
-          touched.attempts.add(id);
-        }
-      } else if (e.type === 'wrapup') {
-        const next = reduceWrapup(wrapups.get(e.interactionId), e);
-        if (next) {
-          wrapups.set(e.interactionId, next);
-          touched.wrapups.add(e.interactionId);
-        }
-      }
-    }
-    for (const id of touched.interactions) interactionStore.put(interactions.get(id)!);
-    for (const id of touched.attempts) attemptStore.put(attempts.get(id)!);
-    for (const id of touched.wrapups) wrapupStore.put(wrapups.get(id)!);
-  }
+  const origin = source === 'local' ? LOCAL_ORIGIN : 'merge';
+  return (await ingestEvents(db, events, origin, { source })).stored;
 }
 
-export interface PriorAttempt {
-  readonly moveId: string;
-  readonly kind: Attempt['moveKind'];
-  readonly at: number;
-  readonly outcome: Attempt['outcome'];
-}
-
-/** This customer's attempts from other interactions (frequency cap), across merged logs. */
-export async function customerHistory(db: LogDB, customerKey: string, excludeInteraction: string): Promise<PriorAttempt[]> {
+/** This customer's attempts from other interactions (frequency cap), across merged logs, in the engine's one history shape. */
+export async function customerHistory(db: LogDB, customerKey: string, excludeInteraction: string): Promise<HistoryAttempt[]> {
   if (!customerKey) return [];
   const rows = await db.getAllFromIndex('attempts', 'by-customer', customerKey);
-  return rows
-    .filter((a) => a.interactionId !== excludeInteraction)
-    .map((a) => ({ moveId: a.moveId, kind: a.moveKind, at: a.offeredAt ?? a.outcomeAt ?? a.loggedAt, outcome: a.outcome }));
+  return rows.filter((a) => a.interactionId !== excludeInteraction).map(toHistoryAttempt);
 }
 
 export interface Timeline {
@@ -150,29 +68,55 @@ export async function readAll(db: LogDB): Promise<Snapshot> {
 export interface MergeCounts {
   added: number;
   duplicates: number;
+  /** Events refused by validation (kept aside in `rejected`). */
+  rejected: number;
 }
 
 /**
- * Merges records from another rep's export or a backup: de-duplicated by id, existing records are never
- * overwritten (the first copy wins), and the whole merge is one transaction — all or nothing.
+ * Merges another rep's export or a backup. Events go through `ingestEvents` (validated, idempotent, and
+ * every touched interaction re-projected from its events — never a first-wins copy of a derived row).
+ * Derived rows are taken only for interactions that have no events at all (a CSV carries no events);
+ * for those the first copy wins. Reviews keep the most recent rating.
  */
-export async function mergeRecords(db: LogDB, snap: Partial<Snapshot>): Promise<MergeCounts> {
-  const counts = { added: 0, duplicates: 0 };
-  const tx = db.transaction(STORES, 'readwrite');
-  const put = async <S extends (typeof STORES)[number]>(store: S, rows: readonly unknown[] | undefined, key: (r: never) => string) => {
+export async function mergeRecords(db: LogDB, snap: Partial<Snapshot> & { reviews?: readonly Review[] }, source = 'merge'): Promise<MergeCounts> {
+  const counts = { added: 0, duplicates: 0, rejected: 0 };
+  if (snap.events?.length) {
+    const r = await ingestEvents(db, snap.events, 'merge', { source });
+    counts.added += r.fresh;
+    counts.duplicates += r.stored.length - r.fresh;
+    counts.rejected += r.rejected.length;
+  }
+  const tx = db.transaction([...STORES, 'reviews'] as const, 'readwrite');
+  const logged = new Map<string, Promise<boolean>>();
+  const hasEvents = (interactionId: string) => {
+    let p = logged.get(interactionId);
+    if (!p) {
+      p = tx.objectStore('events').index('by-interaction').count(interactionId).then((n) => n > 0);
+      logged.set(interactionId, p);
+    }
+    return p;
+  };
+  const put = async <S extends 'interactions' | 'attempts' | 'wrapups'>(store: S, rows: readonly unknown[] | undefined, key: (r: never) => string, owner: (r: never) => string) => {
     const os = tx.objectStore(store);
     for (const row of rows ?? []) {
-      if ((await os.getKey(key(row as never))) !== undefined) counts.duplicates++;
+      if ((await hasEvents(owner(row as never))) || (await os.getKey(key(row as never))) !== undefined) counts.duplicates++;
       else {
         os.put(row as never);
         counts.added++;
       }
     }
   };
-  await put('events', snap.events, (r: LogEvent) => r.id);
-  await put('interactions', snap.interactions, (r: Interaction) => r.id);
-  await put('attempts', snap.attempts, (r: Attempt) => r.id);
-  await put('wrapups', snap.wrapups, (r: Wrapup) => r.interactionId);
+  await put('interactions', snap.interactions, (r: Interaction) => r.id, (r: Interaction) => r.id);
+  await put('attempts', snap.attempts, (r: Attempt) => r.id, (r: Attempt) => r.interactionId);
+  await put('wrapups', snap.wrapups, (r: Wrapup) => r.interactionId, (r: Wrapup) => r.interactionId);
+  for (const review of snap.reviews ?? []) {
+    const mine = await tx.objectStore('reviews').get(review.attemptId);
+    if (mine && mine.reviewedAt >= review.reviewedAt) counts.duplicates++;
+    else {
+      tx.objectStore('reviews').put(review);
+      counts.added++;
+    }
+  }
   await tx.done;
   return counts;
 }

@@ -140,11 +140,11 @@ describe('leaves', () => {
 
   it('priorAttempts counts only attempts that reached the customer, within the window', () => {
     const history = [
-      { moveId: 'care-tip', kind: 'usage-tip', at: daysBefore(2), outcome: 'accepted' },
-      { moveId: 'care-tip', kind: 'usage-tip', at: daysBefore(3), outcome: 'not-a-fit' },
-      { moveId: 'warranty', kind: 'confidence', at: daysBefore(4), outcome: null },
+      { moveId: 'care-tip', kind: 'usage-tip', at: daysBefore(2), outcome: 'accepted', offered: true },
+      { moveId: 'care-tip', kind: 'usage-tip', at: daysBefore(3), outcome: 'not-a-fit', offered: false },
+      { moveId: 'warranty', kind: 'confidence', at: daysBefore(4), outcome: null, offered: true },
       { moveId: 'warranty', kind: 'confidence', at: daysBefore(5), outcome: null, offered: false },
-      { moveId: 'warranty', kind: 'confidence', at: daysBefore(40), outcome: 'declined' },
+      { moveId: 'warranty', kind: 'confidence', at: daysBefore(40), outcome: 'declined', offered: true },
     ] as const;
     const e = env({ history });
     expect(holds({ priorAttempts: { withinDays: 30, gte: 2, lte: 2 } }, e)).toBe(true);
@@ -157,8 +157,8 @@ describe('leaves', () => {
 
   it('priorOutcome finds the latest matching outcome', () => {
     const history = [
-      { moveId: 'care-tip', kind: 'usage-tip', at: daysBefore(2), outcome: 'accepted' },
-      { moveId: 'warranty', kind: 'confidence', at: daysBefore(10), outcome: 'declined' },
+      { moveId: 'care-tip', kind: 'usage-tip', at: daysBefore(2), outcome: 'accepted', offered: true },
+      { moveId: 'warranty', kind: 'confidence', at: daysBefore(10), outcome: 'declined', offered: true },
     ] as const;
     const e = env({ history });
     expect(met({ priorOutcome: { outcome: ['accepted', 'declined'], withinDays: 30 } }, e)).toEqual(['An earlier VE was accepted 2 days ago']);

@@ -94,19 +94,19 @@ describe('default playbook on real situations', () => {
 
   it('respects the customer history: cooldowns, a recent "no", and the playbook-wide pause', () => {
     const resolved = { checklist: done('verify', 'confirm-fixed') };
-    const warrantyAccepted = { moveId: 'warranty-reassurance', kind: 'confidence', at: daysBefore(10), outcome: 'accepted' } as const;
+    const warrantyAccepted = { moveId: 'warranty-reassurance', kind: 'confidence', at: daysBefore(10), outcome: 'accepted', offered: true } as const;
     expect(eligibleIds(pb, { ...resolved, history: [warrantyAccepted] })).toEqual(['care-tip', 'loyal-thanks']);
 
-    const declined = { moveId: 'care-tip', kind: 'usage-tip', at: daysBefore(5), outcome: 'declined' } as const;
+    const declined = { moveId: 'care-tip', kind: 'usage-tip', at: daysBefore(5), outcome: 'declined', offered: true } as const;
     const afterNo = evaluate(pb, input({ ...resolved, history: [declined] }));
     expect(afterNo.eligible).toEqual([]);
     expect(afterNo.heldBack[0]?.reason).toBe("Condition not met: excluded because an earlier VE was declined 5 days ago");
 
-    const offered = { moveId: 'help-centre', kind: 'usage-tip', at: daysBefore(3), outcome: 'offered' } as const;
+    const offered = { moveId: 'help-centre', kind: 'usage-tip', at: daysBefore(3), outcome: 'offered', offered: true } as const;
     expect(evaluate(pb, input({ ...resolved, history: [offered] })).heldBack[0]?.reason).toBe(
       'A VE move was offered to this customer 3 days ago (pause between VE offers: 7 days)',
     );
-    const dismissed = { ...offered, outcome: 'not-a-fit' } as const;
+    const dismissed = { ...offered, outcome: 'not-a-fit', offered: false } as const;
     expect(eligibleIds(pb, { ...resolved, history: [dismissed] })).toEqual(['warranty-reassurance', 'care-tip']);
   });
 

@@ -99,7 +99,7 @@ describe('frequency caps', () => {
     kind: 'usage-tip' as const,
     at: daysBefore(days),
     outcome,
-    ...(offered === undefined ? {} : { offered }),
+    offered: offered ?? (outcome !== null && outcome !== 'not-a-fit'),
   });
   const run = (p: Playbook, history: ReturnType<typeof at>[]) => evaluate(p, input({ checklist: done('confirm'), history }));
 
@@ -117,7 +117,8 @@ describe('frequency caps', () => {
   it('does not count dismissals or moves that were only shown', () => {
     expect(ids(run(pb, [at(1, 'not-a-fit')]).eligible)).toEqual(['care', 'other']);
     expect(ids(run(pb, [at(1, null, 'care', false)]).eligible)).toEqual(['care', 'other']);
-    expect(ids(run(pb, [at(1, null)]).eligible)).toEqual(['other']);
+    expect(ids(run(pb, [at(1, null)]).eligible)).toEqual(['care', 'other']);
+    expect(ids(run(pb, [at(1, null, 'care', true)]).eligible)).toEqual(['other']);
   });
 
   it('applies the playbook-wide pause across all moves', () => {

@@ -1,9 +1,11 @@
 /**
  * The customer's earlier VE attempts as the engine sees them, and the wording of how long ago they were.
- * Frequency caps count only attempts that reached the customer: a `not-a-fit` dismissal was never
- * offered, so it must not keep the customer from getting help next time.
+ * This is the one history contract: the worker turns each stored `Attempt` into a `HistoryAttempt` with
+ * `toHistoryAttempt` and nothing else builds one. Frequency caps count only attempts that reached the
+ * customer: a move only *shown* to the rep, or dismissed as `not-a-fit`, was never offered, so it must
+ * not keep the customer from getting help next time.
  */
-import type { MoveKind, Outcome } from '../log/types';
+import type { Attempt, MoveKind, Outcome } from '../log/types';
 import { DAY_MS } from './limits';
 
 export interface HistoryAttempt {
@@ -12,16 +14,22 @@ export interface HistoryAttempt {
   /** Epoch ms of the attempt (offer time when known). */
   readonly at: number;
   readonly outcome: Outcome | null;
-  /**
-   * False when the move was only shown to the rep and never offered. Null-outcome attempts count as
-   * offered unless this says otherwise (the log's Attempt has `offeredAt`).
-   */
-  readonly offered?: boolean;
+  /** True when the move reached the customer (see `toHistoryAttempt`); only these count for caps. */
+  readonly offered: boolean;
+}
+
+/**
+ * What the engine needs from a stored attempt. `offered`: it has an offer time or an outcome, and its
+ * latest outcome is not `not-a-fit` (the rep's last word that it never went out). A move that was only
+ * shown (no offer, no outcome) is not offered.
+ */
+export function toHistoryAttempt(a: Pick<Attempt, 'moveId' | 'moveKind' | 'offeredAt' | 'outcome' | 'outcomeAt' | 'loggedAt'>): HistoryAttempt {
+  const offered = a.outcome !== 'not-a-fit' && (a.offeredAt !== null || a.outcome !== null);
+  return { moveId: a.moveId, kind: a.moveKind, at: a.offeredAt ?? a.outcomeAt ?? a.loggedAt, outcome: a.outcome, offered };
 }
 
 export function reachedCustomer(a: HistoryAttempt): boolean {
-  if (a.outcome === 'not-a-fit') return false;
-  return a.outcome !== null || a.offered !== false;
+  return a.offered;
 }
 
 /** Within the last `days` days. Attempts dated in the future (clock skew between reps) count as now. */

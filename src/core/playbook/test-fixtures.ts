@@ -123,7 +123,8 @@ export const arbHistory: fc.Arbitrary<HistoryAttempt[]> = fc.array(
     kind: fc.constantFrom(...MOVE_KINDS),
     at: fc.integer({ min: NOW - 90 * DAY_MS, max: NOW }),
     outcome: fc.option(fc.constantFrom(...OUTCOMES), { nil: null }),
-  }),
+    shownOnly: fc.boolean(),
+  }).map(({ shownOnly, ...a }) => ({ ...a, offered: a.outcome !== 'not-a-fit' && !(a.outcome === null && shownOnly) })),
   { maxLength: 5 },
 );
 
