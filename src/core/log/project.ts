@@ -85,7 +85,7 @@ export function project(events: readonly LogEvent[], sourceOf: (interactionId: s
 /** `group` is one interaction's events, sorted by `compareEvents`. */
 function projectInteraction(id: string, group: readonly LogEvent[], source: string): Interaction | undefined {
   const first = group.find((e) => e.type === 'interaction-started');
-  if (!first || first.type !== 'interaction-started') return undefined;
+  if (first?.type !== 'interaction-started') return undefined;
   const { id: _id, at, interactionId: _i, type: _t, ...start } = first;
   let steps: Record<string, number> = {};
   let resolvedAt: number | null = null;
