@@ -1,10 +1,10 @@
 /**
  * The worker's one connection to the log database, opened lazily (nothing at start-up that can wait) and
  * reopened after a `versionchange` close. Appends from concurrent messages are coalesced into one
- * transaction per tick.
+ * `ingestEvents` transaction per tick; each caller gets back exactly its own events' fate.
  */
 import type { LogEvent } from '../core/log/types';
-import { appendEvents } from '../storage/log-repo';
+import { type IngestResult, ingestEvents, LOCAL_ORIGIN } from '../storage/ingest';
 import { type LogDB, openLogDB } from '../storage/open';
 
 let dbPromise: Promise<LogDB> | null = null;
@@ -17,9 +17,20 @@ export function db(): Promise<LogDB> {
   return dbPromise;
 }
 
+export interface EventFate {
+  /** Ids now safely in the log: the sender may forget them. */
+  readonly acked: string[];
+  /** Refused and kept aside in `rejected`: the sender must forget them too (retrying cannot help). */
+  readonly rejected: { id: string; reason: string }[];
+}
+
+type Guard = (e: LogEvent) => string | null;
+type RawGuard = (raw: unknown, e: LogEvent) => string | null;
+
 interface Pending {
-  events: readonly LogEvent[];
-  resolve: (ids: string[]) => void;
+  events: readonly unknown[];
+  guard: RawGuard | undefined;
+  resolve: (fate: EventFate) => void;
   reject: (err: unknown) => void;
 }
 let queue: Pending[] = [];
@@ -29,18 +40,33 @@ async function flush(): Promise<void> {
   scheduled = false;
   const batch = queue;
   queue = [];
+  // Each sender's guard applies to its own events only (the tab an event came from matters).
+  const guardOf = new Map<unknown, RawGuard | undefined>();
+  for (const p of batch) for (const e of p.events) guardOf.set(e, p.guard);
   try {
-    const ids = new Set(await appendEvents(await db(), batch.flatMap((p) => p.events)));
-    for (const p of batch) p.resolve(p.events.map((e) => e.id).filter((id) => ids.has(id)));
+    const result: IngestResult = await ingestEvents(await db(), batch.flatMap((p) => p.events), LOCAL_ORIGIN, {
+      guardRaw: (raw, e) => guardOf.get(raw)?.(raw, e) ?? null,
+    });
+    const stored = new Set(result.stored);
+    const refused = new Map(result.rejected.map((r) => [r.id, r.reason]));
+    for (const p of batch) {
+      const ids = p.events.map((e) => (e as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string');
+      p.resolve({
+        acked: ids.filter((id) => stored.has(id)),
+        rejected: ids.flatMap((id) => (refused.has(id) && !stored.has(id) ? [{ id, reason: refused.get(id)! }] : [])),
+      });
+    }
   } catch (err) {
     for (const p of batch) p.reject(err);
   }
 }
 
-/** Resolves with the ids stored (or already stored) once the batch's transaction has committed. */
-export function enqueueEvents(events: readonly LogEvent[]): Promise<string[]> {
+/** Resolves once the batch's transaction has committed, with what was stored and what was refused. */
+export function enqueueEvents(events: readonly unknown[], guard?: Guard, guardRaw?: RawGuard): Promise<EventFate> {
+  const combined: RawGuard | undefined =
+    guard || guardRaw ? (raw, e) => guard?.(e) ?? guardRaw?.(raw, e) ?? null : undefined;
   return new Promise((resolve, reject) => {
-    queue.push({ events, resolve, reject });
+    queue.push({ events, guard: combined, resolve, reject });
     if (!scheduled) {
       scheduled = true;
       setTimeout(flush, 0);

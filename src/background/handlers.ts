@@ -1,7 +1,9 @@
 /** The worker's message handlers — thin: validation happened in the router, logic lives in core/storage. */
 import browser from 'webextension-polyfill';
+import type { LogEvent } from '../core/log/types';
 import type { Handlers } from '../messaging/router';
 import { KEYS } from '../shared/storage-keys';
+import { listRejected, rebuildFromLog } from '../storage/ingest';
 import { customerHistory, mergeRecords, saveReview } from '../storage/log-repo';
 import { hashCustomerKey } from './customer-key';
 import { syncCustomSites } from './custom-sites';
@@ -32,8 +34,12 @@ export const handlers: Handlers = {
       drainedThisLife = true;
       void drainOutboxes().catch(() => (drainedThisLife = false));
     }
-    if (sender.tab?.id !== undefined) rememberInteractionTab(sender.tab.id, events);
-    return { acked: await noteStorage(enqueueEvents(events)) };
+    const fate = await noteStorage(enqueueEvents(events));
+    const acked = new Set(fate.acked);
+    // Only events that passed validation name an interaction this tab may own.
+    const stored = events.filter((e): e is LogEvent => acked.has((e as { id?: unknown } | null)?.id as string));
+    if (sender.tab?.id !== undefined && stored.length) rememberInteractionTab(sender.tab.id, stored);
+    return fate;
   },
   async 'customer/key'({ raw }) {
     return { key: await hashCustomerKey(raw) };
@@ -52,6 +58,12 @@ export const handlers: Handlers = {
   },
   async 'log/merge'(payload) {
     return noteStorage(mergeRecords(await db(), payload));
+  },
+  async 'log/rebuild'() {
+    return noteStorage(rebuildFromLog(await db()));
+  },
+  async 'log/rejected'() {
+    return listRejected(await db());
   },
   async 'custom-sites/sync'() {
     return { registered: await syncCustomSites() };

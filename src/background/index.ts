@@ -3,6 +3,7 @@
  * level, as MV3 requires for a worker woken by an event; does no work at start-up that can wait.
  */
 import browser from 'webextension-polyfill';
+import { commandMessage } from '../messaging/protocol';
 import { type Rejection, createRouter } from '../messaging/router';
 import { handlers } from './handlers';
 import { runMaintenance, scheduleMaintenance } from './maintenance';
@@ -33,7 +34,8 @@ browser.tabs.onRemoved.addListener((tabId) => {
 browser.commands?.onCommand.addListener(async (command) => {
   // Shortcuts act on the panel in the active tab; the content script ignores unknown commands.
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { rp: 1, command }).catch(() => {});
+  const message = commandMessage(command);
+  if (tab?.id !== undefined && message) await browser.tabs.sendMessage(tab.id, message).catch(() => {});
 });
 
 browser.alarms.onAlarm.addListener((alarm) => {

@@ -5,6 +5,7 @@
 import { browser } from '../shared/ext';
 import { migrateSettings } from '../core/settings/settings';
 import type { HelpdeskId } from '../core/ticket/types';
+import { parseCommand } from '../messaging/protocol';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
 import { loadAdapterFor } from '../sites/sites';
@@ -12,8 +13,6 @@ import { createController } from './controller';
 import { mountPanel } from './mount';
 import type { PanelPrefs } from './panel/App';
 import { createStore } from './store';
-
-const COMMANDS = ['toggle-panel', 'tick-next-step', 'insert-top-move', 'record-outcome'] as const;
 
 async function main(): Promise<void> {
   // One panel per page, even if the script is injected twice (custom-site registration + manifest).
@@ -55,8 +54,9 @@ async function main(): Promise<void> {
   const shadow = mountPanel(controller, prefs, settings.theme, composerTop, signal);
 
   const onMessage = (message: unknown) => {
-    const command = (message as { rp?: number; command?: string })?.command;
-    if ((message as { rp?: number })?.rp !== 1 || !COMMANDS.includes(command as (typeof COMMANDS)[number])) return;
+    // Validated like every message: a malformed or unknown command does nothing.
+    const command = parseCommand(message);
+    if (!command) return;
     if (command === 'toggle-panel') prefs.set((p) => ({ ...p, hidden: !p.hidden }));
     if (command === 'tick-next-step') void controller.actions.tickNextStep();
     const top = controller.model.get().evaluation?.eligible[0];

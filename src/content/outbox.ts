@@ -2,7 +2,10 @@
  * Durable hand-off of log events to the worker. Each event is written to `storage.local` under its own
  * key first, then sent; the key is removed only after the worker acknowledges the id. Unacknowledged
  * events are retried with exponential backoff; events left behind by a reload or a closed tab are
- * stored by the worker's own outbox drain (src/background/outbox-drain.ts). Nothing is dropped here.
+ * stored by the worker's own outbox drain (src/background/outbox-drain.ts). The worker acknowledges
+ * each event on its own: an event it refused (kept aside in its `rejected` store, shown in the options
+ * page's health) is forgotten here like a stored one, so it can never hold up the events behind it.
+ * Nothing is dropped silently here.
  */
 import { browser } from '../shared/ext';
 import type { LogEvent } from '../core/log/types';
@@ -55,9 +58,11 @@ export class Outbox {
     this.sending = true;
     const batch = [...this.pending.values()].slice(0, MAX_BATCH);
     try {
-      const { acked } = await send('log/append', { events: batch });
-      for (const id of acked) this.pending.delete(id);
-      await browser.storage.local.remove(acked.map((id) => KEYS.outboxPrefix + id));
+      const { acked, rejected } = await send('log/append', { events: batch });
+      const settled = [...acked, ...rejected.map((r) => r.id)];
+      for (const id of settled) this.pending.delete(id);
+      if (rejected.length) console.warn('[Resolve Plus] events refused by the worker', rejected);
+      await browser.storage.local.remove(settled.map((id) => KEYS.outboxPrefix + id));
       this.delay = 0;
       this.lastError = null;
     } catch (err) {

@@ -5,7 +5,7 @@
  */
 import * as v from 'valibot';
 import { MAX_FREE_TEXT } from '../core/log/types';
-import { attemptSchema, interactionSchema, logEventSchema, wrapupSchema } from '../core/log/validate';
+import { attemptSchema, interactionSchema, logEventSchema, reviewSchema, wrapupSchema } from '../core/log/validate';
 import { HELPDESK_IDS } from '../core/ticket/types';
 import type { HistoryAttempt } from '../core/playbook/history';
 
@@ -16,10 +16,14 @@ const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const MAX_MERGE_ROWS = 5_000;
 
 export const PROTOCOL = {
-  /** Content → worker: store these events (idempotent); the result lists the ids now safely stored. */
+  /**
+   * Content → worker: store these events (idempotent). Each event is validated on its own by the worker
+   * (`ingestEvents`), so one bad event is refused alone: the result lists the ids now safely stored and
+   * the ids refused (kept aside in the `rejected` store) — the sender forgets both.
+   */
   'log/append': {
     from: ['content', 'page'],
-    payload: v.strictObject({ events: v.pipe(v.array(logEventSchema), v.minLength(1), v.maxLength(200)) }),
+    payload: v.strictObject({ events: v.pipe(v.array(v.unknown()), v.minLength(1), v.maxLength(200)) }),
   },
   /** Content → worker: salted hash of a customer's email/id; the salt never enters the page's process. */
   'customer/key': {
@@ -50,6 +54,7 @@ export const PROTOCOL = {
       interactions: v.optional(v.pipe(v.array(interactionSchema), v.maxLength(MAX_MERGE_ROWS))),
       attempts: v.optional(v.pipe(v.array(attemptSchema), v.maxLength(MAX_MERGE_ROWS))),
       wrapups: v.optional(v.pipe(v.array(wrapupSchema), v.maxLength(MAX_MERGE_ROWS))),
+      reviews: v.optional(v.pipe(v.array(reviewSchema), v.maxLength(MAX_MERGE_ROWS))),
     }),
   },
   /** Page → worker: re-register content scripts for the custom sites whose permission is granted. */
@@ -65,6 +70,10 @@ export const PROTOCOL = {
       note: v.pipe(v.string(), v.maxLength(MAX_FREE_TEXT)),
     }),
   },
+  /** Options page → worker: "Rebuild from log" — recompute every derived store from the events. */
+  'log/rebuild': { from: ['page'], payload: v.strictObject({}) },
+  /** Options page → worker: events the worker refused and kept aside (health line and export). */
+  'log/rejected': { from: ['page'], payload: v.strictObject({}) },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -78,14 +87,25 @@ export interface ActivePlaybooks {
 }
 
 export interface Results {
-  'log/append': { acked: string[] };
+  'log/append': { acked: string[]; rejected: { id: string; reason: string }[] };
   'customer/key': { key: string };
   'customer/history': { attempts: HistoryAttempt[] };
   'playbook/active': ActivePlaybooks;
   'tab/status': { ok: true };
-  'log/merge': { added: number; duplicates: number };
+  'log/merge': { added: number; duplicates: number; rejected: number };
   'custom-sites/sync': { registered: number };
   'review/save': { reviewedAt: number };
+  'log/rebuild': { events: number; interactions: number; attempts: number; wrapups: number };
+  'log/rejected': { total: number; rows: RejectedRow[] };
+}
+
+/** One refused event as the options page shows and exports it (`raw` is size-bounded JSON text). */
+export interface RejectedRow {
+  readonly id: string;
+  readonly at: number;
+  readonly reason: string;
+  readonly origin: string;
+  readonly raw: string;
 }
 
 export const ENVELOPE = v.strictObject({
@@ -95,3 +115,24 @@ export const ENVELOPE = v.strictObject({
 });
 
 export type Reply<N extends MessageName> = { ok: true; result: Results[N] } | { ok: false; error: string };
+
+/**
+ * Worker → content script: the keyboard shortcuts, sent to the active tab. The same envelope rules as
+ * every message: the content script acts only on a value that parses as `COMMAND_ENVELOPE`.
+ */
+export const CONTENT_COMMANDS = ['toggle-panel', 'tick-next-step', 'insert-top-move', 'record-outcome'] as const;
+export type ContentCommand = (typeof CONTENT_COMMANDS)[number];
+
+export const COMMAND_ENVELOPE = v.strictObject({ rp: v.literal(1), command: v.picklist(CONTENT_COMMANDS) });
+export type CommandMessage = v.InferOutput<typeof COMMAND_ENVELOPE>;
+
+/** The command a worker message carries, or null for anything else (unknown, malformed, extra fields). */
+export function parseCommand(message: unknown): ContentCommand | null {
+  const parsed = v.safeParse(COMMAND_ENVELOPE, message);
+  return parsed.success ? parsed.output.command : null;
+}
+
+/** `chrome.commands` names a shortcut with any string; only ours become a message. */
+export function commandMessage(command: string): CommandMessage | null {
+  return (CONTENT_COMMANDS as readonly string[]).includes(command) ? { rp: 1, command: command as ContentCommand } : null;
+}

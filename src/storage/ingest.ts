@@ -33,6 +33,8 @@ export interface IngestOptions {
   readonly source?: string;
   /** Extra rules of the caller (the worker's bounds and origin binding): a reason refuses the event. */
   readonly guard?: (e: LogEvent) => string | null;
+  /** Like `guard`, also given the raw value as passed in (the worker maps it back to its sender). */
+  readonly guardRaw?: (raw: unknown, e: LogEvent) => string | null;
   readonly now?: number;
 }
 
@@ -47,7 +49,7 @@ export async function ingestEvents(db: LogDB, events: readonly unknown[], origin
     if (!parsed.success) {
       const issue = parsed.issues[0];
       reason = issue ? `${issuePath(issue) || 'event'}: ${issueMessage(issue)}` : 'invalid event';
-    } else reason = opts.guard?.(parsed.output) ?? null;
+    } else reason = opts.guard?.(parsed.output) ?? opts.guardRaw?.(raw, parsed.output) ?? null;
     if (reason === null && parsed.success) valid.set(parsed.output.id, parsed.output);
     else rejected.push({ id: rejectedId(raw), at: now, reason: reason ?? 'invalid event', origin, raw: rawText(raw) });
   }

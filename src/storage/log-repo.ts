@@ -52,6 +52,8 @@ export interface Snapshot {
   readonly interactions: Interaction[];
   readonly attempts: Attempt[];
   readonly wrapups: Wrapup[];
+  /** Present in merges of backups that carry the team lead's reviews. */
+  readonly reviews?: Review[];
 }
 
 export async function readAll(db: LogDB): Promise<Snapshot> {
@@ -78,7 +80,7 @@ export interface MergeCounts {
  * Derived rows are taken only for interactions that have no events at all (a CSV carries no events);
  * for those the first copy wins. Reviews keep the most recent rating.
  */
-export async function mergeRecords(db: LogDB, snap: Partial<Snapshot> & { reviews?: readonly Review[] }, source = 'merge'): Promise<MergeCounts> {
+export async function mergeRecords(db: LogDB, snap: Partial<Snapshot>, source = 'merge'): Promise<MergeCounts> {
   const counts = { added: 0, duplicates: 0, rejected: 0 };
   if (snap.events?.length) {
     const r = await ingestEvents(db, snap.events, 'merge', { source });

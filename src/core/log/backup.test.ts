@@ -19,6 +19,7 @@ const contents: BackupContents = {
   interactions: [makeInteraction(), makeInteraction({ id: 'i2', resolvedAt: null, endedAt: null, endReason: null, steps: {} })],
   attempts: [makeAttempt(), makeAttempt({ moveId: 'm2', outcome: 'not-a-fit', outcomeAt: T0, skipReason: 'customer-upset' })],
   wrapups: [makeWrapup(), makeWrapup({ interactionId: 'i2', vesAchieveMore: null })],
+  reviews: [{ attemptId: 'i1:m1', resolutionFirst: true, fit: false, tone: null, note: 'good timing', reviewedAt: T0 + 60_000 }],
 };
 
 function envelope(): Record<string, unknown> {
@@ -35,6 +36,15 @@ describe('serializeBackup / parseBackup', () => {
   it('round-trips every record', () => {
     const r = parseBackup(serializeBackup(contents, T0), 'rep-a.json');
     expect(r).toEqual({ ok: true, skipped: [], backup: { format: BACKUP_FORMAT, version: 1, exportedAt: T0, ...contents } });
+  });
+
+  it('reads a backup written before reviews travelled, and skips a bad review by path', () => {
+    const { reviews: _r, ...old } = envelope();
+    const r = parseBackup(JSON.stringify(old), 'old.json');
+    expect(r.ok && r.backup.reviews).toEqual([]);
+    const bad = { ...envelope(), reviews: [{ ...contents.reviews![0], fit: 'yes' }] };
+    const b = parseBackup(JSON.stringify(bad), 'bad.json');
+    expect(b.ok && b.skipped.map((p) => p.path)).toEqual(['reviews[0].fit']);
   });
 
   it('round-trips without a salt', () => {

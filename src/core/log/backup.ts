@@ -9,7 +9,7 @@
  * reported by path, the good ones are kept.
  */
 import * as v from 'valibot';
-import type { Attempt, Interaction, LogEvent, Wrapup } from './types';
+import type { Attempt, Interaction, LogEvent, Review, Wrapup } from './types';
 import {
   attemptSchema,
   importTooLarge,
@@ -17,6 +17,7 @@ import {
   issueMessage,
   issuePath,
   logEventSchema,
+  reviewSchema,
   timeSchema,
   wrapupSchema,
 } from './validate';
@@ -37,6 +38,8 @@ export interface BackupContents {
   readonly interactions: readonly Interaction[];
   readonly attempts: readonly Attempt[];
   readonly wrapups: readonly Wrapup[];
+  /** Team leads' ratings; optional so backups written before reviews travelled still read. */
+  readonly reviews?: readonly Review[];
 }
 
 export interface Backup extends BackupContents {
@@ -47,6 +50,7 @@ export interface Backup extends BackupContents {
   readonly interactions: Interaction[];
   readonly attempts: Attempt[];
   readonly wrapups: Wrapup[];
+  readonly reviews: Review[];
 }
 
 export interface BackupProblem {
@@ -64,6 +68,7 @@ const RECORD_SCHEMAS = {
   interactions: interactionSchema,
   attempts: attemptSchema,
   wrapups: wrapupSchema,
+  reviews: reviewSchema,
 } as const;
 type RecordKey = keyof typeof RECORD_SCHEMAS;
 const RECORD_KEYS = Object.keys(RECORD_SCHEMAS) as RecordKey[];
@@ -79,6 +84,7 @@ const envelopeSchema = v.strictObject({
   interactions: list,
   attempts: list,
   wrapups: list,
+  reviews: v.optional(list, []),
 });
 
 export function parseBackup(text: string, fileName: string): BackupParseResult {
@@ -118,7 +124,7 @@ export function parseBackup(text: string, fileName: string): BackupParseResult {
 
   const skipped: BackupProblem[] = [];
   let unreported = 0;
-  const kept = { events: [], interactions: [], attempts: [], wrapups: [] } as {
+  const kept = { events: [], interactions: [], attempts: [], wrapups: [], reviews: [] } as {
     [K in RecordKey]: unknown[];
   };
   for (const key of RECORD_KEYS) {
@@ -151,6 +157,7 @@ export function parseBackup(text: string, fileName: string): BackupParseResult {
     interactions: kept.interactions as Interaction[],
     attempts: kept.attempts as Attempt[],
     wrapups: kept.wrapups as Wrapup[],
+    reviews: kept.reviews as Review[],
   };
   return { ok: true, backup, skipped };
 }
@@ -183,6 +190,7 @@ export function serializeBackup(contents: BackupContents, exportedAt: number = D
     interactions: [...contents.interactions],
     attempts: [...contents.attempts],
     wrapups: [...contents.wrapups],
+    reviews: [...(contents.reviews ?? [])],
   };
   return JSON.stringify(backup);
 }

@@ -110,3 +110,13 @@ export interface Wrapup {
 
 export const VES_SCALE = { min: 1, max: 5 } as const;
 export const EFFORT_SCALE = { min: 1, max: 7 } as const;
+
+/** A team lead's rating of one offered attempt (review queue). Travels in backups with the log. */
+export interface Review {
+  readonly attemptId: string;
+  readonly resolutionFirst: boolean | null;
+  readonly fit: boolean | null;
+  readonly tone: boolean | null;
+  readonly note: string;
+  readonly reviewedAt: number;
+}

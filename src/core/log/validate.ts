@@ -15,6 +15,7 @@ import {
   END_REASONS,
   type Interaction,
   type LogEvent,
+  type Review,
   MAX_FREE_TEXT,
   MOVE_KINDS,
   OUTCOMES,
@@ -242,6 +243,15 @@ const wrapupObject = strict({
   at: time,
 });
 
+const reviewObject = strict({
+  attemptId: id,
+  resolutionFirst: v.nullable(v.boolean('expected true, false or null')),
+  fit: v.nullable(v.boolean('expected true, false or null')),
+  tone: v.nullable(v.boolean('expected true, false or null')),
+  note: freeText,
+  reviewedAt: time,
+});
+
 /** Every LogEvent type has a schema branch (checked by the compiler through `LogEventSchemaTypes`). */
 export type LogEventSchemaTypes = v.InferOutput<typeof logEventVariants>['type'];
 
@@ -251,6 +261,7 @@ export const logEventSchema: v.GenericSchema<LogEvent> = logEventVariants;
 export const interactionSchema: v.GenericSchema<Interaction> = interactionObject;
 export const attemptSchema: v.GenericSchema<Attempt> = attemptObject;
 export const wrapupSchema: v.GenericSchema<Wrapup> = wrapupObject;
+export const reviewSchema: v.GenericSchema<Review> = reviewObject;
 
 /** `attempts[12].outcome`, `events[3]["odd key"]`: where in the input an issue is (prefix = array name). */
 export function issuePath(issue: v.BaseIssue<unknown>, prefix = ''): string {

@@ -37,8 +37,8 @@ export function parseImport(text: string, fileName: string): ParsedImport {
     const r = parseBackup(text, fileName);
     if (!r.ok) return { kind: 'backup', records: {}, rows: 0, problems: r.errors, refused: true };
     // The salt is not merged: the team's salt is set per install, a file's salt must not replace it.
-    const { events, interactions, attempts, wrapups } = r.backup;
-    const records = { events, interactions, attempts, wrapups };
+    const { events, interactions, attempts, wrapups, reviews } = r.backup;
+    const records = { events, interactions, attempts, wrapups, reviews };
     return { kind: 'backup', records, rows: countRows(records), problems: r.skipped, refused: false };
   }
   const r = parseAttemptsCsv(text, fileName);

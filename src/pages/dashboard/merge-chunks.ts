@@ -6,7 +6,7 @@
 import type { Snapshot } from '../../storage/log-repo';
 
 export const MERGE_CHUNK_ROWS = 5_000;
-const ORDER = ['events', 'interactions', 'attempts', 'wrapups'] as const;
+const ORDER = ['events', 'interactions', 'attempts', 'wrapups', 'reviews'] as const;
 
 export type MergePayload = Partial<Snapshot>;
 

@@ -14,6 +14,7 @@ import { Privacy } from './Privacy';
 import { SettingsForm } from './SettingsForm';
 import { Shortcuts } from './Shortcuts';
 import { SiteHealth } from './SiteHealth';
+import { LogHealth } from './LogHealth';
 import { loadPolicy, loadSettings } from './storage';
 
 type View = 'settings' | 'playbook';
@@ -81,6 +82,7 @@ export function App() {
             <SettingsForm settings={settings} />
             <CustomSites settings={settings} />
             <SiteHealth />
+            <LogHealth />
             <Privacy settings={settings} policy={policy} />
             <Shortcuts />
           </>
