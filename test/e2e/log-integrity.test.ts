@@ -107,7 +107,7 @@ describe('event log integrity', () => {
     await card.getByRole('button', { name: 'Rebuild from log' }).click();
     await expect.poll(() => card.locator('[data-rebuild-result]').textContent(), { timeout: 15_000 }).toMatch(/^Rebuilt from \d+ events/);
     await screenshot(page, 'options-log-health');
-    const sortById = <T extends object>(rows: T[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    const sortById = (rows: unknown[]) => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(sortById(await readStore(l.worker, 'interactions'))).toEqual(sortById(live.interactions));
     expect(sortById(await readStore(l.worker, 'attempts'))).toEqual(sortById(live.attempts));
     expect(sortById(await readStore(l.worker, 'wrapups'))).toEqual(sortById(live.wrapups));
