@@ -5,7 +5,7 @@
  */
 import type Browser from 'webextension-polyfill';
 import { browser } from '../shared/ext';
-import type { LogEvent, MoveRef, Outcome, SkipReason } from '../core/log/types';
+import type { LogEvent, Outcome, SkipReason } from '../core/log/types';
 // Direct module imports, not the playbook barrel: the content script must not bundle the schema or the
 // built-in playbooks (the worker validates and serves playbooks; the page only evaluates them).
 import { type Evaluation, evaluate } from '../core/playbook/engine';
@@ -13,6 +13,8 @@ import { selectPlaybook } from '../core/playbook/select';
 import type { HistoryAttempt } from '../core/playbook/history';
 import type { Playbook } from '../core/playbook/types';
 import { resolveVariant } from '../core/playbook/variant';
+import { applyRepAction, type RepAction, settle } from '../core/session/ticket-session';
+import type { EventBody, Transition } from '../core/session/types';
 import type { TicketContext } from '../core/ticket/types';
 import { send } from '../messaging/client';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
@@ -59,7 +61,6 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   let history: HistoryAttempt[] = [];
   let loadingTicket: string | null = null;
 
-  type EventBody = DistributiveOmit<LogEvent, 'id' | 'at' | 'interactionId'>;
   // Events go to the outbox strictly in the order they were made, even when one (the interaction's
   // start) waits for the worker to hash the customer key.
   let emitChain: Promise<unknown> = Promise.resolve();
@@ -79,6 +80,10 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     return base ? resolveVariant(base, ticketId) : null;
   }
 
+  /**
+   * Runs the session rules (core/session) on the current reading: the engine is re-run inside `settle`
+   * until auto-ticks stop, so no recompute → commit → recompute recursion remains here.
+   */
   function recompute(): void {
     const m = model.get();
     const ctx = m.read?.context ?? null;
@@ -88,57 +93,45 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     }
     const chosen = playbookFor(ctx, m.ticketId);
     if (!chosen) return;
-    const evaluation = evaluate(chosen.playbook, {
-      context: ctx,
-      checklist: m.state.checklist,
-      suppressedAuto: m.state.suppressedAuto,
-      startedAt: m.state.startedAt,
-      now: Date.now(),
-      history,
-      agentName,
-    });
-    model.set({ ...m, evaluation, playbook: chosen.playbook });
-    void applyEvaluation(evaluation, chosen.playbook);
-  }
-
-  /** Side effects the engine asks for: auto-ticks (with undo), resolution, first display of moves. */
-  async function applyEvaluation(ev: Evaluation, playbook: Playbook): Promise<void> {
-    let state = model.get().state;
-    if (!state) return;
     const now = Date.now();
-    let changed = false;
-    for (const stepId of ev.autoComplete) {
-      if (state.checklist[stepId]) continue;
-      state = { ...state, checklist: { ...state.checklist, [stepId]: { doneAt: now, auto: true } } };
-      changed = true;
-      void emit(state.interactionId, { type: 'step-completed', stepId, auto: true });
-      const title = playbook.checklist.find((s) => s.id === stepId)?.title ?? stepId;
-      model.set((m) => ({ ...m, notice: { kind: 'info', text: title, undoStep: stepId } }));
-    }
-    if (changed) return commit(state);
-    if (ev.resolutionConfirmed && state.resolvedAt === null) {
-      state = { ...state, resolvedAt: now };
-      void emit(state.interactionId, { type: 'resolution-confirmed' });
-      changed = true;
-    }
-    for (const e of ev.eligible) {
-      if (state.moves[e.move.id]?.shownAt) continue;
-      state = { ...state, moves: { ...state.moves, [e.move.id]: { ...state.moves[e.move.id], shownAt: now } } };
-      void emit(state.interactionId, { type: 'move-shown', ...moveRef(e.move) });
-      changed = true;
-    }
-    if (changed) await commit(state, false);
+    const settled = settle(
+      m.state,
+      (s) => evaluate(chosen.playbook, { context: ctx, checklist: s.checklist, suppressedAuto: s.suppressedAuto, startedAt: s.startedAt, now, history, agentName }),
+      now,
+    );
+    model.set({ ...m, state: settled.state, evaluation: settled.evaluation, playbook: chosen.playbook });
+    perform(settled, m.ticketId, m.state);
   }
 
-  async function commit(state: TicketState, reevaluate = true): Promise<void> {
+  /** A transition's effects: events to the outbox (in order), notices to the panel, the state to storage. */
+  function perform(t: Transition, ticketId: string, before: TicketState): void {
+    for (const effect of t.effects) {
+      if (effect.kind === 'emit') void emit(t.state.interactionId, effect.body);
+      else model.set((x) => ({ ...x, notice: effect.notice }));
+    }
+    if (t.state !== before) persist(ticketId, t.state);
+  }
+
+  /** Storage writes in the order the states were made, each after the interaction's start is in the outbox. */
+  let persisted: Promise<unknown> = Promise.resolve();
+  function persist(ticketId: string, state: TicketState): Promise<unknown> {
+    const next = persisted.then(async () => {
+      await startPending;
+      await saveTicketState(adapter.id, ticketId, state);
+    });
+    persisted = next.catch(() => {});
+    return next;
+  }
+
+  /** A rep action: paint first (the tick shows in the next frame), then the storage write follows in order. */
+  async function act(action: RepAction): Promise<void> {
     const m = model.get();
-    if (!m.ticketId) return;
-    model.set({ ...m, state });
-    // Paint first, persist after: the tick shows in the next frame, the storage write follows in order.
-    if (reevaluate) recompute();
-    const ticketId = m.ticketId;
-    await startPending;
-    await saveTicketState(adapter.id, ticketId, state);
+    if (!m.state || !m.ticketId) return;
+    const t = applyRepAction(m.state, action, m.evaluation, Date.now());
+    model.set({ ...m, state: t.state });
+    perform(t, m.ticketId, m.state);
+    recompute();
+    await persisted;
   }
 
   async function openTicket(read: ReadResult, ticketId: string): Promise<void> {
@@ -192,7 +185,12 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   /** Changes one ticket's stored state, and the panel's copy when it is the ticket on screen. */
   async function updateTicket(ticketId: string, change: (s: TicketState) => TicketState): Promise<void> {
     const m = model.get();
-    if (m.ticketId === ticketId && m.state) return commit(change(m.state), false);
+    if (m.ticketId === ticketId && m.state) {
+      const state = change(m.state);
+      model.set({ ...m, state });
+      await persist(ticketId, state);
+      return;
+    }
     const st = await loadTicketState(adapter.id, ticketId);
     if (st) await saveTicketState(adapter.id, ticketId, change(st));
   }
@@ -241,19 +239,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
 
   const actions = {
     async toggleStep(stepId: string): Promise<void> {
-      const state = model.get().state;
-      if (!state) return;
-      const done = state.checklist[stepId];
-      if (done) {
-        const { [stepId]: _gone, ...rest } = state.checklist;
-        // Un-ticking an auto-ticked step means the signal was wrong: never auto-tick it again.
-        const suppressedAuto = done.auto ? [...new Set([...state.suppressedAuto, stepId])] : state.suppressedAuto;
-        void emit(state.interactionId, { type: 'step-undone', stepId });
-        await commit({ ...state, checklist: rest, suppressedAuto });
-      } else {
-        void emit(state.interactionId, { type: 'step-completed', stepId, auto: false });
-        await commit({ ...state, checklist: { ...state.checklist, [stepId]: { doneAt: Date.now(), auto: false } } });
-      }
+      await act({ type: 'toggle-step', stepId });
       model.set((m) => ({ ...m, notice: m.notice?.undoStep === stepId ? null : m.notice }));
     },
     async tickNextStep(): Promise<void> {
@@ -276,36 +262,19 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
         const copied = await copyText(e.text);
         notice = { kind: copied ? 'info' : 'warn', text: copied ? 'notice_copied' : 'notice_copy_failed' };
       }
-      const prev = m.state.moves[moveId] ?? {};
-      if (!prev.offeredAt) void emit(m.state.interactionId, { type: 'move-offered', via, ...moveRef(e.move) });
       model.set((x) => ({ ...x, notice }));
-      await commit({ ...m.state, moves: { ...m.state.moves, [moveId]: { ...prev, offeredAt: prev.offeredAt ?? Date.now(), outcome: prev.outcome ?? 'offered' } } }, false);
+      await act({ type: 'offered', move: e.move, via });
     },
     async recordOutcome(moveId: string, outcome: Outcome, skipReason: SkipReason | null = null): Promise<void> {
       const m = model.get();
       const move = m.evaluation?.eligible.find((x) => x.move.id === moveId)?.move ?? m.playbook?.moves.find((x) => x.id === moveId);
-      if (!m.state || !move) return;
-      void emit(m.state.interactionId, { type: 'move-outcome', outcome, skipReason, ...moveRef(move) });
-      const prev = m.state.moves[moveId] ?? {};
-      const offeredAt = outcome === 'not-a-fit' ? prev.offeredAt : (prev.offeredAt ?? Date.now());
-      await commit({ ...m.state, moves: { ...m.state.moves, [moveId]: { ...prev, offeredAt, outcome, skipReason } } }, false);
+      if (move) await act({ type: 'outcome', move, outcome, skipReason });
     },
     async answerWrapup(answer: Partial<WrapupAnswers>): Promise<void> {
-      const state = model.get().state;
-      if (!state) return;
-      void emit(state.interactionId, {
-        type: 'wrapup',
-        vesAchieveMore: answer.vesAchieveMore ?? null,
-        vesConfidence: answer.vesConfidence ?? null,
-        effort: answer.effort ?? null,
-      });
-      await commit({ ...state, wrapup: { ...state.wrapup, ...answer } }, false);
+      await act({ type: 'wrapup', answer });
     },
     async finish(): Promise<void> {
-      const state = model.get().state;
-      if (!state || state.ended) return;
-      void emit(state.interactionId, { type: 'interaction-ended', reason: 'closed' });
-      await commit({ ...state, ended: true }, false);
+      await act({ type: 'finish' });
     },
     dismissNotice(): void {
       model.set((m) => ({ ...m, notice: null }));
@@ -343,7 +312,6 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   return { model, actions, start };
 }
 
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type Controller = ReturnType<typeof createController>;
 export type PanelActions = Controller['actions'];
 
@@ -353,10 +321,6 @@ function readSignature(read: ReadResult, ticketId: string | null): string {
   if (!c) return `none|${ticketId}|${read.diagnostics.map((d) => (d.ok ? 1 : 0)).join('')}`;
   const last = c.messages[c.messages.length - 1];
   return [ticketId, c.subject, c.requesterName, c.customerKey, c.channel, c.status, c.tags.join(','), c.product, c.messages.length, last?.role, last?.text.length, last?.text.slice(-40)].join('|');
-}
-
-function moveRef(move: { id: string; kind: MoveRef['moveKind']; title: string }): MoveRef {
-  return { moveId: move.id, moveKind: move.kind, moveTitle: move.title.slice(0, 500) };
 }
 
 async function copyText(text: string): Promise<boolean> {

@@ -4,36 +4,11 @@
  * own state and reopening a ticket resumes it. Holds ids and times only — never conversation text.
  */
 import { browser } from '../shared/ext';
-import type { Outcome, SkipReason } from '../core/log/types';
+import type { TicketState } from '../core/session/types';
 import type { HelpdeskId } from '../core/ticket/types';
 import { KEYS } from '../shared/storage-keys';
 
-export interface MoveState {
-  readonly shownAt?: number;
-  readonly offeredAt?: number;
-  readonly outcome?: Outcome;
-  readonly skipReason?: SkipReason | null;
-}
-
-export interface WrapupAnswers {
-  readonly vesAchieveMore: number | null;
-  readonly vesConfidence: number | null;
-  readonly effort: number | null;
-}
-
-export interface TicketState {
-  readonly interactionId: string;
-  readonly startedAt: number;
-  readonly touchedAt: number;
-  readonly checklist: Readonly<Record<string, { doneAt: number; auto: boolean }>>;
-  readonly suppressedAuto: readonly string[];
-  readonly resolvedAt: number | null;
-  readonly moves: Readonly<Record<string, MoveState>>;
-  readonly wrapup: WrapupAnswers;
-  readonly ended: boolean;
-  readonly customerKey: string;
-  readonly variant: string;
-}
+export type { MoveState, TicketState, WrapupAnswers } from '../core/session/types';
 
 export const ticketKey = (helpdesk: HelpdeskId, ticketId: string) => `${KEYS.ticketPrefix}${helpdesk}:${ticketId}`;
 

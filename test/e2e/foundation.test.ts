@@ -56,9 +56,13 @@ describe('foundation', () => {
     const before = (await readStore(l.worker, 'events')).length;
     const page = await l.context.newPage();
     await page.goto(extensionPage(l, 'src/pages/dashboard/index.html'));
-    const reply = await page.evaluate(() =>
+    // A malformed event inside a well-formed batch is refused on its own, with its reason, and kept aside.
+    const refused = await page.evaluate(() =>
       chrome.runtime.sendMessage({ rp: 1, name: 'log/append', payload: { events: [{ id: 'x', type: 'step-completed' }] } }),
     );
+    expect(refused).toMatchObject({ ok: true, result: { acked: [], rejected: [{ id: 'x', reason: expect.stringMatching(/missing/) }] } });
+    expect(await readStore(l.worker, 'rejected')).toEqual([expect.objectContaining({ id: 'x' })]);
+    const reply = await page.evaluate(() => chrome.runtime.sendMessage({ rp: 1, name: 'log/append', payload: { events: 'x' } }));
     expect(reply).toMatchObject({ ok: false });
     expect(String(reply.error)).toMatch(/bad payload/);
     const unknown = await page.evaluate(() => chrome.runtime.sendMessage({ rp: 1, name: 'db/drop', payload: {} }));

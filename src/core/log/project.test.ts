@@ -54,7 +54,7 @@ const arbEvent: fc.Arbitrary<LogEvent> = fc
       case 7:
         return { ...base, type: 'wrapup', vesAchieveMore: score, vesConfidence: null, effort: score };
       default:
-        return { ...base, type: 'interaction-ended', reason };
+        return n % 5 === 0 ? { ...base, type: 'steps-missed', stepIds: [stepId] } : { ...base, type: 'interaction-ended', reason };
     }
   });
 
@@ -125,5 +125,13 @@ describe('project', () => {
     const closed: LogEvent = { id: 'c', at: T0 + 30, interactionId: 'i1', type: 'interaction-ended', reason: 'closed' };
     const abandoned: LogEvent = { id: 'abandon:i1', at: T0 + 40, interactionId: 'i1', type: 'interaction-ended', reason: 'abandoned' };
     expect(project([start('i1', T0), abandoned, closed]).interactions[0]).toMatchObject({ endReason: 'closed', endedAt: T0 + 30 });
+  });
+
+  it('records required steps left open at finish, minus any ticked afterwards', () => {
+    const missed: LogEvent = { id: 'm', at: T0 + 10, interactionId: 'i1', type: 'steps-missed', stepIds: ['verify', 'note'] };
+    const late: LogEvent = { id: 'l', at: T0 + 20, interactionId: 'i1', type: 'step-completed', stepId: 'note', auto: false };
+    expect(project([start('i1', T0), missed]).interactions[0]?.requiredMissed).toEqual(['note', 'verify']);
+    expect(project([start('i1', T0), missed, late]).interactions[0]?.requiredMissed).toEqual(['verify']);
+    expect(project([start('i1', T0)]).interactions[0]).not.toHaveProperty('requiredMissed');
   });
 });

@@ -15,6 +15,8 @@
  *   there is no interaction record yet; its events wait in the log until the start arrives.
  * - The latest outcome *in time* wins (a rep corrects "offered" to "accepted"), not the latest to arrive.
  * - A `closed` end beats an `abandoned` guess made by the worker for a closed tab.
+ * - `steps-missed` (logged when the rep finishes) names required steps left unticked; the latest report
+ *   counts, minus any step ticked after it.
  */
 import type { Attempt, Interaction, InteractionStart, LogEvent, Wrapup } from './types';
 
@@ -91,6 +93,7 @@ function projectInteraction(id: string, group: readonly LogEvent[], source: stri
   let resolvedAt: number | null = null;
   let endedAt: number | null = null;
   let endReason: Interaction['endReason'] = null;
+  let missed: readonly string[] | null = null;
   for (const e of group) {
     if (e.type === 'step-completed') steps = { ...steps, [e.stepId]: e.at };
     else if (e.type === 'step-undone') {
@@ -100,9 +103,11 @@ function projectInteraction(id: string, group: readonly LogEvent[], source: stri
     else if (e.type === 'interaction-ended' && endReason !== 'closed') {
       endedAt = e.at;
       endReason = e.reason;
-    }
+    } else if (e.type === 'steps-missed') missed = e.stepIds;
   }
-  return { ...start, id, startedAt: at, resolvedAt, endedAt, endReason, steps, source };
+  const record: Interaction = { ...start, id, startedAt: at, resolvedAt, endedAt, endReason, steps, source };
+  // A step ticked after the report (the rep went back to it) is no longer missed.
+  return missed === null ? record : { ...record, requiredMissed: [...new Set(missed)].filter((s) => !Object.hasOwn(steps, s)).sort() };
 }
 
 function projectAttempts(interactionId: string, group: readonly LogEvent[], interaction: Interaction | undefined, source: string): Attempt[] {

@@ -69,6 +69,8 @@ export type LogEvent = EventBase &
         readonly effort: number | null;
       }
     | { readonly type: 'interaction-ended'; readonly reason: EndReason }
+    /** Logged when the rep finishes: required, applicable checklist steps still unticked. */
+    | { readonly type: 'steps-missed'; readonly stepIds: readonly string[] }
   );
 export type LogEventType = LogEvent['type'];
 
@@ -80,6 +82,11 @@ export interface Interaction extends InteractionStart {
   readonly endReason: EndReason | null;
   /** Step id → completion time (absent = not done). */
   readonly steps: Readonly<Record<string, number>>;
+  /**
+   * Required steps the rep left unticked when finishing (latest report, minus steps ticked since).
+   * Absent when the rep never finished the ticket in the panel (not known).
+   */
+  readonly requiredMissed?: readonly string[];
   /** Where the record came from: 'local' or the name of an imported file. */
   readonly source: string;
 }

@@ -155,6 +155,11 @@ const logEventVariants = v.variant(
       effort: score(EFFORT_SCALE),
     }),
     strict({ ...eventBase, type: v.literal('interaction-ended'), reason: oneOf(END_REASONS) }),
+    strict({
+      ...eventBase,
+      type: v.literal('steps-missed'),
+      stepIds: v.pipe(v.array(id, 'expected a list of step ids'), v.minLength(1, 'must name at least one step'), v.maxLength(LIMITS.steps, `more than ${LIMITS.steps} steps`)),
+    }),
   ],
   // Called for the inner `outcome` discriminator of move-outcome too.
   (i) =>
@@ -181,6 +186,7 @@ const interactionObject = v.pipe(
       v.maxEntries(LIMITS.steps, `more than ${LIMITS.steps} steps`),
     ),
     source: freeText,
+    requiredMissed: v.optional(v.pipe(v.array(id, 'expected a list of step ids'), v.maxLength(LIMITS.steps, `more than ${LIMITS.steps} steps`))),
   }),
   // The reducer sets both together when the interaction-ended event arrives.
   v.forward(

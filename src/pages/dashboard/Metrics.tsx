@@ -6,6 +6,8 @@
 import { useMemo } from 'preact/hooks';
 import { acceptanceByKind, acceptanceByMove, byVariant, type Acceptance } from '../../core/metrics/acceptance';
 import { funnel } from '../../core/metrics/funnel';
+import { coverageGaps } from '../../core/log/coverage';
+import { requiredStepAdherence } from '../../core/metrics/required-steps';
 import { medianSecondsResolutionToOffer, resolutionFirstAdherence } from '../../core/metrics/timing';
 import { type Average, wrapupAverages } from '../../core/metrics/wrapup';
 import type { Attempt, Interaction, Wrapup } from '../../core/log/types';
@@ -59,12 +61,21 @@ export function Metrics({ attempts, interactions, wrapups }: Props) {
       kinds: acceptanceByKind(attempts),
       moves: acceptanceByMove(attempts),
       variants: byVariant(attempts),
+      required: requiredStepAdherence(interactions),
+      gaps: coverageGaps(interactions, attempts),
     }),
     [attempts, interactions, wrapups],
   );
   const a = m.adherence;
   return (
     <>
+      {m.gaps.length > 0 && (
+        <ul class="banner warn" data-coverage-gaps>
+          {m.gaps.map((g) => (
+            <li key={g.repId}>{t('dash_gap', g.repId || '—', formatCount(g.interactions), g.sources.join(', '))}</li>
+          ))}
+        </ul>
+      )}
       <div class="metrics-grid">
         <FunnelChart funnel={m.funnel} />
         <dl class="tiles">
@@ -72,6 +83,11 @@ export function Metrics({ attempts, interactions, wrapups }: Props) {
             label={t('dash_adherence')}
             value={formatShare(a.share)}
             note={t('dash_adherence_note', formatCount(a.afterResolution), formatCount(a.offers), formatCount(a.beforeResolution), formatCount(a.unresolved))}
+          />
+          <Tile
+            label={t('dash_required_steps')}
+            value={formatShare(m.required.share)}
+            note={t('dash_required_steps_note', formatCount(m.required.complete), formatCount(m.required.judged), formatCount(m.required.missedSteps))}
           />
           <Tile label={t('dash_median_offer')} value={m.median === null ? '—' : formatSeconds(m.median)} note={t('dash_median_note')} />
           <Tile label={t('dash_avg_achieve_more')} value={formatMean(m.wrapup.vesAchieveMore.mean)} note={answered(m.wrapup.vesAchieveMore)} />

@@ -38,6 +38,8 @@ function describe(e: LogEvent): string {
       return t('dash_ev_wrapup');
     case 'interaction-ended':
       return t(e.reason === 'closed' ? 'dash_ev_closed' : 'dash_ev_abandoned');
+    case 'steps-missed':
+      return t('dash_ev_steps_missed', e.stepIds.join(', '));
   }
 }
 
