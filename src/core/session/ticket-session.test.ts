@@ -19,7 +19,7 @@ const fresh = (): TicketState => ({
   customerKey: '',
   variant: '',
 });
-const engine = (pb: Playbook, status = 'open') => (s: TicketState) =>
+const engine = (pb: Playbook, status: 'open' | 'solved' = 'open') => (s: TicketState) =>
   evaluate(pb, input({ context: ticket({ status }), checklist: s.checklist, suppressedAuto: s.suppressedAuto }));
 const emitted = (effects: readonly Effect[]) => effects.flatMap((e) => (e.kind === 'emit' ? [e.body.type === 'step-completed' ? `${e.body.type}:${e.body.stepId}` : e.body.type] : []));
 
