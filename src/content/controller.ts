@@ -1,11 +1,13 @@
 /**
- * The content script's coordinator: reads the active ticket through the site adapter, keeps that
- * ticket's state, runs the playbook engine, turns rep actions into log events, and feeds the panel.
- * Everything it starts is torn down by one AbortSignal.
+ * The content script's runner for the ticket session: reads the active ticket through the site adapter,
+ * feeds rep actions and page readings to the pure session rules (src/core/session) and performs the
+ * effects they return — events to the outbox, state to storage, notices and the engine's reading to the
+ * panel — plus the worker round trips (customer key, history, playbooks). Everything it starts is torn
+ * down by one AbortSignal.
  */
 import type Browser from 'webextension-polyfill';
 import { browser } from '../shared/ext';
-import type { LogEvent, Outcome, SkipReason } from '../core/log/types';
+import type { Outcome, SkipReason } from '../core/log/types';
 // Direct module imports, not the playbook barrel: the content script must not bundle the schema or the
 // built-in playbooks (the worker validates and serves playbooks; the page only evaluates them).
 import { type Evaluation, evaluate } from '../core/playbook/engine';
@@ -14,12 +16,14 @@ import type { HistoryAttempt } from '../core/playbook/history';
 import type { Playbook } from '../core/playbook/types';
 import { resolveVariant } from '../core/playbook/variant';
 import { applyRepAction, type RepAction, settle } from '../core/session/ticket-session';
-import type { EventBody, Transition } from '../core/session/types';
+import type { Transition } from '../core/session/types';
 import type { TicketContext } from '../core/ticket/types';
 import { send } from '../messaging/client';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { KEYS } from '../shared/storage-keys';
+import { createEmitter } from './emitter';
 import { Outbox } from './outbox';
+import { createHealthReporter, readSignature } from './page-health';
 import { createStore } from './store';
 import { loadTicketState, newTicketState, saveTicketState, type TicketState, type WrapupAnswers } from './ticket-state';
 import { watchPage } from './watch';
@@ -61,19 +65,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   let history: HistoryAttempt[] = [];
   let loadingTicket: string | null = null;
 
-  // Events go to the outbox strictly in the order they were made, even when one (the interaction's
-  // start) waits for the worker to hash the customer key.
-  let emitChain: Promise<unknown> = Promise.resolve();
-  const emitAfter = (make: () => Promise<{ interactionId: string; body: EventBody }>) => {
-    const at = Date.now();
-    const next = emitChain.then(async () => {
-      const { interactionId, body } = await make();
-      await outbox.add({ ...body, id: crypto.randomUUID(), at, interactionId } as LogEvent);
-    });
-    emitChain = next.catch(() => {});
-    return next;
-  };
-  const emit = (interactionId: string, body: EventBody) => emitAfter(async () => ({ interactionId, body }));
+  const { after: emitAfter, emit } = createEmitter(outbox);
 
   function playbookFor(context: TicketContext | null, ticketId: string): { playbook: Playbook; variant: string } | null {
     const base = selectPlaybook(playbooks, context);
@@ -222,20 +214,9 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   }
 
   let lastSignature = '';
+  const reportHealth = createHealthReporter(adapter.id);
   /** Settles once the current interaction's start event is in the outbox. */
   let startPending: Promise<unknown> = Promise.resolve();
-
-  /** Badge + the options page's per-site health line; only when what we could read changed. */
-  let lastHealth = '';
-  function reportHealth(read: ReadResult): void {
-    const summary = read.diagnostics.map((d) => `${d.field}:${d.ok ? 1 : 0}`).join(',');
-    if (summary === lastHealth) return;
-    lastHealth = summary;
-    void send('tab/status', { helpdesk: adapter.id, recognised: read.context !== null }).catch(() => {});
-    void browser.storage.local
-      .set({ [KEYS.healthPrefix + adapter.id]: { at: Date.now(), diagnostics: read.diagnostics } })
-      .catch(() => {});
-  }
 
   const actions = {
     async toggleStep(stepId: string): Promise<void> {
@@ -314,14 +295,6 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
 
 export type Controller = ReturnType<typeof createController>;
 export type PanelActions = Controller['actions'];
-
-/** A cheap fingerprint of what the engine and panel use from a read (messages by count and last length). */
-function readSignature(read: ReadResult, ticketId: string | null): string {
-  const c = read.context;
-  if (!c) return `none|${ticketId}|${read.diagnostics.map((d) => (d.ok ? 1 : 0)).join('')}`;
-  const last = c.messages[c.messages.length - 1];
-  return [ticketId, c.subject, c.requesterName, c.customerKey, c.channel, c.status, c.tags.join(','), c.product, c.messages.length, last?.role, last?.text.length, last?.text.slice(-40)].join('|');
-}
 
 async function copyText(text: string): Promise<boolean> {
   try {
