@@ -1,8 +1,11 @@
 /** The worker's message handlers — thin: validation happened in the router, logic lives in core/storage. */
 import browser from 'webextension-polyfill';
+import { type Binding, clampStart, refusal, stampRep } from '../core/log/trust';
 import type { LogEvent } from '../core/log/types';
-import type { Handlers } from '../messaging/router';
+import { newMacKey } from '../messaging/outbox-mac';
+import type { Handlers, SenderInfo } from '../messaging/router';
 import { KEYS } from '../shared/storage-keys';
+import { getBinding, getBindings, putBinding } from '../storage/bindings';
 import { listRejected, rebuildFromLog } from '../storage/ingest';
 import { customerHistory, mergeRecords, saveReview } from '../storage/log-repo';
 import { hashCustomerKey } from './customer-key';
@@ -10,6 +13,7 @@ import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
 import { activePlaybooks } from './playbooks';
+import { trustedRepId } from './rep-id';
 import { rememberInteractionTab } from './tabs';
 
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
@@ -28,24 +32,95 @@ async function noteStorage<T>(work: Promise<T>): Promise<T> {
 /** Once per worker lifetime: store what earlier pages left in the outbox (reloads, closed tabs, crashes). */
 let drainedThisLife = false;
 
+/** The helpdesk tenant a content script runs in; null for our own extension pages (trusted). */
+function contentOrigin(sender: SenderInfo): string | null {
+  if (sender.tab?.id === undefined || !sender.url?.startsWith('https://')) return null;
+  return new URL(sender.url).origin;
+}
+
+/** The binding of `interactionId` when it was issued to this very tab and origin, else an error. */
+async function boundToSender(interactionId: string, sender: SenderInfo): Promise<Binding> {
+  const b = await getBinding(await db(), interactionId);
+  const origin = contentOrigin(sender);
+  if (!b || b.origin !== origin || !b.tabs.includes(sender.tab?.id ?? -1)) throw new Error('interaction not issued to this tab');
+  return b;
+}
+
+/**
+ * A page that opens ticket after ticket (pushState + a fake pane per id) gets at most this many new
+ * interaction ids per tab per window; the rep's own first action in the panel always gets one.
+ */
+const OPEN_LIMIT = 30;
+const OPEN_WINDOW_MS = 10 * 60_000;
+const opened = new Map<number, number[]>();
+function allowOpen(tabId: number, now: number): boolean {
+  const recent = (opened.get(tabId) ?? []).filter((t) => t > now - OPEN_WINDOW_MS);
+  if (recent.length >= OPEN_LIMIT) return false;
+  opened.set(tabId, [...recent, now]);
+  return true;
+}
+
 export const handlers: Handlers = {
   async 'log/append'({ events }, sender) {
     if (!drainedThisLife) {
       drainedThisLife = true;
       void drainOutboxes().catch(() => (drainedThisLife = false));
     }
-    const fate = await noteStorage(enqueueEvents(events));
+    const origin = contentOrigin(sender);
+    const repId = await trustedRepId();
+    // The worker, not the page, says who the rep is.
+    const stamped = events.map((e) => stampRep(e, repId));
+    let guard: ((e: LogEvent) => string | null) | undefined;
+    if (origin !== null) {
+      const ids = stamped.map((e) => (e as { interactionId?: unknown } | null)?.interactionId).filter((x): x is string => typeof x === 'string');
+      const bindings = await getBindings(await db(), ids);
+      const now = Date.now();
+      guard = (e) => refusal(e, origin, bindings.get(e.interactionId), now);
+    }
+    const fate = await noteStorage(enqueueEvents(stamped, guard));
     const acked = new Set(fate.acked);
-    // Only events that passed validation name an interaction this tab may own.
-    const stored = events.filter((e): e is LogEvent => acked.has((e as { id?: unknown } | null)?.id as string));
+    // Only events that were stored name an interaction this tab may own.
+    const stored = stamped.filter((e): e is LogEvent => acked.has((e as { id?: unknown } | null)?.id as string));
     if (sender.tab?.id !== undefined && stored.length) rememberInteractionTab(sender.tab.id, stored);
     return fate;
   },
-  async 'customer/key'({ raw }) {
-    return { key: await hashCustomerKey(raw) };
+  async 'interaction/open'({ startedAt, resume, forAction }, sender) {
+    const tabId = sender.tab?.id;
+    const origin = contentOrigin(sender);
+    if (tabId === undefined || origin === null) throw new Error('not a helpdesk tab');
+    const d = await db();
+    const now = Date.now();
+    if (resume !== undefined) {
+      const b = await getBinding(d, resume);
+      // Same site (a reload, a second tab): the same interaction. Another site gets a new one.
+      if (b && b.origin === origin) {
+        if (!b.tabs.includes(tabId)) await putBinding(d, { ...b, tabs: [...b.tabs, tabId].slice(-20) });
+        return { interactionId: b.interactionId, startedAt: b.startedAt, macKey: b.macKey };
+      }
+    }
+    if (!forAction && !allowOpen(tabId, now)) throw new Error('too many tickets opened in this tab');
+    const b: Binding = {
+      interactionId: crypto.randomUUID(),
+      origin,
+      tabs: [tabId],
+      startedAt: clampStart(startedAt, now),
+      issuedAt: now,
+      customerKey: '',
+      macKey: newMacKey(),
+    };
+    await putBinding(d, b);
+    return { interactionId: b.interactionId, startedAt: b.startedAt, macKey: b.macKey };
   },
-  async 'customer/history'({ customerKey, interactionId }) {
-    return { attempts: await customerHistory(await db(), customerKey, interactionId) };
+  async 'customer/key'({ raw, interactionId }, sender) {
+    const b = await boundToSender(interactionId, sender);
+    const key = await hashCustomerKey(raw);
+    // Remembered for this interaction: history is answered for this key only.
+    if (key !== b.customerKey) await putBinding(await db(), { ...b, customerKey: key });
+    return { key };
+  },
+  async 'customer/history'({ interactionId }, sender) {
+    const b = await boundToSender(interactionId, sender);
+    return { attempts: await customerHistory(await db(), b.customerKey, interactionId) };
   },
   'playbook/active': ({ locale }) => activePlaybooks(locale),
   async 'tab/status'({ recognised }, sender) {

@@ -5,6 +5,7 @@
 import browser from 'webextension-polyfill';
 import { migrateSettings } from '../core/settings/settings';
 import { KEYS } from '../shared/storage-keys';
+import { purgeBindingsBefore } from '../storage/bindings';
 import { openInteractionIds, purgeBefore } from '../storage/log-repo';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
@@ -32,6 +33,7 @@ async function retentionDays(): Promise<number> {
 export async function cleanup(now = Date.now()): Promise<number> {
   const cutoff = now - (await retentionDays()) * DAY;
   const removed = await purgeBefore(await db(), cutoff);
+  await purgeBindingsBefore(await db(), cutoff);
   // Interactions left open for over a day (browser crashed, tab never closed cleanly) end as abandoned.
   const stale = await openInteractionIds(await db(), now - DAY);
   if (stale.length) {

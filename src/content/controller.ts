@@ -16,12 +16,13 @@ import type { HistoryAttempt } from '../core/playbook/history';
 import type { Playbook } from '../core/playbook/types';
 import { resolveVariant } from '../core/playbook/variant';
 import { applyRepAction, type RepAction, settle } from '../core/session/ticket-session';
-import type { Transition } from '../core/session/types';
+import type { EventBody, Transition } from '../core/session/types';
 import type { TicketContext } from '../core/ticket/types';
 import { send } from '../messaging/client';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { KEYS } from '../shared/storage-keys';
 import { createEmitter } from './emitter';
+import { createInteraction, type Interaction, type Issued } from './interaction';
 import { Outbox } from './outbox';
 import { createHealthReporter, readSignature } from './page-health';
 import { createStore } from './store';
@@ -60,12 +61,16 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     storageProblem: null,
     pendingEvents: 0,
   });
-  const outbox = new Outbox(signal, (s) => model.set((m) => ({ ...m, pendingEvents: s.pending })));
+  const macKeys = new Map<string, string>();
+  const outbox = new Outbox(signal, (s) => model.set((m) => ({ ...m, pendingEvents: s.pending })), (id) => macKeys.get(id));
+  const origin = location.origin;
   let playbooks: Playbook[] = [];
   let history: HistoryAttempt[] = [];
   let loadingTicket: string | null = null;
 
-  const { after: emitAfter, emit } = createEmitter(outbox);
+  const emitter = createEmitter(outbox);
+  /** The ticket on screen's interaction (worker-issued id, lazy start); null before the first ticket. */
+  let interaction: Interaction | null = null;
 
   function playbookFor(context: TicketContext | null, ticketId: string): { playbook: Playbook; variant: string } | null {
     const base = selectPlaybook(playbooks, context);
@@ -95,96 +100,95 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     perform(settled, m.ticketId, m.state);
   }
 
-  /** A transition's effects: events to the outbox (in order), notices to the panel, the state to storage. */
+  /** A transition's effects: events (in order), notices to the panel, the state to storage once started. */
   function perform(t: Transition, ticketId: string, before: TicketState): void {
     for (const effect of t.effects) {
-      if (effect.kind === 'emit') void emit(t.state.interactionId, effect.body);
+      if (effect.kind === 'emit') interaction?.emit(effect.body);
       else model.set((x) => ({ ...x, notice: effect.notice }));
     }
-    if (t.state !== before) persist(ticketId, t.state);
+    if (t.state !== before && interaction?.started) persist(ticketId, t.state);
   }
 
   /** Storage writes in the order the states were made, each after the interaction's start is in the outbox. */
   let persisted: Promise<unknown> = Promise.resolve();
   function persist(ticketId: string, state: TicketState): Promise<unknown> {
+    const current = interaction;
     const next = persisted.then(async () => {
-      await startPending;
-      await saveTicketState(adapter.id, ticketId, state);
+      await current?.startPending;
+      const got = await current?.issued();
+      // The worker's id and start time are the ones that count (the state may predate them).
+      const final = got ? { ...state, interactionId: got.interactionId, startedAt: got.startedAt } : state;
+      await saveTicketState(origin, adapter.id, ticketId, final);
     });
     persisted = next.catch(() => {});
     return next;
   }
 
-  /** A rep action: paint first (the tick shows in the next frame), then the storage write follows in order. */
+  /** A rep action: paint first (the tick shows in the next frame), then log and persist in order. */
   async function act(action: RepAction): Promise<void> {
     const m = model.get();
-    if (!m.state || !m.ticketId) return;
+    if (!m.state || !m.ticketId || !interaction) return;
     const t = applyRepAction(m.state, action, m.evaluation, Date.now());
     model.set({ ...m, state: t.state });
+    // The rep's first action starts the interaction: the start event, then what waited for it.
+    if (!interaction.started) void interaction.start((got) => startBody(got, m.ticketId!));
     perform(t, m.ticketId, m.state);
     recompute();
     await persisted;
   }
 
+  /** The start event's body, once the worker issued the id (the customer key is hashed for it). */
+  let readAtOpen: ReadResult | null = null;
+  async function startBody(got: Issued, ticketId: string): Promise<EventBody> {
+    const read = readAtOpen;
+    const chosen = playbookFor(read?.context ?? null, ticketId);
+    const customerKey = model.get().state?.customerKey || (await hashFor(got.interactionId, read));
+    return {
+      type: 'interaction-started',
+      helpdesk: adapter.id,
+      ticketId,
+      customerKey,
+      channel: read?.context?.channel ?? 'other',
+      // The worker stamps its own rep id on this event; the page's is a placeholder.
+      repId,
+      playbookId: chosen?.playbook.id ?? '',
+      playbookVersion: chosen?.playbook.version ?? 0,
+      variant: chosen?.variant ?? '',
+    };
+  }
+
+  /** A worker that cannot be reached must not cost us the start event: it is logged without the key. */
+  async function hashFor(interactionId: string, read: ReadResult | null): Promise<string> {
+    const raw = read?.context?.customerKey ?? '';
+    return raw ? send('customer/key', { raw, interactionId }).then((r) => r.key, () => '') : '';
+  }
+
   async function openTicket(read: ReadResult, ticketId: string): Promise<void> {
     loadingTicket = ticketId;
-    const stored = await loadTicketState(adapter.id, ticketId);
+    const stored = await loadTicketState(origin, adapter.id, ticketId);
     if (loadingTicket !== ticketId || signal.aborted) return; // switched again meanwhile
     const chosen = playbookFor(read.context, ticketId);
     const state = stored ?? newTicketState(Date.now(), '', chosen?.variant ?? '');
-    // Show the checklist at once; the worker round trips (customer key, history) follow and refine it.
+    const current = createInteraction({ emitter, helpdesk: adapter.id, ticketId, openedAt: state.startedAt, keys: macKeys, ...(stored ? { resume: stored.interactionId } : {}) });
+    interaction = current;
+    readAtOpen = read;
+    // Show the checklist at once; the worker round trips (id, customer key, history) follow and refine it.
     history = [];
     model.set((m) => ({ ...m, read, ticketId, state, notice: null }));
     recompute();
-    if (!stored) {
-      const raw = read.context?.customerKey ?? '';
-      // The start event enters the emit chain before the panel can be clicked (no await before this
-      // line since it was shown), so events from early clicks stay behind it.
-      let customerKey = '';
-      const started = emitAfter(async () => {
-        // A worker that cannot be reached must not cost us the start event: log it without the key.
-        customerKey = raw ? await send('customer/key', { raw }).then((r) => r.key, () => '') : '';
-        return {
-          interactionId: state.interactionId,
-          body: {
-            type: 'interaction-started',
-            helpdesk: adapter.id,
-            ticketId,
-            customerKey,
-            channel: read.context?.channel ?? 'other',
-            repId,
-            playbookId: chosen?.playbook.id ?? '',
-            playbookVersion: chosen?.playbook.version ?? 0,
-            variant: chosen?.variant ?? '',
-          },
-        };
-      });
-      startPending = started.catch(() => {});
-      await started;
-      // Persist the ticket only once its start event is durable in the outbox: a tab closed during
-      // the hash round trip leaves neither, and the next visit starts cleanly.
-      await saveTicketState(adapter.id, ticketId, model.get().ticketId === ticketId && model.get().state ? model.get().state! : state);
-      if (customerKey) await updateTicket(ticketId, (st) => ({ ...st, customerKey }));
-    }
-    const key = stored?.customerKey || (model.get().ticketId === ticketId ? model.get().state?.customerKey : '');
-    if (!key) return;
-    const found = await send('customer/history', { customerKey: key, interactionId: state.interactionId }).catch(() => ({ attempts: [] }));
-    if (model.get().ticketId !== ticketId) return;
+    const got = await current.issued();
+    if (interaction !== current || !got) return;
+    // A stored ticket of this site keeps its interaction; if the worker issued another id (the binding
+    // was purged), the new interaction starts on the next rep action like any other.
+    if (stored && got.interactionId === stored.interactionId) current.markStarted();
+    const customerKey = stored?.customerKey || (await hashFor(got.interactionId, read));
+    if (interaction !== current) return;
+    model.set((m) => (m.state ? { ...m, state: { ...m.state, interactionId: got.interactionId, startedAt: got.startedAt, customerKey } } : m));
+    if (!customerKey) return;
+    const found = await send('customer/history', { interactionId: got.interactionId }).catch(() => ({ attempts: [] }));
+    if (interaction !== current) return;
     history = found.attempts;
     recompute();
-  }
-
-  /** Changes one ticket's stored state, and the panel's copy when it is the ticket on screen. */
-  async function updateTicket(ticketId: string, change: (s: TicketState) => TicketState): Promise<void> {
-    const m = model.get();
-    if (m.ticketId === ticketId && m.state) {
-      const state = change(m.state);
-      model.set({ ...m, state });
-      await persist(ticketId, state);
-      return;
-    }
-    const st = await loadTicketState(adapter.id, ticketId);
-    if (st) await saveTicketState(adapter.id, ticketId, change(st));
   }
 
   function refresh(): void {
@@ -215,8 +219,6 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
 
   let lastSignature = '';
   const reportHealth = createHealthReporter(adapter.id);
-  /** Settles once the current interaction's start event is in the outbox. */
-  let startPending: Promise<unknown> = Promise.resolve();
 
   const actions = {
     async toggleStep(stepId: string): Promise<void> {

@@ -10,6 +10,7 @@
 import { browser } from '../shared/ext';
 import type { LogEvent } from '../core/log/types';
 import { send } from '../messaging/client';
+import { macOf, type SignedEntry } from '../messaging/outbox-mac';
 import { KEYS } from '../shared/storage-keys';
 
 const MAX_BATCH = 200;
@@ -30,6 +31,8 @@ export class Outbox {
   constructor(
     private readonly signal: AbortSignal,
     private readonly onStatus: (s: OutboxStatus) => void = () => {},
+    /** The signing key the worker issued for an interaction (memory only; see src/messaging/outbox-mac.ts). */
+    private readonly keyFor: (interactionId: string) => string | undefined = () => undefined,
   ) {
     signal.addEventListener('abort', () => this.timer && clearTimeout(this.timer));
   }
@@ -37,7 +40,11 @@ export class Outbox {
   /** Resolves once the event is durable in storage.local (not yet in the log). */
   async add(event: LogEvent): Promise<void> {
     this.pending.set(event.id, event);
-    await browser.storage.local.set({ [KEYS.outboxPrefix + event.id]: event });
+    // Signed, so the worker's drain can tell this tab's entries from ones another site's renderer wrote.
+    const json = JSON.stringify(event);
+    const key = this.keyFor(event.interactionId);
+    const entry: SignedEntry = { json, mac: key ? await macOf(key, json) : '' };
+    await browser.storage.local.set({ [KEYS.outboxPrefix + event.id]: entry });
     this.schedule(0);
   }
 

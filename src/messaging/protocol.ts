@@ -28,12 +28,32 @@ export const PROTOCOL = {
   /** Content → worker: salted hash of a customer's email/id; the salt never enters the page's process. */
   'customer/key': {
     from: ['content'],
-    payload: v.strictObject({ raw: v.pipe(v.string(), v.maxLength(320)) }),
+    // The interaction the worker issued to this tab: the key is remembered for it (see customer/history).
+    payload: v.strictObject({ raw: v.pipe(v.string(), v.maxLength(320)), interactionId: id }),
   },
-  /** Content → worker: the customer's prior attempts from other interactions (frequency cap). */
+  /**
+   * Content → worker: the customer's prior attempts from other interactions (frequency cap) — only for an
+   * interaction the worker issued to this tab and origin, and only for the customer key the worker itself
+   * hashed for it. A page cannot ask about an arbitrary customer.
+   */
   'customer/history': {
     from: ['content'],
-    payload: v.strictObject({ customerKey: v.pipe(v.string(), v.maxLength(64)), interactionId: id }),
+    payload: v.strictObject({ interactionId: id }),
+  },
+  /**
+   * Content → worker: issue (or, on reload / a second tab of the same site, re-issue) the interaction id
+   * for a ticket. The worker binds it to the sender's origin and tab; events for it from any other origin
+   * are refused. Rate-limited per tab unless `forAction` (the rep acted in the panel).
+   */
+  'interaction/open': {
+    from: ['content'],
+    payload: v.strictObject({
+      helpdesk: v.picklist(HELPDESK_IDS),
+      ticketId: id,
+      startedAt: v.pipe(v.number(), v.integer()),
+      resume: v.optional(id),
+      forAction: v.optional(v.boolean()),
+    }),
   },
   /** Any → worker: the playbooks in force (managed policy wins over local, local over built-in). */
   'playbook/active': {
@@ -96,6 +116,7 @@ export interface Results {
   'custom-sites/sync': { registered: number };
   'review/save': { reviewedAt: number };
   'log/rebuild': { events: number; interactions: number; attempts: number; wrapups: number };
+  'interaction/open': { interactionId: string; startedAt: number; macKey: string };
   'log/rejected': { total: number; rows: RejectedRow[] };
 }
 

@@ -29,15 +29,15 @@ describe('event log integrity', () => {
     const result = await evaluateInIsolatedWorld<{ ms: number; acked: number; rejected: { id: string; reason: string }[] }>(
       page,
       `(async () => {
-        const T = Date.now() - 60000;
-        const events = [];
-        for (let i = 0; i < 100; i++) {
-          const iid = 'bulk-' + i;
-          events.push({ id: iid + '-start', at: T + i, interactionId: iid, type: 'interaction-started', helpdesk: 'zendesk', ticketId: 'b' + i,
-            customerKey: '', channel: 'chat', repId: 'sam', playbookId: 'default', playbookVersion: 1, variant: '' });
-          for (let k = 0; k < 9; k++) events.push({ id: iid + '-s' + k, at: T + i + k + 1, interactionId: iid, type: 'step-completed', stepId: 's' + k, auto: false });
-        }
+        // One interaction the worker issued to this tab (as the panel's first action would get it).
+        const opened = await chrome.runtime.sendMessage({ rp: 1, name: 'interaction/open', payload: { helpdesk: 'zendesk', ticketId: 'bulk', startedAt: Date.now() - 60000, forAction: true } });
+        if (!opened.ok) throw new Error(opened.error);
+        const { interactionId: iid, startedAt: T } = opened.result;
+        const events = [{ id: 'bulk-start', at: T, interactionId: iid, type: 'interaction-started', helpdesk: 'zendesk', ticketId: 'bulk',
+          customerKey: '', channel: 'chat', repId: 'sam', playbookId: 'default', playbookVersion: 1, variant: '' }];
+        for (let k = 1; k < 1000; k++) events.push({ id: 'bulk-' + k, at: T + k, interactionId: iid, type: 'step-completed', stepId: 's' + (k % 9), auto: false });
         events[3] = { ...events[3], stepId: { toString: null }, at: 'yesterday' };
+        window.__bulkInteraction = iid;
         const t0 = performance.now();
         let acked = 0; const rejected = [];
         for (let i = 0; i < events.length; i += 200) {
@@ -50,13 +50,13 @@ describe('event log integrity', () => {
     );
     console.log(`1,000 events (1 poisoned) in 5 batches: ${Math.round(result.ms)} ms until all acknowledged`);
     expect(result.acked).toBe(999);
-    expect(result.rejected).toEqual([{ id: 'bulk-0-s2', reason: expect.stringMatching(/^at: expected a time/) }]);
+    expect(result.rejected).toEqual([{ id: 'bulk-3', reason: expect.stringMatching(/^at: expected a time/) }]);
     // Normal latency: the live path's budget is well under a second per batch even on a loaded machine.
     expect(result.ms).toBeLessThan(5_000);
     const stored = await readStore<Stored>(l.worker, 'events');
-    expect(stored.filter((e) => e.interactionId.startsWith('bulk-'))).toHaveLength(999);
+    expect(stored.filter((e) => e.id.startsWith('bulk-'))).toHaveLength(999);
     const refused = await readStore<{ id: string; reason: string; origin: string }>(l.worker, 'rejected');
-    expect(refused).toEqual([expect.objectContaining({ id: 'bulk-0-s2', origin: 'local' })]);
+    expect(refused).toEqual([expect.objectContaining({ id: 'bulk-3', origin: 'local' })]);
 
     // The rep's next real click is stored promptly: nothing is stuck at the head of any queue.
     const clickedAt = Date.now();
@@ -83,8 +83,11 @@ describe('event log integrity', () => {
           req.onsuccess = () => {
             const tx = req.result.transaction('interactions', 'readwrite');
             const store = tx.objectStore('interactions');
-            const get = store.get('bulk-7');
-            get.onsuccess = () => store.put({ ...get.result, repId: 'tampered', steps: {} });
+            const all = store.getAll();
+            all.onsuccess = () => {
+              const bulk = all.result.find((i: { ticketId: string }) => i.ticketId === 'bulk');
+              store.put({ ...bulk, repId: 'tampered', steps: {} });
+            };
             tx.oncomplete = () => {
               req.result.close();
               resolve();
@@ -101,7 +104,7 @@ describe('event log integrity', () => {
     const download = page.waitForEvent('download');
     await card.getByRole('button', { name: 'Export refused events' }).click();
     const exported = JSON.parse(await (await (await download).createReadStream()).toArray().then((b) => Buffer.concat(b).toString('utf8'))) as { id: string; raw: string }[];
-    expect(exported.map((r) => r.id)).toEqual(['bulk-0-s2']);
+    expect(exported.map((r) => r.id)).toEqual(['bulk-3']);
     expect(JSON.parse(exported[0]!.raw)).toMatchObject({ at: 'yesterday' });
 
     await card.getByRole('button', { name: 'Rebuild from log' }).click();

@@ -13,12 +13,15 @@ import { decodePng, differingPixels } from './png';
 
 const URL = 'https://acme.zendesk.com/agent/tickets/4521';
 const HOSTILE_URL = 'https://hostile.zendesk.com/agent/tickets/4521';
+/** The same page unstyled, on a site of its own: its ticket state is as fresh as the hostile site's. */
+const PLAIN_URL = 'https://plain.zendesk.com/agent/tickets/4521';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let l: Launched;
 
 beforeAll(async () => {
   l = await launch();
   await l.serve(URL, 'zendesk/ticket.html');
+  await l.serve(PLAIN_URL, 'zendesk/ticket.html');
   // The same workspace opened directly on the other tab's URL: that pane is the active one.
   await l.serve(
     'https://acme.zendesk.com/agent/tickets/4519',
@@ -156,7 +159,8 @@ describe('rep overlay', () => {
   });
 
   it('looks the same on a page that restyles everything with !important', async () => {
-    const normal = await open();
+    // Ticket state is per site, so both panels start fresh (acme's ticks from the tests above stay acme's).
+    const normal = await open(PLAIN_URL);
     const hostile = await open(HOSTILE_URL);
     // Compare the panel's inside (rounded corners show the page behind them, which differs on purpose).
     const shot = async (page: Page, name: string) => {
