@@ -27,6 +27,7 @@ function setup() {
     'review/save': h('review/save'),
     'log/rebuild': h('log/rebuild'),
     'log/rejected': h('log/rejected'),
+    'interaction/open': h('interaction/open'),
   } as unknown as Handlers;
   const route = createRouter(handlers, { extensionId: EXT, extensionOrigin: ORIGIN, onReject: (r) => rejections.push(r) });
   return { route, calls, rejections };
@@ -93,7 +94,7 @@ describe('message router', () => {
       fc.record({ id: fc.string(), url: fc.webUrl(), tab: fc.option(fc.record({ id: fc.integer() }), { nil: undefined }) }),
     );
     // Every generated message is invalid by construction, so each must be rejected.
-    const realName = fc.constantFrom('log/append', 'log/merge', 'customer/key', 'customer/history', 'playbook/active', 'tab/status', 'custom-sites/sync', 'review/save', 'log/rebuild', 'log/rejected');
+    const realName = fc.constantFrom('log/append', 'log/merge', 'customer/key', 'customer/history', 'playbook/active', 'tab/status', 'custom-sites/sync', 'review/save', 'log/rebuild', 'log/rejected', 'interaction/open');
     const unknownName = fc.oneof(fc.constantFrom('nope', '__proto__', 'constructor', 'toString', 'db/drop'), fc.string().map((x) => `x${x}`));
     const message = fc.oneof(
       fc.anything().filter((m) => !(m && typeof m === 'object' && 'rp' in m)),
