@@ -67,9 +67,9 @@ export const handlers: Handlers = {
       void drainOutboxes().catch(() => (drainedThisLife = false));
     }
     const origin = contentOrigin(sender);
-    const repId = await trustedRepId();
-    // The worker, not the page, says who the rep is.
-    const stamped = events.map((e) => stampRep(e, repId));
+    // From a helpdesk tab, the worker — not the page — says who the rep is; our own pages are trusted.
+    const repId = origin === null ? null : await trustedRepId();
+    const stamped = repId === null ? events : events.map((e) => stampRep(e, repId));
     let guard: ((e: LogEvent) => string | null) | undefined;
     if (origin !== null) {
       const ids = stamped.map((e) => (e as { interactionId?: unknown } | null)?.interactionId).filter((x): x is string => typeof x === 'string');
