@@ -133,5 +133,7 @@ describe('project', () => {
     expect(project([start('i1', T0), missed]).interactions[0]?.requiredMissed).toEqual(['note', 'verify']);
     expect(project([start('i1', T0), missed, late]).interactions[0]?.requiredMissed).toEqual(['verify']);
     expect(project([start('i1', T0)]).interactions[0]).not.toHaveProperty('requiredMissed');
+    const complete: LogEvent = { ...missed, stepIds: [] };
+    expect(project([start('i1', T0), complete]).interactions[0]?.requiredMissed).toEqual([]);
   });
 });

@@ -69,7 +69,7 @@ export type LogEvent = EventBase &
         readonly effort: number | null;
       }
     | { readonly type: 'interaction-ended'; readonly reason: EndReason }
-    /** Logged when the rep finishes: required, applicable checklist steps still unticked. */
+    /** Logged when the rep finishes: required, applicable checklist steps still unticked (may be none). */
     | { readonly type: 'steps-missed'; readonly stepIds: readonly string[] }
   );
 export type LogEventType = LogEvent['type'];

@@ -158,7 +158,8 @@ const logEventVariants = v.variant(
     strict({
       ...eventBase,
       type: v.literal('steps-missed'),
-      stepIds: v.pipe(v.array(id, 'expected a list of step ids'), v.minLength(1, 'must name at least one step'), v.maxLength(LIMITS.steps, `more than ${LIMITS.steps} steps`)),
+      // Empty when every required step was ticked: the ticket is judged complete.
+      stepIds: v.pipe(v.array(id, 'expected a list of step ids'), v.maxLength(LIMITS.steps, `more than ${LIMITS.steps} steps`)),
     }),
   ],
   // Called for the inner `outcome` discriminator of move-outcome too.

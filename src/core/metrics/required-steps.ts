@@ -6,7 +6,7 @@
 import type { Interaction } from '../log/types';
 
 export interface RequiredStepAdherence {
-  /** Interactions whose finish recorded which required steps were open. */
+  /** Interactions finished in the panel (their finish recorded which required steps were open, maybe none). */
   readonly judged: number;
   /** …of which every required step was ticked. */
   readonly complete: number;

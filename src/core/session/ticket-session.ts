@@ -111,7 +111,8 @@ export function applyRepAction(state: TicketState, action: RepAction, evaluation
       if (state.ended) return { state, effects };
       // Required steps do not gate VE (only resolution does); leaving one open is recorded instead.
       const open = evaluation?.steps.filter((s) => s.applicable && s.required && !s.done).map((s) => s.id) ?? [];
-      if (open.length > 0) emit({ type: 'steps-missed', stepIds: open });
+      // Logged even when empty: the ticket then counts as finished with every required step done.
+      emit({ type: 'steps-missed', stepIds: open });
       emit({ type: 'interaction-ended', reason: 'closed' });
       return { state: { ...state, ended: true }, effects };
     }

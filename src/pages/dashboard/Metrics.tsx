@@ -70,11 +70,13 @@ export function Metrics({ attempts, interactions, wrapups }: Props) {
   return (
     <>
       {m.gaps.length > 0 && (
-        <ul class="banner warn" data-coverage-gaps>
+        <div class="banner warn" role="note" data-coverage-gaps>
           {m.gaps.map((g) => (
-            <li key={g.repId}>{t('dash_gap', g.repId || '—', formatCount(g.interactions), g.sources.join(', '))}</li>
+            <p key={g.repId} class="small">
+              {t('dash_gap', g.repId || '—', formatCount(g.interactions), g.sources.join(', '))}
+            </p>
           ))}
-        </ul>
+        </div>
       )}
       <div class="metrics-grid">
         <FunnelChart funnel={m.funnel} />
