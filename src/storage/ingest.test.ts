@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../core/log/types';
 import { evaluate } from '../core/playbook/engine';
@@ -106,6 +107,47 @@ describe('ingestEvents', () => {
     expect(r.rejected).toEqual([{ id: 'b-start', reason: 'foreign interaction' }]);
     db.close();
   });
+});
+
+describe('near-valid events (mutations of valid ones)', () => {
+  it('stores every untouched event and settles every mutated one — stored if still valid, else refused with a reason (property)', async () => {
+    const db = await openLogDB({ name: dbName() });
+    const base: LogEvent[] = [
+      start('fz', NOW),
+      { id: 'fz-step', at: NOW + 1, interactionId: 'fz', type: 'step-completed', stepId: 'verify', auto: false },
+      { id: 'fz-out', at: NOW + 2, interactionId: 'fz', type: 'move-outcome', outcome: 'not-a-fit', skipReason: 'other', ...ref('m1') },
+      { id: 'fz-wrap', at: NOW + 3, interactionId: 'fz', type: 'wrapup', vesAchieveMore: 5, vesConfidence: null, effort: 7 },
+    ];
+    const mutation = fc.record({
+      which: fc.nat({ max: base.length - 1 }),
+      field: fc.constantFrom('id', 'at', 'type', 'interactionId', 'stepId', 'auto', 'outcome', 'skipReason', 'effort', 'repId', 'extra'),
+      value: fc.oneof(fc.anything(), fc.constantFrom(undefined, null, '', 'x'.repeat(501), Number.NaN, -1, 2 ** 53, Date.UTC(2101, 0, 1), 'constructor', '__proto__')),
+      n: fc.nat(),
+    });
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 5 }), async (mutations) => {
+        run++;
+        const fresh = base.map((e) => ({ ...e, id: `${e.id}-${run}`, interactionId: `fz-${run}` }));
+        const mutated = mutations.map((m, i) => {
+          const copy: Record<string, unknown> = { ...fresh[m.which]!, id: `mut-${run}-${i}` };
+          if (m.value === undefined) delete copy[m.field];
+          else copy[m.field] = m.value;
+          return copy;
+        });
+        const r = await ingestEvents(db, [...fresh, ...mutated], 'local');
+        for (const e of fresh) expect(r.stored).toContain(e.id);
+        const settled = new Set([...r.stored, ...r.rejected.map((x) => x.id)]);
+        // Every mutated event with a usable id is accounted for under that id (the sender can forget it).
+        for (const m of mutated) if (typeof m.id === 'string' && m.id.length > 0 && m.id.length <= 100) expect(settled.has(m.id)).toBe(true);
+        for (const x of r.rejected) expect(x.reason.length).toBeGreaterThan(0);
+        // Nothing is lost: every input is stored or refused.
+        expect(r.stored.length + r.rejected.length).toBeGreaterThanOrEqual(new Set([...fresh, ...mutated].map((e) => JSON.stringify(e.id))).size);
+      }),
+      { numRuns: 60 },
+    );
+    db.close();
+  }, 60_000);
 });
 
 describe('rebuild from log', () => {
