@@ -180,7 +180,12 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     if (interaction !== current || !got) return;
     // A stored ticket of this site keeps its interaction; if the worker issued another id (the binding
     // was purged), the new interaction starts on the next rep action like any other.
-    if (stored && got.interactionId === stored.interactionId) current.markStarted();
+    if (stored && got.interactionId === stored.interactionId) {
+      current.markStarted();
+      // Auto-ticks made while the id was on its way were kept in memory only: save them now.
+      const shown = model.get().state;
+      if (shown && shown !== state) persist(ticketId, shown);
+    }
     const customerKey = stored?.customerKey || (await hashFor(got.interactionId, read));
     if (interaction !== current) return;
     model.set((m) => (m.state ? { ...m, state: { ...m.state, interactionId: got.interactionId, startedAt: got.startedAt, customerKey } } : m));

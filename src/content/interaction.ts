@@ -66,7 +66,10 @@ export function createInteraction(deps: InteractionDeps) {
     },
     /** A stored ticket whose interaction the worker re-issued: its start is already logged. */
     markStarted(): void {
+      if (started) return;
       started = true;
+      // What the rules emitted while the id was on its way is logged now, in order.
+      for (const w of buffered.splice(0)) void deps.emitter.after(async () => ({ interactionId: (await idNow()).interactionId, body: w.body, at: w.at }));
     },
     /** An event of the session rules: logged now if the interaction started, else kept until it does. */
     emit(body: EventBody): void {
