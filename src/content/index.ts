@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   });
 
   const composerTop = () => adapter.findComposer(document)?.getBoundingClientRect().top ?? null;
-  const shadow = mountPanel(controller, prefs, settings.theme, composerTop, signal);
+  const { root, guard } = mountPanel(controller, prefs, settings.theme, composerTop, signal);
 
   const onMessage = (message: unknown) => {
     const command = (message as { rp?: number; command?: string })?.command;
@@ -63,8 +63,12 @@ async function main(): Promise<void> {
     if (command === 'insert-top-move' && top) void controller.actions.offer(top.move.id, 'insert');
     if (command === 'record-outcome' && top) {
       prefs.set((p) => ({ ...p, hidden: false, collapsed: false }));
-      // Focus the top move's outcome buttons; keys 1–4 (or a click) then record the outcome.
-      requestAnimationFrame(() => (shadow.querySelector('[data-outcomes] button') as HTMLElement | null)?.focus());
+      // Focus the top move's outcome buttons; keys 1–4 (or a click) then record the outcome. The rep's own
+      // shortcut gave this focus, so the guard lets keys act on it.
+      requestAnimationFrame(() => {
+        const button = root.querySelector<HTMLElement>('[data-outcomes] button');
+        if (button) guard.grantFocus(button);
+      });
     }
   };
   browser.runtime.onMessage.addListener(onMessage);
