@@ -84,6 +84,13 @@ class ContentWorld {
       }
     }
   }
+
+  /** Runs a script (e.g. a library's source) in the content script's world. */
+  async run(expression: string): Promise<void> {
+    const s = await this.cdp();
+    const r = await s.send('Runtime.evaluate', { expression, contextId: await this.contextId() });
+    if (r.exceptionDetails) throw new Error(`in the content script's world: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+  }
 }
 
 const worlds = new WeakMap<Page, ContentWorld>();
@@ -286,7 +293,7 @@ export class PanelLocator {
   }
 
   /** A trusted click (CDP mouse events) at the centre of the element's box, like a rep's pointer. */
-  async click(opts: { timeout?: number } = {}): Promise<void> {
+  async click(opts: { timeout?: number; noWaitAfter?: boolean } = {}): Promise<void> {
     await this.waitFor({ state: 'visible', timeout: opts.timeout });
     const box = await this.boundingBox();
     if (!box) throw new Error(`panel element ${JSON.stringify(this.steps)} has no box to click`);
@@ -320,5 +327,23 @@ export function panelFocusText(page: Page): Promise<string | null> {
       if (root?.querySelector('section.panel')) return root.activeElement?.textContent ?? null;
     }
     return null;
+  });
+}
+
+/**
+ * axe-core on the panel: loaded into the content script's world, where the host's closed root is opened
+ * for axe alone (a `shadowRoot` getter on that one host, in that world only; the page still sees null).
+ */
+export async function panelAxeViolations(page: Page, axeSource: string): Promise<string[]> {
+  const world = contentWorld(page);
+  await world.run(axeSource);
+  return world.evaluate(async () => {
+    const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot: (e: Element) => ShadowRoot | null } } }).chrome.dom;
+    const host = Array.from(document.documentElement.children).find((el) => dom.openOrClosedShadowRoot(el)?.querySelector('section.panel'));
+    if (!host) throw new Error('no panel');
+    Object.defineProperty(host, 'shadowRoot', { configurable: true, get: () => dom.openOrClosedShadowRoot(host) });
+    const axe = (globalThis as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+    const r = await axe.run({ include: [host] }, { resultTypes: ['violations'] });
+    return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
 }
