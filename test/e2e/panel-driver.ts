@@ -23,7 +23,8 @@ class ContentWorld {
 
   constructor(private readonly page: Page) {}
 
-  private cdp(): Promise<CDPSession> {
+  /** The CDP session this world's object ids belong to. */
+  cdp(): Promise<CDPSession> {
     this.session ??= (async () => {
       const s = await this.page.context().newCDPSession(this.page);
       s.on('Runtime.executionContextCreated', ({ context }) => {
@@ -83,6 +84,14 @@ class ContentWorld {
         throw e;
       }
     }
+  }
+
+  /** Runs `fn()` in the content script's world and returns a handle (CDP object id) to its result. */
+  async evaluateHandle(fn: () => unknown): Promise<string> {
+    const s = await this.cdp();
+    const r = await s.send('Runtime.callFunctionOn', { functionDeclaration: fn.toString(), executionContextId: await this.contextId(), returnByValue: false });
+    if (r.exceptionDetails || !r.result.objectId) throw new Error(`in the content script's world: no object (${r.exceptionDetails?.text ?? r.result.type})`);
+    return r.result.objectId;
   }
 
   /** Runs a script (e.g. a library's source) in the content script's world. */
