@@ -16,6 +16,10 @@ const source = JSON.parse(readFileSync(new URL('./manifest.json', import.meta.ur
 
 function manifestFor(target: 'chromium' | 'firefox'): ManifestV3Export {
   const m: Record<string, unknown> = { ...source, version: pkg.version, background: { ...source.background } };
+  // Content scripts are self-contained IIFE bundles built by vite.content.config.ts (scripts/build.mjs puts
+  // them and the manifest's content_scripts into dist): crxjs would emit a loader that imports chunks
+  // from web-accessible resources, which any page can probe to detect the extension.
+  delete m.content_scripts;
   const background = m.background as Record<string, unknown>;
   if (target === 'chromium') {
     delete background.scripts;
