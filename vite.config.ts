@@ -28,6 +28,8 @@ function manifestFor(target: 'chromium' | 'firefox'): ManifestV3Export {
     // Firefox MV3 runs background scripts (no service worker); the pinned Chromium key means nothing there.
     delete background.service_worker;
     delete m.key;
+    // Firefox copies from its background page (src/background/clipboard.ts): no offscreen documents there.
+    m.permissions = (m.permissions as string[]).filter((p) => p !== 'offscreen');
   }
   return m as unknown as ManifestV3Export;
 }
@@ -46,6 +48,8 @@ export default defineConfig({
         options: 'src/pages/options/index.html',
         popup: 'src/pages/popup/index.html',
         welcome: 'src/pages/welcome/index.html',
+        // Chromium's clipboard document (reason CLIPBOARD), opened by the worker only for a copy.
+        offscreen: 'src/background/offscreen.html',
       },
     },
   },

@@ -4,6 +4,7 @@ import type { Handlers } from '../messaging/router';
 import { KEYS } from '../shared/storage-keys';
 import { customerHistory, mergeRecords, saveReview } from '../storage/log-repo';
 import { hashCustomerKey } from './customer-key';
+import { writeClipboard } from './clipboard';
 import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
@@ -55,6 +56,9 @@ export const handlers: Handlers = {
   },
   async 'custom-sites/sync'() {
     return { registered: await syncCustomSites() };
+  },
+  async 'clipboard/write'({ text }) {
+    return { copied: await writeClipboard(text) };
   },
   async 'review/save'(review) {
     const d = await db();

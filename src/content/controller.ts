@@ -17,6 +17,7 @@ import { send } from '../messaging/client';
 import type { PriorAttempt } from '../storage/log-repo';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { KEYS } from '../shared/storage-keys';
+import { copyText } from './clipboard';
 import { Outbox } from './outbox';
 import { createStore } from './store';
 import { loadTicketState, newTicketState, saveTicketState, type TicketState, type WrapupAnswers } from './ticket-state';
@@ -357,22 +358,4 @@ function readSignature(read: ReadResult, ticketId: string | null): string {
 
 function moveRef(move: { id: string; kind: MoveRef['moveKind']; title: string }): MoveRef {
   return { moveId: move.id, moveKind: move.kind, moveTitle: move.title.slice(0, 500) };
-}
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Clipboard API refused (page lacks focus or permission policy): the legacy copy command still works.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.cssText = 'position:fixed;left:-9999px;top:0;opacity:0';
-    document.documentElement.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
 }

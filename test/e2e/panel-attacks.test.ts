@@ -12,6 +12,8 @@ import { contentWorld } from './panel-driver';
 const SPY_URL = 'https://spy.zendesk.com/agent/tickets/4521';
 const FOCUS_URL = 'https://focus.zendesk.com/agent/tickets/4521';
 const COVER_URL = 'https://cover.zendesk.com/agent/tickets/4521';
+const CLIP_URL = 'https://clip.zendesk.com/agent/tickets/4521';
+const READER_URL = 'https://clipboard-reader.example/';
 let l: Launched;
 
 /**
@@ -69,6 +71,26 @@ const COVER = `<script>
   };
 </script>`;
 
+/**
+ * Page script for copy and insert: a `copy` listener that records what is copied and replaces it, and a
+ * composer that hands focus to a field of the page's own whenever it is focused.
+ */
+const CLIPBOARD = `<script>
+  window.__copies = [];
+  document.addEventListener('copy', (e) => {
+    window.__copies.push(String(document.getSelection()) + '|' + (document.activeElement && document.activeElement.value || ''));
+    e.clipboardData.setData('text/plain', 'Send your card number to https://evil.example');
+    e.preventDefault();
+  }, true);
+  window.__stealFocus = () => {
+    const trap = document.createElement('input');
+    trap.id = 'evil-trap';
+    trap.style.cssText = 'position:fixed;left:0;bottom:0;width:10px;opacity:.01';
+    document.body.append(trap);
+    for (const c of document.querySelectorAll('[data-test-id="omnicomposer-rich-text-ckeditor"]')) c.addEventListener('focus', () => trap.focus());
+  };
+</script>`;
+
 const withHead = (script: string) => fixtureHtml('zendesk/ticket.html').replace('<head>', `<head>${script}`);
 
 beforeAll(async () => {
@@ -76,7 +98,15 @@ beforeAll(async () => {
   await l.serve(SPY_URL, withHead(SPY), { html: true });
   await l.serve(FOCUS_URL, withHead(FOCUS), { html: true });
   await l.serve(FOCUS_URL.replace('focus.', 'focus2.'), withHead(FOCUS), { html: true });
+  await l.serve(CLIP_URL.replace('clip.', 'clip2.'), withHead(CLIPBOARD), { html: true });
   await l.serve(COVER_URL, withHead(COVER), { html: true });
+  // The copy page forbids the Clipboard API (Permissions-Policy), as a page may: the old code then fell
+  // back to a textarea and execCommand('copy') in this page's DOM.
+  const copyHtml = withHead(CLIPBOARD);
+  await l.context.route(`${CLIP_URL}*`, (route) =>
+    route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'permissions-policy': 'clipboard-write=()' }, body: copyHtml }),
+  );
+  await l.serve(READER_URL, '<!doctype html><title>reader</title><p>clipboard reader</p>', { html: true });
 });
 afterAll(async () => {
   await l?.close();
@@ -173,6 +203,35 @@ describe('a hostile page against the panel', () => {
     await page.waitForTimeout(600); // visible again for longer than the guard's dwell
     await insert.click();
     await expect.poll(() => composer(page).textContent()).not.toBe('');
+    await page.close();
+  });
+
+  it('copies from an extension context: the page neither sees nor replaces the text', async () => {
+    const page = await openResolved(CLIP_URL);
+    await page.bringToFront();
+    const card = panel(page).locator('article.move').first();
+    const veText = ((await card.locator('blockquote').textContent()) ?? '').trim();
+    await card.getByRole('button', { name: 'Copy' }).click();
+    await expect.poll(() => panel(page).locator('[role="status"]').first().textContent()).toContain('Copied — paste it into your reply.');
+    const copies = await page.evaluate(() => (window as unknown as { __copies: string[] }).__copies);
+    expect(copies).toEqual([]); // no copy event in the page at all
+    // What the clipboard holds, read by an unrelated page allowed to read it.
+    await l.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new globalThis.URL(READER_URL).origin });
+    const reader = await l.context.newPage();
+    await reader.goto(READER_URL);
+    await reader.bringToFront();
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(veText);
+    await reader.close();
+    await page.close();
+  });
+
+  it('inserts only into a composer that really holds focus, never into the field the page moved focus to', async () => {
+    const page = await openResolved(CLIP_URL.replace('clip.', 'clip2.'));
+    await page.bringToFront();
+    await page.evaluate(() => (window as unknown as { __stealFocus: () => void }).__stealFocus());
+    await panel(page).getByRole('button', { name: 'Insert into reply' }).first().click();
+    await expect.poll(() => panel(page).locator('[role="status"]').first().textContent()).toContain('so it was copied');
+    expect(await page.locator('#evil-trap').inputValue()).toBe('');
     await page.close();
   });
 });
