@@ -52,8 +52,9 @@ export function holdsFocus(el: HTMLElement): boolean {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   if (!active || !(active === el || el.contains(active))) return false;
   if (isTextField(el)) return true;
-  const sel = el.ownerDocument.getSelection();
-  return !!sel?.anchorNode && el.contains(sel.anchorNode);
+  // The caret, where there is one, must be inside too (with no selection the command inserts nothing).
+  const anchor = el.ownerDocument.getSelection()?.anchorNode;
+  return !anchor || el.contains(anchor);
 }
 
 function tryExecCommand(el: HTMLElement, text: string): void {
