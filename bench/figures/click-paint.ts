@@ -61,7 +61,9 @@ function armProbe(arg: { index: number; native: boolean }): void {
   const onClick = (e: Event) => {
     if (e.composedPath()[0] === box) clickAt = e.timeStamp;
   };
-  window.addEventListener('click', onClick, { capture: true });
+  // composedPath() hides a closed root's insides from listeners outside it: listen on the root itself.
+  const clicks: EventTarget = arg.native ? window : shadow;
+  clicks.addEventListener('click', onClick, { capture: true });
   let domAt: number | null = null;
   const mo = new MutationObserver(() => {
     if (domAt === null && clickAt !== null && progress() !== before) domAt = performance.now();
@@ -71,7 +73,7 @@ function armProbe(arg: { index: number; native: boolean }): void {
     let stale = 0;
     let late = 0;
     const give = setTimeout(() => {
-      window.removeEventListener('click', onClick, { capture: true });
+      clicks.removeEventListener('click', onClick, { capture: true });
       resolve(null);
     }, 5_000);
     const frame = () => {
@@ -82,7 +84,7 @@ function armProbe(arg: { index: number; native: boolean }): void {
           const ch = new MessageChannel();
           ch.port1.onmessage = () => {
             clearTimeout(give);
-            window.removeEventListener('click', onClick, { capture: true });
+            clicks.removeEventListener('click', onClick, { capture: true });
             mo.disconnect();
             resolve({ paintMs: performance.now() - clickAt!, frameMs: at - clickAt!, domMs: domAt === null ? null : domAt - clickAt!, staleFrames: stale, framesLate: late });
           };
