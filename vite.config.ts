@@ -36,6 +36,8 @@ function manifestFor(target: 'chromium' | 'firefox'): ManifestV3Export {
 
 export default defineConfig({
   plugins: [preact(), crx({ manifest: manifestFor(browser), browser: browser === 'firefox' ? 'firefox' : 'chrome' })],
+  // Lets browser-only code drop out of the other build (the offscreen API exists only in Chromium).
+  define: { __RP_BROWSER__: JSON.stringify(browser) },
   build: {
     outDir: `dist/${browser}`,
     emptyOutDir: true,
@@ -49,7 +51,7 @@ export default defineConfig({
         popup: 'src/pages/popup/index.html',
         welcome: 'src/pages/welcome/index.html',
         // Chromium's clipboard document (reason CLIPBOARD), opened by the worker only for a copy.
-        offscreen: 'src/background/offscreen.html',
+        ...(browser === 'chromium' ? { offscreen: 'src/background/offscreen.html' } : {}),
       },
     },
   },

@@ -8,6 +8,8 @@
 import { OFFSCREEN_COPY, type OffscreenCopy } from './offscreen-message';
 
 const OFFSCREEN_URL = 'src/background/offscreen.html';
+/** Set by vite.config.ts per build; the Firefox build then carries no offscreen code at all. */
+declare const __RP_BROWSER__: 'chromium' | 'firefox';
 
 /** One offscreen document at a time: concurrent copies queue behind each other. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -43,7 +45,7 @@ async function copyInPage(text: string): Promise<boolean> {
 }
 
 export function writeClipboard(text: string): Promise<boolean> {
-  const run = () => (typeof chrome !== 'undefined' && chrome.offscreen ? copyOffscreen(text) : typeof document !== 'undefined' ? copyInPage(text) : Promise.resolve(false));
+  const run = () => (__RP_BROWSER__ === 'chromium' ? copyOffscreen(text) : copyInPage(text));
   const next = queue.then(run, run);
   queue = next.catch(() => undefined);
   return next;
