@@ -198,7 +198,7 @@ describe('a hostile page against the panel', () => {
     expect(await composer(page).textContent()).toBe('');
     expect(await moveActions()).toBe(logged);
     await page.evaluate(() => (window as unknown as { __cover: (on: boolean) => void }).__cover(false));
-    await expect.poll(() => panel(page).locator('[data-covered]').textContent(), { timeout: 5_000 }).toMatch(/covered this panel at .*; 1 clicks/);
+    await expect.poll(() => panel(page).locator('[data-covered]').textContent(), { timeout: 5_000 }).toMatch(/covered this panel at .*were ignored \(1\)/);
     await screenshot(page, 'attack-cover-reported');
     await page.waitForTimeout(600); // visible again for longer than the guard's dwell
     await insert.click();

@@ -128,7 +128,9 @@ type Step =
 function findInPanel(steps: Step[]): Element[] {
   const open = (el: Element): ShadowRoot | null => {
     const c = (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: (e: Element) => ShadowRoot | null } } }).chrome;
-    return c?.dom?.openOrClosedShadowRoot ? c.dom.openOrClosedShadowRoot(el) : (el as unknown as { openOrClosedShadowRoot?: ShadowRoot }).openOrClosedShadowRoot ?? null;
+    // Chromium: chrome.dom.openOrClosedShadowRoot(el); Firefox content scripts: el.openOrClosedShadowRoot().
+    if (c?.dom?.openOrClosedShadowRoot) return c.dom.openOrClosedShadowRoot(el);
+    return (el as unknown as { openOrClosedShadowRoot?: () => ShadowRoot | null }).openOrClosedShadowRoot?.() ?? null;
   };
   let sections: Element[] = [];
   for (const el of Array.from(document.documentElement.children)) {

@@ -103,7 +103,8 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
         <div>
           {m.storageProblem && <div class="warn" role="alert">{t('warn_storage', m.storageProblem)}</div>}
           {cover.coveredAt !== null && (
-            <div class="warn" role="status" data-covered>
+            // Sticky under the header: the rep sees it even with the panel scrolled down to the move.
+            <div class="warn" role="status" data-covered style={{ position: 'sticky', top: '45px', zIndex: 1 }}>
               <span>{t('warn_covered', new Date(cover.coveredAt).toLocaleTimeString(), cover.ignored)}</span>
               <span class="spacer" />
               <button type="button" class="icon" aria-label={t('action_dismiss')} onClick={trusted(() => dismissCover())}>
