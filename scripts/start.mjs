@@ -39,29 +39,67 @@ await context.route(/^https?:\/\//, (route) => {
   return hit ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hit.html }) : route.fulfill({ status: 404, body: '' });
 });
 
+/**
+ * The panel's shadow root is closed: the demo reads and clicks it the way the e2e driver does
+ * (test/e2e/panel-driver.ts) — queries in the content script's isolated world over CDP, trusted mouse
+ * clicks at the control's box.
+ */
+async function panelOf(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const worlds = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    if (context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds.push(context.id);
+  });
+  await cdp.send('Runtime.enable');
+  // Runs in the content script's world: the panel's checkboxes as [checked, x, y] at their box centres.
+  const boxes = `function () {
+    const root = [...document.documentElement.children].map((el) => chrome.dom.openOrClosedShadowRoot(el)).find((r) => r && r.querySelector('section.panel'));
+    if (!root) return [];
+    return [...root.querySelectorAll('input[type=checkbox]')].map((b) => { b.scrollIntoView({ block: 'nearest' }); const r = b.getBoundingClientRect(); return [b.checked, r.x + r.width / 2, r.y + r.height / 2]; });
+  }`;
+  const read = async () => {
+    const id = worlds[worlds.length - 1];
+    if (id === undefined) return [];
+    const r = await cdp.send('Runtime.callFunctionOn', { functionDeclaration: boxes, executionContextId: id, returnByValue: true }).catch(() => null);
+    return r?.result?.value ?? [];
+  };
+  return {
+    async waitForCheckboxes(timeout) {
+      const start = Date.now();
+      while ((await read()).length === 0) {
+        if (Date.now() - start > timeout) return false;
+        await page.waitForTimeout(100);
+      }
+      return true;
+    },
+    async tickAll() {
+      for (let i = 0; i < (await read()).length; i++) {
+        const box = (await read())[i];
+        if (box && !box[0]) await page.mouse.click(box[1], box[2]);
+        await page.waitForTimeout(150);
+      }
+    },
+  };
+}
+
 const printed = [];
 const demo = cases.find((c) => c.adapter === 'zendesk') ?? cases[0];
 const page = await context.newPage();
 await page.goto(demo.url);
-const panel = page.locator('resolve-plus-panel section.panel');
-await panel.getByRole('checkbox').first().waitFor({ timeout: 20_000 });
+const panel = await panelOf(page);
+await panel.waitForCheckboxes(20_000);
 await page.waitForTimeout(300);
 await page.screenshot({ path: join(shots, '1-ticket-opened.png') });
 printed.push(join(shots, '1-ticket-opened.png'));
 // Walk the checklist so the value-enhancement moves appear, as a rep would.
-const boxes = panel.getByRole('checkbox');
-for (let i = 0; i < (await boxes.count()); i++) {
-  if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).click();
-  await page.waitForTimeout(150);
-}
-await panel.locator('article.move').first().waitFor({ timeout: 10_000 }).catch(() => {});
-await page.waitForTimeout(300);
+await panel.tickAll();
+await page.waitForTimeout(800);
 await page.screenshot({ path: join(shots, '2-value-moves.png') });
 printed.push(join(shots, '2-value-moves.png'));
 for (const c of cases.filter((x) => x !== demo)) {
   const p = await context.newPage();
   await p.goto(c.url);
-  await p.locator('resolve-plus-panel section.panel').waitFor({ timeout: 15_000 }).catch(() => {});
+  await (await panelOf(p)).waitForCheckboxes(15_000);
   await p.waitForTimeout(400);
   const file = join(shots, `site-${c.adapter}.png`);
   await p.screenshot({ path: file });

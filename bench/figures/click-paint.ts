@@ -1,6 +1,7 @@
 /**
  * Figure 4: checklist click → next paint. Playwright clicks (trusted input through CDP; the panel ignores
- * untrusted events) a panel checkbox on the 5,000-element workspace. In the page's main world a capture
+ * untrusted events) a panel checkbox on the 5,000-element workspace. In the content script's world (the
+ * panel's root is closed; reached through CDP, and it shares the page's DOM, events and frames) a capture
  * listener on window takes the click event's `timeStamp`; then, in every animation frame, the probe checks
  * whether the checkbox shows the new state and the progress line changed. The figure is click → the
  * end of the first frame that paints the new state (rAF + a posted message ≈ after paint). The checkbox's
@@ -9,6 +10,7 @@
  */
 import type { Page } from 'playwright-core';
 import { panel } from '../../test/e2e/harness';
+import { contentWorld } from '../../test/e2e/panel-driver';
 import { withBrowser } from '../lib/browser';
 import type { Log, Sizes } from '../lib/config';
 import { BENCH_ORIGIN, paneHtml, ticketUrl, workspaceHtml } from '../lib/pages';
@@ -38,7 +40,9 @@ interface ClickProbe {
  */
 function armProbe(arg: { index: number; native: boolean }): void {
   const w = window as unknown as { __probe?: Promise<ClickProbe | null>; __eventDurations?: number[]; __nativeDurations?: number[] };
-  const shadow = document.querySelector('resolve-plus-panel')!.shadowRoot!;
+  // The panel's root is closed: the probe runs in the content script's world, which can open it.
+  const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
+  const shadow = [...document.documentElement.children].map((el) => dom.openOrClosedShadowRoot(el)).find((r) => r?.querySelector('section.panel'))!;
   const box = arg.native ? document.querySelector<HTMLInputElement>('#bench-native')! : shadow.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')[arg.index]!;
   const progress = () => (arg.native ? String(box.checked) : (shadow.querySelector('.progress')?.textContent ?? ''));
   const expected = !box.checked;
@@ -57,7 +61,9 @@ function armProbe(arg: { index: number; native: boolean }): void {
   const onClick = (e: Event) => {
     if (e.composedPath()[0] === box) clickAt = e.timeStamp;
   };
-  window.addEventListener('click', onClick, { capture: true });
+  // composedPath() hides a closed root's insides from listeners outside it: listen on the root itself.
+  const clicks: EventTarget = arg.native ? window : shadow;
+  clicks.addEventListener('click', onClick, { capture: true });
   let domAt: number | null = null;
   const mo = new MutationObserver(() => {
     if (domAt === null && clickAt !== null && progress() !== before) domAt = performance.now();
@@ -67,7 +73,7 @@ function armProbe(arg: { index: number; native: boolean }): void {
     let stale = 0;
     let late = 0;
     const give = setTimeout(() => {
-      window.removeEventListener('click', onClick, { capture: true });
+      clicks.removeEventListener('click', onClick, { capture: true });
       resolve(null);
     }, 5_000);
     const frame = () => {
@@ -78,7 +84,7 @@ function armProbe(arg: { index: number; native: boolean }): void {
           const ch = new MessageChannel();
           ch.port1.onmessage = () => {
             clearTimeout(give);
-            window.removeEventListener('click', onClick, { capture: true });
+            clicks.removeEventListener('click', onClick, { capture: true });
             mo.disconnect();
             resolve({ paintMs: performance.now() - clickAt!, frameMs: at - clickAt!, domMs: domAt === null ? null : domAt - clickAt!, staleFrames: stale, framesLate: late });
           };
@@ -95,7 +101,7 @@ function armProbe(arg: { index: number; native: boolean }): void {
 }
 
 async function collectProbe(page: Page): Promise<ClickProbe | null> {
-  return page.evaluate(() => (window as unknown as { __probe: Promise<ClickProbe | null> }).__probe);
+  return contentWorld(page).evaluate(() => (window as unknown as { __probe: Promise<ClickProbe | null> }).__probe);
 }
 
 export async function clickPaintFigures(sizes: Sizes, log: Log): Promise<Figure[]> {
@@ -116,19 +122,19 @@ export async function clickPaintFigures(sizes: Sizes, log: Log): Promise<Figure[
       // The first clicks (not counted) warm up the JIT and the panel's first re-renders.
       const counted = i >= 0;
       const index = (i + warmUp) % count;
-      await page.evaluate(armProbe, { index, native: false });
+      await contentWorld(page).evaluate(armProbe, { index, native: false });
       await boxes.nth(index).click();
       const p = await collectProbe(page);
       if (p && counted) probes.push(p);
       else if (!p) lost++;
       await sleep(50);
-      await page.evaluate(armProbe, { index: 0, native: true });
+      await contentWorld(page).evaluate(armProbe, { index: 0, native: true });
       await native.click();
       const f = await collectProbe(page);
       if (f && counted) floor.push(f);
       await sleep(50);
     }
-    const [durations, nativeDurations] = await page.evaluate(() => {
+    const [durations, nativeDurations] = await contentWorld(page).evaluate(() => {
       const w = window as unknown as { __eventDurations?: number[]; __nativeDurations?: number[] };
       return [w.__eventDurations ?? [], w.__nativeDurations ?? []];
     });

@@ -9,6 +9,7 @@
  * time to the extension (`chrome-extension://` sources), against the same baseline page. The first
  * ticket of a browser session is measured apart (cold).
  */
+import { contentWorld } from '../../test/e2e/panel-driver';
 import type { Page } from 'playwright-core';
 import type { Launched } from '../../test/e2e/harness';
 import { policySettled, withBrowser } from '../lib/browser';
@@ -52,7 +53,8 @@ async function injectAndProbe(arg: { html: string; id: string; expectPanel: bool
   loaf.observe({ type: 'long-animation-frame' });
   const tpl = document.createElement('template');
   tpl.innerHTML = arg.html;
-  const shadow = document.querySelector('resolve-plus-panel')?.shadowRoot ?? null;
+  // The panel's root is closed: only the content script's world (where this runs with the extension) opens it.
+  const shadow = [...document.documentElement.children].map((el) => (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome?.dom?.openOrClosedShadowRoot(el) ?? null).find((r) => r?.querySelector('section.panel')) ?? null;
   const shows = () => !!shadow && shadow.querySelector('.ticket')?.textContent === `#${arg.id}`;
   let tDom: number | null = null;
   let warnLeft = false;
@@ -114,7 +116,8 @@ export async function probePanel(l: Launched, origin: string, id: string, nodes:
     await page.goto(ticketUrl(origin, id));
     if (withExtension) await waitForPanel(page, id, 'pending');
     await sleep(500); // let the content script's start-up work (storage, messages) finish
-    return await page.evaluate(injectAndProbe, { html: paneHtml(id, nodes), id, expectPanel: withExtension, timeoutMs: 15_000 });
+    const arg = { html: paneHtml(id, nodes), id, expectPanel: withExtension, timeoutMs: 15_000 };
+    return await (withExtension ? contentWorld(page).evaluate(injectAndProbe, arg) : page.evaluate(injectAndProbe, arg));
   } finally {
     await page.close();
   }

@@ -12,7 +12,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { heapAfterGc, withBrowser } from '../lib/browser';
 import type { Log, Sizes } from '../lib/config';
 import { BASELINE_ORIGIN, BENCH_ORIGIN, ticketUrl } from '../lib/pages';
-import { panelHosts, waitForPanel } from '../lib/panel';
+import { evaluateBesidePanel, panelHosts, waitForPanel } from '../lib/panel';
 import { type Figure, makeFigure } from '../lib/report';
 import { median, sleep } from '../lib/stats';
 
@@ -27,7 +27,8 @@ const FIRST = '4521';
 async function switchTickets(arg: { n: number; driver: 'click' | 'direct'; paceMs?: number }): Promise<number[]> {
   const tabs = [...document.querySelectorAll<HTMLElement>('[data-test-id="header-tab"]')];
   const panes = [...document.querySelectorAll('.ticket-panes-grid-layout')];
-  const shadow = document.querySelector('resolve-plus-panel')?.shadowRoot;
+  // The panel's root is closed: only the content script's world (where this runs with the extension) opens it.
+  const shadow = [...document.documentElement.children].map((el) => (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome?.dom?.openOrClosedShadowRoot(el) ?? null).find((r) => r?.querySelector('section.panel'));
   // Baseline page (no extension): the active tab stands in for the panel, and each switch waits `paceMs`.
   const current = () => (shadow ? (shadow.querySelector('.ticket')?.textContent ?? '') : `#${tabs.find((t) => t.getAttribute('aria-selected') === 'true')?.dataset.ticket}`);
   const shows = (id: string) =>
@@ -101,14 +102,14 @@ async function domCounters(cdp: CDPSession): Promise<{ nodes: number; jsEventLis
 }
 
 async function heapRun(page: Page, cdp: CDPSession, total: number, paceMs?: number) {
-  const first = await page.evaluate(switchTickets, { n: 1, driver: 'click' as const, paceMs });
+  const first = await evaluateBesidePanel(page, switchTickets, { n: 1, driver: 'click' as const, paceMs });
   await sleep(500);
   const h1 = await heapAfterGc(cdp);
   const c1 = await domCounters(cdp);
   const clicks = Math.max(0, Math.min(19, total - 1));
-  const clickTimes = [...first, ...(clicks ? await page.evaluate(switchTickets, { n: clicks, driver: 'click' as const, paceMs }) : [])];
+  const clickTimes = [...first, ...(clicks ? await evaluateBesidePanel(page, switchTickets, { n: clicks, driver: 'click' as const, paceMs }) : [])];
   const started = Date.now();
-  const directTimes = total > clicks + 1 ? await page.evaluate(switchTickets, { n: total - clicks - 1, driver: 'direct' as const, paceMs }) : [];
+  const directTimes = total > clicks + 1 ? await evaluateBesidePanel(page, switchTickets, { n: total - clicks - 1, driver: 'direct' as const, paceMs }) : [];
   const seconds = (Date.now() - started) / 1000;
   await sleep(1_000);
   const h2 = await heapAfterGc(cdp);

@@ -8,6 +8,7 @@ import { KEYS } from '../shared/storage-keys';
 import { parseCustomSite } from '../sites/adapters/custom';
 
 const SCRIPT_ID = 'resolve-plus-custom-sites';
+const CUSTOM_BUNDLE = 'content/custom.js';
 
 export async function syncCustomSites(): Promise<number> {
   const settings = migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
@@ -17,8 +18,8 @@ export async function syncCustomSites(): Promise<number> {
     if (!parsed.ok) continue;
     if (await browser.permissions.contains({ origins: [parsed.config.urlPattern] })) patterns.push(parsed.config.urlPattern);
   }
-  // The built content script's path (crxjs emits a hashed loader) comes from our own manifest.
-  const js = browser.runtime.getManifest().content_scripts?.[0]?.js ?? [];
+  // The custom-site bundle (scripts/build.mjs): self-contained, so it needs no web-accessible resources.
+  const js = [CUSTOM_BUNDLE];
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
   if (patterns.length && js.length) {

@@ -9,6 +9,7 @@ import { getBinding, getBindings, putBinding } from '../storage/bindings';
 import { listRejected, rebuildFromLog } from '../storage/ingest';
 import { customerHistory, mergeRecords, saveReview } from '../storage/log-repo';
 import { hashCustomerKey } from './customer-key';
+import { writeClipboard } from './clipboard';
 import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
@@ -142,6 +143,9 @@ export const handlers: Handlers = {
   },
   async 'custom-sites/sync'() {
     return { registered: await syncCustomSites() };
+  },
+  async 'clipboard/write'({ text }) {
+    return { copied: await writeClipboard(text) };
   },
   async 'review/save'(review) {
     const d = await db();

@@ -21,6 +21,7 @@ import type { TicketContext } from '../core/ticket/types';
 import { send } from '../messaging/client';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { KEYS } from '../shared/storage-keys';
+import { copyText } from './clipboard';
 import { createEmitter } from './emitter';
 import { createInteraction, type Interaction, type Issued } from './interaction';
 import { Outbox } from './outbox';
@@ -302,21 +303,3 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
 
 export type Controller = ReturnType<typeof createController>;
 export type PanelActions = Controller['actions'];
-
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // Clipboard API refused (page lacks focus or permission policy): the legacy copy command still works.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.cssText = 'position:fixed;left:-9999px;top:0;opacity:0';
-    document.documentElement.append(area);
-    area.select();
-    const ok = document.execCommand('copy');
-    area.remove();
-    return ok;
-  }
-}

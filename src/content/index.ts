@@ -1,6 +1,8 @@
 /**
- * Content script entry: on a recognised helpdesk page, start the controller and mount the panel.
- * Does nothing at all on pages no adapter matches.
+ * The content script's body: on a recognised helpdesk page, start the controller and mount the panel.
+ * Does nothing at all on pages no adapter matches. Each bundle (src/content/bundles/) calls it with the
+ * adapters it carries — one built-in helpdesk, or the admin's custom sites — so a bundle is one
+ * self-contained file that loads nothing else (no web-accessible resources to fingerprint).
  */
 import { browser } from '../shared/ext';
 import { migrateSettings } from '../core/settings/settings';
@@ -8,33 +10,45 @@ import type { HelpdeskId } from '../core/ticket/types';
 import { parseCommand } from '../messaging/protocol';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
-import { loadAdapterFor } from '../sites/sites';
 import { createController } from './controller';
 import { mountPanel } from './mount';
 import type { PanelPrefs } from './panel/App';
 import { createStore } from './store';
 
-async function main(): Promise<void> {
-  // One panel per page, even if the script is injected twice (custom-site registration + manifest).
-  const flag = '__resolvePlusLoaded';
-  if ((window as unknown as Record<string, boolean>)[flag]) return;
-  (window as unknown as Record<string, boolean>)[flag] = true;
+/** What a bundle brings: its adapters, given the rep's settings (custom sites come from there). */
+export type AdapterSource = (settings: ReturnType<typeof migrateSettings>) => readonly SiteAdapter[];
 
+/** Host of a match pattern (`https://*.acme.com/*`) against this page's host; the path is the adapter's job. */
+function patternHostMatches(pattern: unknown, host: string): boolean {
+  const h = typeof pattern === 'string' ? /^https:\/\/([^/:]+)/.exec(pattern)?.[1] : undefined;
+  if (!h) return false;
+  return h.startsWith('*.') ? host === h.slice(2) || host.endsWith(h.slice(1)) : host === h;
+}
+
+/**
+ * One panel per page, even when two bundles run in it (a custom site registered on a built-in host, or a
+ * script injected twice): bundles take turns through one promise in our isolated world, and a bundle
+ * runs only if none before it claimed the page.
+ */
+export function runContentScript(adaptersFor: AdapterSource, opts: { yieldToCustomSites: boolean }): Promise<boolean> {
+  const w = window as unknown as { __resolvePlus?: Promise<boolean> };
+  w.__resolvePlus = (w.__resolvePlus ?? Promise.resolve(false)).then((claimed) => claimed || claimPage(adaptersFor, opts).catch(() => false));
+  return w.__resolvePlus;
+}
+
+/** Mounts the panel if one of the adapters fits this page; true when it did. */
+async function claimPage(adaptersFor: AdapterSource, opts: { yieldToCustomSites: boolean }): Promise<boolean> {
   const settings = migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
-  const custom: SiteAdapter[] = [];
-  if (settings.customSites.length > 0) {
-    // Loaded only where an admin defined custom sites: it brings the schema library with it.
-    const { createCustomAdapter, parseCustomSite } = await import('../sites/adapters/custom');
-    for (const raw of settings.customSites) {
-      const parsed = parseCustomSite(raw);
-      if (parsed.ok) custom.push(createCustomAdapter(parsed.config));
-    }
-  }
+  // An admin's custom site on a built-in helpdesk's host wins (its bundle is registered for that host):
+  // the built-in bundle steps aside instead of racing it for the one panel.
+  if (opts.yieldToCustomSites && settings.customSites.some((c) => patternHostMatches((c as { urlPattern?: unknown })?.urlPattern, location.hostname))) return false;
   // Sites an administrator switched off by policy stay off whatever the rep's own settings say.
   const policy = (await browser.storage.local.get(KEYS.policyMirror))[KEYS.policyMirror] as { disabledSites?: unknown } | undefined;
   const policyOff = Array.isArray(policy?.disabledSites) ? policy.disabledSites.filter((x): x is HelpdeskId => typeof x === 'string') : [];
-  const adapter = await loadAdapterFor(new URL(location.href), custom, new Set([...settings.disabledSites, ...policyOff]));
-  if (!adapter) return;
+  const disabled = new Set<HelpdeskId>([...settings.disabledSites, ...policyOff]);
+  const url = new URL(location.href);
+  const adapter = adaptersFor(settings).find((a) => !disabled.has(a.id) && a.matches(url));
+  if (!adapter) return false;
 
   const abort = new AbortController();
   const { signal } = abort;
@@ -51,7 +65,7 @@ async function main(): Promise<void> {
   });
 
   const composerTop = () => adapter.findComposer(document)?.getBoundingClientRect().top ?? null;
-  const shadow = mountPanel(controller, prefs, settings.theme, composerTop, signal);
+  const { root, guard } = mountPanel(controller, prefs, settings.theme, composerTop, signal);
 
   const onMessage = (message: unknown) => {
     // Validated like every message: a malformed or unknown command does nothing.
@@ -63,14 +77,18 @@ async function main(): Promise<void> {
     if (command === 'insert-top-move' && top) void controller.actions.offer(top.move.id, 'insert');
     if (command === 'record-outcome' && top) {
       prefs.set((p) => ({ ...p, hidden: false, collapsed: false }));
-      // Focus the top move's outcome buttons; keys 1–4 (or a click) then record the outcome.
-      requestAnimationFrame(() => (shadow.querySelector('[data-outcomes] button') as HTMLElement | null)?.focus());
+      // Focus the top move's outcome buttons; keys 1–4 (or a click) then record the outcome. The rep's own
+      // shortcut gave this focus, so the guard lets keys act on it.
+      requestAnimationFrame(() => {
+        const button = root.querySelector<HTMLElement>('[data-outcomes] button');
+        if (button) guard.grantFocus(button);
+      });
     }
   };
   browser.runtime.onMessage.addListener(onMessage);
   signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
 
-  await controller.start();
+  void controller.start();
+  return true;
 }
 
-void main();

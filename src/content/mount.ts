@@ -1,16 +1,25 @@
 /**
- * Mounts the panel in a shadow root on its own host element, so page CSS cannot reach in and ours cannot
- * leak out; unmounts completely on abort (no detached nodes left behind).
- * The root is open so accessibility tools and our tests can reach it; actions ignore untrusted events.
+ * Mounts the panel in a *closed* shadow root on a plain `<div>`: page scripts get `null` from
+ * `host.shadowRoot`, and there is no custom element a page could define first to reach the root through
+ * `attachInternals()` or to run its own constructor. The content script runs in an isolated world, so a
+ * page's patches to `attachShadow` or other prototypes never see our calls. Page CSS cannot restyle the
+ * host (`:host { all: initial !important }` inside, the same inline and important outside, re-applied if
+ * a script edits the attribute). Unmounts completely on abort (no detached nodes left behind).
  */
 import { h, render } from 'preact';
 import type { Theme } from '../core/settings/settings';
 import type { Controller } from './controller';
 import { App, type PanelPrefs } from './panel/App';
 import { PANEL_CSS } from './panel/styles';
+import { guardPanel, type InputGuard } from './panel/trusted';
 import type { Store } from './store';
 
-export const HOST_TAG = 'resolve-plus-panel';
+const HOST_STYLE = 'all: initial !important; display: block !important; position: static !important;';
+
+export interface MountedPanel {
+  readonly root: ShadowRoot;
+  readonly guard: InputGuard;
+}
 
 export function mountPanel(
   controller: Controller,
@@ -18,19 +27,26 @@ export function mountPanel(
   theme: Theme,
   composerTop: () => number | null,
   signal: AbortSignal,
-): ShadowRoot {
-  const host = document.createElement(HOST_TAG);
-  const shadow = host.attachShadow({ mode: 'open' });
+): MountedPanel {
+  const host = document.createElement('div');
+  host.setAttribute('style', HOST_STYLE);
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = PANEL_CSS;
-  const root = document.createElement('div');
-  shadow.append(style, root);
+  const container = document.createElement('div');
+  shadow.append(style, container);
   // Outside <body>: SPA frameworks that re-render body children leave it alone.
   document.documentElement.append(host);
-  render(h(App, { controller, prefs, theme, composerTop }), root);
+  const guard = guardPanel(shadow, container, signal);
+  render(h(App, { controller, prefs, theme, composerTop, covers: guard.covers, dismissCover: guard.dismissCover }), container);
+  const restyle = new MutationObserver(() => {
+    if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
+  });
+  restyle.observe(host, { attributes: true, attributeFilter: ['style'] });
   signal.addEventListener('abort', () => {
-    render(null, root);
+    restyle.disconnect();
+    render(null, container);
     host.remove();
   });
-  return shadow;
+  return { root: shadow, guard };
 }

@@ -79,6 +79,8 @@ export const PROTOCOL = {
   },
   /** Page → worker: re-register content scripts for the custom sites whose permission is granted. */
   'custom-sites/sync': { from: ['page'], payload: v.strictObject({}) },
+  /** Content → worker: copy this text to the clipboard from an extension context, never the page's DOM. */
+  'clipboard/write': { from: ['content'], payload: v.strictObject({ text: v.pipe(v.string(), v.minLength(1), v.maxLength(5_000)) }) },
   /** Dashboard → worker: a team lead's rating of one offered attempt (review queue); replaces an earlier one. */
   'review/save': {
     from: ['page'],
@@ -114,6 +116,7 @@ export interface Results {
   'tab/status': { ok: true };
   'log/merge': { added: number; duplicates: number; rejected: number };
   'custom-sites/sync': { registered: number };
+  'clipboard/write': { copied: boolean };
   'review/save': { reviewedAt: number };
   'log/rebuild': { events: number; interactions: number; attempts: number; wrapups: number };
   'interaction/open': { interactionId: string; startedAt: number; macKey: string };

@@ -10,7 +10,7 @@
 import { cleanText, LIMITS } from '../core/ticket/sanitize';
 import type { InsertResult, InsertStrategy } from './adapter';
 import { $, deepQuery, type Found } from './dom';
-import { insertInto } from './insert';
+import { holdsFocus, insertInto } from './insert';
 
 /** The document of a same-origin iframe, or null (cross-origin, not loaded, not an iframe). */
 export function frameDocument(frame: Element | null | undefined): Document | null {
@@ -92,6 +92,8 @@ function execInsert(el: HTMLElement, text: string): void {
     sel?.removeAllRanges();
     sel?.addRange(range);
   }
+  // Never type into whatever else holds focus (a page can move it away on `focus`).
+  if (!holdsFocus(el)) throw new Error('the composer lost focus');
   el.ownerDocument.execCommand('insertText', false, text);
 }
 

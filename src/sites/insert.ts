@@ -43,9 +43,24 @@ function placeCaretAtEnd(el: HTMLElement): void {
   sel.addRange(range);
 }
 
+/**
+ * The composer really holds focus and the caret: `execCommand` types into whatever has focus, and a page
+ * can move focus away on `focus` (to a field of its own that would receive the text instead).
+ */
+export function holdsFocus(el: HTMLElement): boolean {
+  let active: Element | null = el.ownerDocument.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  if (!active || !(active === el || el.contains(active))) return false;
+  if (isTextField(el)) return true;
+  // The caret, where there is one, must be inside too (with no selection the command inserts nothing).
+  const anchor = el.ownerDocument.getSelection()?.anchorNode;
+  return !anchor || el.contains(anchor);
+}
+
 function tryExecCommand(el: HTMLElement, text: string): void {
   el.focus();
   placeCaretAtEnd(el);
+  if (!holdsFocus(el)) throw new Error('the composer lost focus');
   // Deprecated but still the one call every rich editor treats as real typing (fires beforeinput).
   el.ownerDocument.execCommand('insertText', false, text);
 }

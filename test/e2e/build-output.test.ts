@@ -16,10 +16,15 @@ for (const target of ['chromium', 'firefox']) {
     const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
 
     it('asks for exactly the permissions in the committed snapshot', () => {
-      expect([...manifest.permissions].sort()).toEqual(snapshot.permissions);
+      const only: string[] = target === 'chromium' ? [] : snapshot.chromium_only_permissions;
+      expect([...manifest.permissions].sort()).toEqual(snapshot.permissions.filter((p: string) => !only.includes(p)));
       expect([...manifest.host_permissions].sort()).toEqual(snapshot.host_permissions);
       expect(manifest.optional_host_permissions).toEqual(snapshot.optional_host_permissions);
-      expect([...manifest.content_scripts[0].matches].sort()).toEqual(snapshot.host_permissions);
+      // Content scripts run on the helpdesks' agent paths only, each within a host we hold.
+      const matches: string[] = manifest.content_scripts.flatMap((c: { matches: string[] }) => c.matches);
+      expect([...matches].sort()).toEqual(snapshot.content_script_matches);
+      for (const m of matches) expect(snapshot.host_permissions, m).toContain(`${/^https:\/\/[^/]+\//.exec(m)?.[0]}*`);
+      expect(manifest.web_accessible_resources ?? []).toEqual(snapshot.web_accessible_resources);
       expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
     });
 
@@ -36,6 +41,14 @@ for (const target of ['chromium', 'firefox']) {
         if (/<script[^>]+src=["']https?:/i.test(text) || /import\s*\(\s*["'`]https?:/.test(text)) offenders.push(`${f}: remote script`);
       }
       expect(offenders).toEqual([]);
+    });
+
+    it('ships each content script as one self-contained file that loads nothing', () => {
+      for (const cs of manifest.content_scripts as { js: string[] }[]) {
+        expect(cs.js).toHaveLength(1);
+        const text = readFileSync(join(dist, cs.js[0] as string), 'utf8');
+        expect(text, cs.js[0]).not.toMatch(/\bimport\s*\(|^\s*import\s|chrome\.runtime\.getURL|runtime\.getURL/m);
+      }
     });
 
     it('takes its version from package.json', () => {

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
+import { type PanelLocator, panelDriver } from './panel-driver';
 
 export const DIST = resolve('dist/chromium');
 export const FIXTURES = resolve('test/fixtures');
@@ -105,8 +106,8 @@ export async function launch(
   };
 }
 
-/** The panel's host element; Playwright's CSS engine pierces its open shadow root. */
-export const panel = (page: Page) => page.locator('resolve-plus-panel section.panel');
+/** The rep's panel, driven through the DevTools protocol (its shadow root is closed): see panel-driver.ts. */
+export const panel = (page: Page): PanelLocator => panelDriver(page);
 
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureHtml } from '../unit/fixture';
 import { type Launched, launch, panel, readStore, screenshot, waitFor } from './harness';
+import { panelAxeViolations, panelFocusText } from './panel-driver';
 import { decodePng, differingPixels } from './png';
 
 const URL = 'https://acme.zendesk.com/agent/tickets/4521';
@@ -95,7 +96,7 @@ describe('rep overlay', () => {
     await expect.poll(() => panel(page).getByRole('checkbox', { checked: true }).count()).toBe(0);
     await panel(page).getByRole('checkbox').first().click();
     const other = await open(URL);
-    await expect.poll(() => other.locator('resolve-plus-panel section.panel .ticket').textContent()).toBe('#4521');
+    await expect.poll(() => panel(other).locator('.ticket').textContent()).toBe('#4521');
     expect(await panel(other).getByRole('checkbox', { checked: true }).count()).toBe(doneBefore);
     await page.click('[data-test-id="header-tab"][data-ticket="4521"]');
     await expect.poll(() => panel(page).getByRole('checkbox', { checked: true }).count()).toBe(doneBefore);
@@ -131,7 +132,7 @@ describe('rep overlay', () => {
       const [tab] = await chrome.tabs.query({ url: 'https://acme.zendesk.com/agent/tickets/4521' });
       await chrome.tabs.sendMessage(tab!.id!, { rp: 1, command: 'record-outcome' });
     });
-    await expect.poll(() => page.evaluate(() => document.querySelector('resolve-plus-panel')?.shadowRoot?.activeElement?.textContent)).toBe('Offered');
+    await expect.poll(() => panelFocusText(page)).toBe('Offered');
     await page.keyboard.press('3');
     const declined = await waitFor(
       () => readStore<{ moveId: string; outcome: string }>(l.worker, 'attempts'),
@@ -143,13 +144,7 @@ describe('rep overlay', () => {
 
   it('passes axe-core with zero violations, expanded and collapsed', async () => {
     const page = await open();
-    await page.addScriptTag({ content: axeSource });
-    const run = () =>
-      page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        const r = await axe.run({ include: [['resolve-plus-panel']] }, { resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
-      });
+    const run = () => panelAxeViolations(page, axeSource);
     expect(await run()).toEqual([]);
     await panel(page).getByRole('button', { name: 'Collapse panel' }).click();
     await screenshot(page, 'overlay-collapsed');

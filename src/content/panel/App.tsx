@@ -6,7 +6,7 @@ import type { Controller } from '../controller';
 import { type Store, useStore } from '../store';
 import { Checklist } from './Checklist';
 import { Moves } from './Moves';
-import { trusted } from './trusted';
+import { type CoverReport, mayAct, trusted } from './trusted';
 import { Wrapup } from './Wrapup';
 
 export interface PanelPrefs {
@@ -22,11 +22,15 @@ export interface AppProps {
   readonly theme: Theme;
   /** Top edge of the reply box in the viewport, so the panel's default place never covers it. */
   readonly composerTop: () => number | null;
+  /** When the page covered the panel, and how many clicks that swallowed (see trusted.ts). */
+  readonly covers: Store<CoverReport>;
+  readonly dismissCover: () => void;
 }
 
-export function App({ controller, prefs, theme, composerTop }: AppProps) {
+export function App({ controller, prefs, theme, composerTop, covers, dismissCover }: AppProps) {
   const m = useStore(controller.model);
   const p = useStore(prefs);
+  const cover = useStore(covers);
   const { actions } = controller;
   const drag = useRef<{ dx: number; dy: number } | null>(null);
   const panel = useRef<HTMLElement>(null);
@@ -66,7 +70,7 @@ export function App({ controller, prefs, theme, composerTop }: AppProps) {
   const nudge = (e: KeyboardEvent) => {
     const step = e.shiftKey ? 40 : 10;
     const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] }[e.key];
-    if (!d || !e.isTrusted) return;
+    if (!d || !mayAct(e)) return;
     e.preventDefault();
     prefs.set((x) => ({ ...x, x: left + (d[0] ?? 0), y: top + (d[1] ?? 0) }));
   };
@@ -98,6 +102,16 @@ export function App({ controller, prefs, theme, composerTop }: AppProps) {
       {!p.collapsed && (
         <div>
           {m.storageProblem && <div class="warn" role="alert">{t('warn_storage', m.storageProblem)}</div>}
+          {cover.coveredAt !== null && (
+            // Sticky under the header: the rep sees it even with the panel scrolled down to the move.
+            <div class="warn" role="status" data-covered style={{ position: 'sticky', top: '45px', zIndex: 1 }}>
+              <span>{t('warn_covered', new Date(cover.coveredAt).toLocaleTimeString(), cover.ignored)}</span>
+              <span class="spacer" />
+              <button type="button" class="icon" aria-label={t('action_dismiss')} onClick={trusted(() => dismissCover())}>
+                ✕
+              </button>
+            </div>
+          )}
           {m.read && !m.read.context && (
             <div class="warn" role="status">
               {t('warn_unreadable', m.adapterLabel, missing.join(', '))}

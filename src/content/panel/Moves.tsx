@@ -10,7 +10,7 @@ import type { EligibleMove, Evaluation } from '../../core/playbook/engine';
 import { t } from '../../shared/i18n';
 import type { PanelActions } from '../controller';
 import type { MoveState } from '../ticket-state';
-import { trusted } from './trusted';
+import { mayAct, trusted } from './trusted';
 
 const OUTCOME_KEYS: Record<string, Outcome> = { '1': 'offered', '2': 'accepted', '3': 'declined', '4': 'not-a-fit' };
 
@@ -22,9 +22,10 @@ function MoveCard({ e, state, actions, index }: { e: EligibleMove; state: MoveSt
     void actions.recordOutcome(e.move.id, outcome, reason);
   };
   const onKey = (ev: KeyboardEvent) => {
-    if (!ev.isTrusted || ev.ctrlKey || ev.metaKey || ev.altKey) return;
+    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
     const outcome = OUTCOME_KEYS[ev.key];
-    if (!outcome) return;
+    // Only keys on focus the rep gave by pointer or Tab (or our own shortcut), on an uncovered panel.
+    if (!outcome || !mayAct(ev)) return;
     ev.preventDefault();
     if (outcome === 'offered') void actions.offer(e.move.id, 'manual');
     else record(outcome);

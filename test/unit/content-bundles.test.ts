@@ -1,0 +1,67 @@
+/**
+ * The content-script delivery (scripts/build.mjs): one self-contained bundle per built-in helpdesk, listed
+ * in the manifest on that helpdesk's agent paths only, plus the custom-site bundle. Checks that the
+ * bundles, the manifest and the adapters' table agree, and that every committed fixture's URL is matched
+ * by its own helpdesk's entry and by no other.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SITES } from '../../src/sites/sites';
+
+interface ContentScript {
+  matches: string[];
+  js: string[];
+  run_at?: string;
+}
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as { content_scripts: ContentScript[]; host_permissions: string[]; web_accessible_resources?: unknown };
+
+/** Chrome's match-pattern semantics for https patterns: `*.` host wildcard, `*` anywhere in path+query. */
+function matchPattern(pattern: string, url: URL): boolean {
+  const m = /^https:\/\/(\*\.)?([^/*]+)(\/.*)$/.exec(pattern);
+  if (!m || url.protocol !== 'https:') return false;
+  const [, wild, host, path] = m as unknown as [string, string | undefined, string, string];
+  const hostOk = wild ? url.hostname === host || url.hostname.endsWith(`.${host}`) : url.hostname === host;
+  const pathRe = new RegExp(`^${path.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  return hostOk && pathRe.test(url.pathname + url.search);
+}
+
+const entryFor = (id: string) => manifest.content_scripts.find((c) => c.js.length === 1 && c.js[0] === `content/${id}.js`);
+
+describe('content-script bundles', () => {
+  it('has one bundle and one manifest entry per built-in helpdesk, and a custom-site bundle outside the manifest', () => {
+    const bundles = readdirSync('src/content/bundles').map((f) => f.replace(/\.ts$/, '')).sort();
+    expect(bundles).toEqual([...SITES.map((s) => s.id), 'custom'].sort());
+    for (const site of SITES) expect(entryFor(site.id), site.id).toBeDefined();
+    expect(manifest.content_scripts).toHaveLength(SITES.length);
+    expect(entryFor('custom')).toBeUndefined(); // registered at run time for the hosts an admin granted
+    expect(manifest.web_accessible_resources).toBeUndefined();
+  });
+
+  it('matches each helpdesk only on its own hosts', () => {
+    for (const site of SITES) {
+      for (const pattern of entryFor(site.id)?.matches ?? []) {
+        const host = /^https:\/\/[^/]+\//.exec(pattern)?.[0];
+        expect(site.hostPatterns, `${site.id}: ${pattern}`).toContain(`${host}*`);
+        expect(pattern, 'an agent path, or the whole host only where none is known').toMatch(/^https:\/\/[^/]+\/.+/);
+      }
+    }
+  });
+
+  it('injects on every fixture’s agent URL with that helpdesk’s bundle only, and not on other paths', () => {
+    for (const dir of readdirSync('test/fixtures')) {
+      const file = join('test/fixtures', dir, 'cases.json');
+      if (!existsSync(file)) continue;
+      const raw = JSON.parse(readFileSync(file, 'utf8')) as { adapter: string; url: string } | { adapter: string; url: string }[];
+      for (const c of Array.isArray(raw) ? raw : [raw]) {
+        if (c.adapter === 'custom') continue;
+        const hits = manifest.content_scripts.filter((cs) => cs.matches.some((p) => matchPattern(p, new URL(c.url)))).map((cs) => cs.js[0]);
+        expect(hits, c.url).toEqual([`content/${c.adapter}.js`]);
+      }
+    }
+    // A helpdesk's public pages (help centre, login) get no content script where the agent path is known.
+    for (const url of ['https://acme.zendesk.com/hc/en-us', 'https://acme.freshdesk.com/support/home', 'https://acme.gorgias.com/login', 'https://desk.zoho.eu/portal/acme/en/home']) {
+      expect(manifest.content_scripts.filter((cs) => cs.matches.some((p) => matchPattern(p, new URL(url)))), url).toEqual([]);
+    }
+  });
+});
