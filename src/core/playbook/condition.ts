@@ -85,9 +85,9 @@ function compile(c: Condition): Compiled {
   if ('tags' in c) return compileTags(c.tags.any, c.tags.all);
   if ('product' in c) return keywordLeaf(c.product, 'product', (k) => `Product matches '${k}'`, productUnmet);
   if ('customerSays' in c) {
-    return keywordLeaf(c.customerSays.any, 'customer', (k) => `Customer mentioned '${k}'`, (_f, kws) => `customer has not mentioned ${kws}`);
+    return messageLeaf(c.customerSays.any, 'customer', (k) => `Customer mentioned '${k}'`, (kws) => `customer has not mentioned ${kws}`);
   }
-  if ('agentSays' in c) return keywordLeaf(c.agentSays.any, 'agent', (k) => `Agent said '${k}'`, (_f, kws) => `no agent message says ${kws}`);
+  if ('agentSays' in c) return messageLeaf(c.agentSays.any, 'agent', (k) => `Agent said '${k}'`, (kws) => `no agent message says ${kws}`);
   if ('elapsedMinutes' in c) return compileElapsed(c.elapsedMinutes.gte, c.elapsedMinutes.lte);
   if ('stepDone' in c) return compileStepDone(c.stepDone);
   if ('resolutionConfirmed' in c) return compileResolution(c.resolutionConfirmed);
@@ -140,8 +140,10 @@ function compileAny(children: readonly Compiled[]): Compiled {
     },
     unmet(env) {
       if (children.length === 0) return 'an empty "any" never matches';
-      const failed = children.map((child) => (child.test(env) === null ? NO_CONTEXT : child.unmet(env)));
-      if (failed.includes(NO_CONTEXT)) return NO_CONTEXT;
+      // An unknown child decides the explanation: that is what keeps the "any" from holding.
+      const unknown = children.find((child) => child.test(env) === null);
+      if (unknown !== undefined) return unknown.unmet(env);
+      const failed = children.map((child) => child.unmet(env));
       const shown = failed.slice(0, 2).join(' and ');
       return failed.length > 2 ? `${shown} (and ${failed.length - 2} more)` : shown;
     },
@@ -158,7 +160,7 @@ function compileNot(child: Compiled): Compiled {
       // "Customer did not mention …" is noise in "why this now"; exclusions explain themselves when they bite.
     },
     unmet(env) {
-      if (child.test(env) === null) return NO_CONTEXT;
+      if (child.test(env) === null) return child.unmet(env);
       const out: string[] = [];
       child.met(env, out);
       return out.length > 0 ? `excluded because ${lowerFirst(out.join('; '))}` : 'excluded by a "not" condition';
@@ -215,6 +217,33 @@ function keywordLeaf(
     (f) => met(keywordIn(f, matcher, where) ?? ''),
     (f) => unmet(f, list),
   );
+}
+
+/**
+ * Keywords in the customer's or the agent's messages. A hit only in a message whose sender the page did
+ * not mark makes the leaf unknown: it is never the agent's word (a customer typing "anything else?" must
+ * not confirm resolution) and, for `not customerSays`, may well be the customer's.
+ */
+function messageLeaf(keywords: readonly string[], who: 'customer' | 'agent', met: (label: string) => string, unmet: (keywordList: string) => string): Compiled {
+  const matcher = keywordMatcher(keywords);
+  const list = orList(matcher.labels.map(quote));
+  const unknownHit = (f: TicketFacts) => (keywordIn(f, matcher, who) === null ? keywordIn(f, matcher, 'unknown') : null);
+  return {
+    test(env) {
+      if (env.facts === null) return null;
+      if (keywordIn(env.facts, matcher, who) !== null) return true;
+      return unknownHit(env.facts) === null ? false : null;
+    },
+    met(env, out) {
+      const hit = env.facts === null ? null : keywordIn(env.facts, matcher, who);
+      if (hit !== null) out.push(met(hit));
+    },
+    unmet(env) {
+      if (env.facts === null) return NO_CONTEXT;
+      const hit = unknownHit(env.facts);
+      return hit === null ? unmet(list) : `${quote(hit)} is only in a message whose sender the page did not show`;
+    },
+  };
 }
 
 function productUnmet(f: TicketFacts, list: string): string {

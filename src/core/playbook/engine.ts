@@ -215,7 +215,7 @@ function pickMoves(
     const move = pb.moves[i] as Move;
     const holds = evaluateCondition(move.when, env);
     if (holds === null) {
-      hold(move, 'no-context', `Condition not met: ${NO_CONTEXT}`);
+      hold(move, 'no-context', `Condition not met: ${env.facts === null ? NO_CONTEXT : explainUnmet(move.when, env)}`);
       continue;
     }
     if (!holds) {

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { MOVE_KINDS, OUTCOMES } from '../log/types';
-import { CHANNELS, HELPDESK_IDS, TICKET_STATUSES, type TicketContext } from '../ticket/types';
+import { CHANNELS, HELPDESK_IDS, MESSAGE_ROLES, TICKET_STATUSES, type TicketContext } from '../ticket/types';
 import type { ConditionEnv } from './condition';
 import type { EvaluationInput } from './engine';
 import { factsFor } from './facts';
@@ -140,7 +140,7 @@ export const arbContext: fc.Arbitrary<TicketContext | null> = fc.option(
     status: fc.constantFrom(...TICKET_STATUSES),
     tags: fc.uniqueArray(arbWord, { maxLength: 3 }),
     product: fc.option(arbText, { nil: null }),
-    messages: fc.array(fc.record({ role: fc.constantFrom('customer', 'agent', 'internal') as fc.Arbitrary<'customer' | 'agent' | 'internal'>, text: arbText }), {
+    messages: fc.array(fc.record({ role: fc.constantFrom(...MESSAGE_ROLES), text: arbText }), {
       maxLength: 4,
     }),
   }),

@@ -92,6 +92,13 @@ describe('custom adapter', () => {
     expect(diagnostics.map((d) => d.field)).toEqual(['ticketId', 'subject', 'requester', 'customerKey', 'status', 'channel', 'messages', 'composer']);
   });
 
+  it('counts a message as the agent\'s only when the admin\'s agent selector marks it (issue 15 #5)', () => {
+    const { agentMessage: _unset, ...selectors } = SITE.selectors as Record<string, string>;
+    const unmarked = createCustomAdapter(parsed({ ...SITE, selectors }));
+    const { context } = unmarked.read(loadFixture('custom/ticket.html'), URL1);
+    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'unknown', 'customer']);
+  });
+
   it('follows the re-rendered ticket', () => {
     const doc = loadFixture('custom/ticket.html');
     (doc.querySelector('main.ticket') as HTMLElement).innerHTML = (doc.getElementById('ticket-124') as HTMLTemplateElement).innerHTML;

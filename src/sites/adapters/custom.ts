@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
-import { CHANNELS, type TicketMessage } from '../../core/ticket/types';
+import { CHANNELS, type MessageRole, type TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
 import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
 import { insertInto } from '../insert';
@@ -94,6 +94,7 @@ export const CustomSiteConfig = v.strictObject({
     status: v.optional(Selector),
     messages: v.optional(Selector),
     customerMessage: v.optional(Selector),
+    agentMessage: v.optional(Selector),
     composer: v.optional(Selector),
   }),
   channel: v.optional(v.picklist(CHANNELS, `Use one of: ${CHANNELS.join(', ')}`)),
@@ -143,14 +144,16 @@ export function createCustomAdapter(config: CustomSiteConfig): SiteAdapter {
     const root = rootOf(doc);
     return root && s.composer ? (($(root, s.composer) as HTMLElement | null) ?? null) : null;
   };
-  const isCustomer = (el: Element): boolean => {
-    if (!s.customerMessage) return false;
+  const marked = (el: Element, sel: string | undefined): boolean => {
+    if (!sel) return false;
     try {
-      return el.matches(s.customerMessage) || !!$(el, s.customerMessage);
+      return el.matches(sel) || !!$(el, sel);
     } catch {
       return false;
     }
   };
+  // Only markup the admin named makes a message the agent's; anything unmarked is unknown, never the agent.
+  const roleOf = (el: Element): MessageRole => (marked(el, s.customerMessage) ? 'customer' : marked(el, s.agentMessage) ? 'agent' : 'unknown');
   return {
     id: 'custom',
     label: config.label,
@@ -186,7 +189,7 @@ export function createCustomAdapter(config: CustomSiteConfig): SiteAdapter {
         const items = $$(root, s.messages);
         for (const el of items.slice(-LIMITS.messages)) {
           const text = textOf(el, LIMITS.messageText);
-          if (text) messages.push({ role: isCustomer(el) ? 'customer' : 'agent', text });
+          if (text) messages.push({ role: roleOf(el), text });
         }
         d.note('messages', items.length ? { value: true, source: s.messages } : null);
       }
