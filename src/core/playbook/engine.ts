@@ -18,7 +18,7 @@ import type { TicketContext } from '../ticket/types';
 import { type ChecklistEntry, type ConditionEnv, evaluateCondition, explainMet, explainUnmet, isDone, NO_CONTEXT } from './condition';
 import { factsFor, type TicketFacts } from './facts';
 import { daysAgo, type HistoryAttempt, plural, reachedCustomer, withinDays } from './history';
-import { fallbacksFor, fillTemplate, type PlaceholderValues, parseTemplate, type Segment } from './placeholders';
+import { fallbacksFor, fillTemplate, type PlaceholderValues, parseTemplate, productNameOf, type Segment } from './placeholders';
 import type { Move, Playbook } from './types';
 
 export interface EvaluationInput {
@@ -263,7 +263,7 @@ function valuesFor(facts: TicketFacts | null, input: EvaluationInput): Placehold
   return {
     'customer.firstName': facts?.firstName ?? '',
     'customer.name': facts?.displayName ?? '',
-    product: facts?.context.product ?? '',
+    product: productNameOf(facts?.context.product),
     'ticket.id': facts?.context.ticketId ?? '',
     'agent.name': cleanText(input.agentName, 80),
   };
