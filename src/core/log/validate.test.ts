@@ -194,3 +194,14 @@ describe('import size', () => {
     expect(importTooLarge(big, 'team.csv')).toMatch(/^"team.csv" is larger than 100 MB/);
   });
 });
+
+describe('times are bounded by this computer\'s clock (issue 15 #9)', () => {
+  const now = Date.now();
+  it('accepts now and a day of clock skew, refuses anything later (a row dated 2099 would never be purged)', () => {
+    expect(check(attemptSchema, makeAttempt({ loggedAt: now }))).toBe('ok');
+    expect(check(attemptSchema, makeAttempt({ loggedAt: now + 23 * 3_600_000 }))).toBe('ok');
+    expect(check(attemptSchema, makeAttempt({ loggedAt: Date.UTC(2099, 0, 1) }))).toBe('loggedAt: is in the future (more than a day ahead of this computer\'s clock)');
+    expect(check(logEventSchema, { ...started, at: now + 2 * 86_400_000 })).toBe('at: is in the future (more than a day ahead of this computer\'s clock)');
+    expect(check(wrapupSchema, makeWrapup({ at: now + 2 * 86_400_000 }))).toMatch(/^at: is in the future/);
+  });
+});
