@@ -18,6 +18,7 @@ import type { PriorAttempt } from '../storage/log-repo';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { KEYS } from '../shared/storage-keys';
 import { Outbox } from './outbox';
+import { panelSay } from './panel/Moves';
 import { createStore } from './store';
 import { loadTicketState, newTicketState, saveTicketState, type TicketState, type WrapupAnswers } from './ticket-state';
 import { watchPage } from './watch';
@@ -96,6 +97,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
       now: Date.now(),
       history,
       agentName,
+      say: panelSay,
     });
     model.set({ ...m, evaluation, playbook: chosen.playbook });
     void applyEvaluation(evaluation, chosen.playbook);
