@@ -7,7 +7,7 @@ import { useState } from 'preact/hooks';
 import type { Outcome, SkipReason } from '../../core/log/types';
 import { SKIP_REASONS } from '../../core/log/types';
 import type { EligibleMove, Evaluation } from '../../core/playbook/engine';
-import { english, type Say } from '../../core/playbook/wording';
+import type { Say } from '../../core/playbook/wording';
 import { t } from '../../shared/i18n';
 import type { PanelActions } from '../controller';
 import type { MoveState } from '../ticket-state';
@@ -15,14 +15,10 @@ import { trusted } from './trusted';
 
 /**
  * The engine's "why this now" and "held back" sentences in the rep's language: its reason codes
- * (core/playbook/wording.ts) rendered through `_locales` (`reason_<code>`). When Chromium answers
- * getMessage with '' (seen under load), the English table the engine already carries is used instead.
+ * (core/playbook/wording.ts) rendered through `_locales` (`reason_<code>`). Like the rest of the panel,
+ * no English table is bundled as a fallback (content-script budget).
  */
-export const panelSay: Say = (code, ...args) => {
-  const key = `reason_${code}`;
-  const text = t(key, ...args);
-  return text && text !== key ? text : english(code, ...args);
-};
+export const panelSay: Say = (code, ...args) => t(`reason_${code}`, ...args);
 
 const OUTCOME_KEYS: Record<string, Outcome> = { '1': 'offered', '2': 'accepted', '3': 'declined', '4': 'not-a-fit' };
 

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ConditionEnv, evaluateCondition, explainMet, explainUnmet, NO_CONTEXT } from './condition';
+import { type ConditionEnv, evaluateCondition, explainMet, explainUnmet } from './condition';
 import { factsFor } from './facts';
 import { findKeyword, keywordMatcher, normalizeForMatch } from './keywords';
 import { arbCondition, arbEnv, daysBefore, done, NOW, ticket } from './test-fixtures';
 import type { Condition } from './types';
+import { english } from './wording-en';
 
 function env(overrides: Partial<ConditionEnv> = {}): ConditionEnv {
   return {
@@ -14,6 +15,7 @@ function env(overrides: Partial<ConditionEnv> = {}): ConditionEnv {
     now: NOW,
     startedAt: NOW - 12 * 60_000,
     history: [],
+    say: english,
     ...overrides,
   };
 }
@@ -82,7 +84,7 @@ describe('condition logic (properties)', () => {
     expect(holds({ elapsedMinutes: { gte: 10 } }, e)).toBe(true);
     expect(holds({ any: [{ channel: ['chat'] }, { stepDone: 'verify' }] }, e)).toBe(true);
     expect(holds({ all: [{ channel: ['chat'] }, { stepDone: 'nope' }] }, e)).toBe(false);
-    expect(explainUnmet({ channel: ['chat'] }, e)).toBe(NO_CONTEXT);
+    expect(explainUnmet({ channel: ['chat'] }, e)).toBe(english('no_context'));
   });
 });
 

@@ -13,7 +13,7 @@ import { type HistoryAttempt, reachedCustomer, withinDays } from './history';
 import { keywordMatcher } from './keywords';
 import { MINUTE_MS } from './limits';
 import type { Condition } from './types';
-import { count, daysAgoIn, english, joinList, type ReasonCode, type Say } from './wording';
+import { count, daysAgoIn, joinList, type ReasonCode, type Say } from './wording';
 
 export type Truth = boolean | null;
 
@@ -32,11 +32,14 @@ export interface ConditionEnv {
   readonly history: readonly HistoryAttempt[];
   /** Step titles for explanations; ids are shown when absent. */
   readonly stepTitles?: ReadonlyMap<string, string>;
-  /** The language explanations are written in (wording.ts); English when absent. */
-  readonly say?: Say;
+  /**
+   * The language explanations are written in (wording-en.ts `english`, or the panel's catalogue). Required,
+   * so the English table stays out of bundles that bring their own (the content script).
+   */
+  readonly say: Say;
 }
 
-const sayIn = (env: ConditionEnv): Say => env.say ?? english;
+const sayIn = (env: ConditionEnv): Say => env.say;
 
 interface Compiled {
   test(env: ConditionEnv): Truth;
@@ -45,9 +48,6 @@ interface Compiled {
   /** Why it does not hold, lower-case; only meaningful when `test` is not true. */
   unmet(env: ConditionEnv): string;
 }
-
-/** The English "no context" explanation (wording.ts `no_context`). */
-export const NO_CONTEXT = english('no_context');
 
 const cache = new WeakMap<Condition, Compiled>();
 

@@ -20,7 +20,7 @@ import { factsFor, type TicketFacts } from './facts';
 import { type HistoryAttempt, reachedCustomer, withinDays } from './history';
 import { fallbacksFor, fillTemplate, type PlaceholderValues, parseTemplate, productNameOf, type Segment } from './placeholders';
 import type { Move, Playbook } from './types';
-import { count, daysAgoIn, english, type Say } from './wording';
+import { count, daysAgoIn, type Say } from './wording';
 
 export interface EvaluationInput {
   /** Null when the adapter could not read the page: the checklist still works, page-based conditions are unknown. */
@@ -36,8 +36,11 @@ export interface EvaluationInput {
   /** This customer's attempts from other interactions (possibly merged from other reps' logs). */
   readonly history: readonly HistoryAttempt[];
   readonly agentName?: string;
-  /** The rep's language for "why this now" and "held back" (wording.ts); English when absent. */
-  readonly say?: Say;
+  /**
+   * The rep's language for "why this now" and "held back": wording-en.ts `english`, or the panel's catalogue.
+   * Required, so the English table stays out of the content script, which renders through `_locales`.
+   */
+  readonly say: Say;
 }
 
 export interface StepView {
@@ -130,7 +133,7 @@ export function evaluate(playbook: Playbook, input: EvaluationInput): Evaluation
     startedAt: input.startedAt,
     history: input.history,
     stepTitles: plan.stepTitles,
-    say: input.say ?? english,
+    say: input.say,
   };
   let resolutionConfirmed = confirmingDone;
   if (!confirmingDone && playbook.resolutionRule !== undefined && evaluateCondition(playbook.resolutionRule, env) === true) {
@@ -210,7 +213,7 @@ function pickMoves(
   const offers = offersIn(input.history);
   const { veCooldownDays, maxMovesShown } = pb.settings;
   const { now } = input;
-  const say = input.say ?? english;
+  const { say } = input;
   const hold = (move: Move, cause: HoldCause, reason: string) => heldBack.push({ moveId: move.id, kind: move.kind, title: move.title, cause, reason });
   let values: PlaceholderValues | null = null;
 
@@ -249,7 +252,7 @@ function pickMoves(
 }
 
 function reasonsFor(move: Move, pb: Playbook, env: ConditionEnv, input: EvaluationInput): string[] {
-  const say = input.say ?? english;
+  const { say } = input;
   const reasons = new Set<string>([say('resolution_confirmed')]);
   for (const r of explainMet(move.when, env)) reasons.add(r);
   // Only claim "not offered recently" when we actually know who the customer is.

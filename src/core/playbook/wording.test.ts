@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK } from './default-playbook';
 import { evaluate } from './engine';
 import { arbContext, arbHistory, arbPlaybook, daysBefore, done, input, NOW, ticket } from './test-fixtures';
-import { fillMessage, REASON_TEXT, type ReasonCode, type Say } from './wording';
+import { fillMessage, type ReasonCode, type Say } from './wording';
+import { REASON_TEXT } from './wording-en';
 
 const catalogue = (locale: string) =>
   JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', locale, 'messages.json'), 'utf8')) as Record<string, { message: string }>;

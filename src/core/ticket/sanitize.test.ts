@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCondition } from '../playbook/condition';
 import { factsFor } from '../playbook/facts';
 import type { Condition } from '../playbook/types';
+import { english } from '../playbook/wording-en';
 import { cleanText, LIMITS } from './sanitize';
 import type { TicketContext } from './types';
 
@@ -101,4 +102,4 @@ describe('cleanText against invisible characters', () => {
   });
 });
 
-const ENV = { facts: null, checklist: {}, resolutionConfirmed: true, now: 0, startedAt: 0, history: [] } as const;
+const ENV = { facts: null, checklist: {}, resolutionConfirmed: true, now: 0, startedAt: 0, history: [], say: english } as const;
