@@ -33,13 +33,14 @@ export function cleanText(raw: string | null | undefined, max: number = LIMITS.f
   // ate the first cut (so padding cannot push a keyword out of reach cheaply), up to a fixed bound.
   let head = raw.length > max * 4 ? raw.slice(0, max * 4) : raw;
   let text = clean(head);
-  if (head.length < raw.length && Array.from(text).length < max) {
+  if (head.length < raw.length && Array.from(text).length <= max) {
     head = raw.length > max * 64 ? raw.slice(0, max * 64) : raw;
     text = clean(head);
   }
   const chars = Array.from(text);
   if (chars.length <= max && head.length === raw.length) return text;
-  if (chars.length <= max) return `${text}…`;
+  // Cut text ends in "…", and the result never exceeds `max` code points, ellipsis included.
+  if (chars.length < max) return `${text}…`;
   return `${chars.slice(0, max - 1).join('')}…`;
 }
 
