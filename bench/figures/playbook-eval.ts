@@ -5,7 +5,7 @@
  * every move's conditions run). A second row gives the cost when the page changed (a new context object
  * each call: message text is normalized again).
  */
-import { DEFAULT_PLAYBOOK, evaluate, type EvaluationInput } from '../../src/core/playbook';
+import { DEFAULT_PLAYBOOK, english, evaluate, type EvaluationInput } from '../../src/core/playbook';
 import type { TicketContext } from '../../src/core/ticket/types';
 import type { Log, Sizes } from '../lib/config';
 import { type Figure, makeFigure } from '../lib/report';
@@ -56,6 +56,7 @@ export function realisticInput(context = realisticContext()): EvaluationInput {
     context,
     checklist,
     suppressedAuto: [],
+    say: english,
     startedAt: NOW - 15 * 60_000,
     now: NOW,
     history: [

@@ -6,6 +6,7 @@ import browser from 'webextension-polyfill';
 import { migrateSettings } from '../core/settings/settings';
 import { KEYS } from '../shared/storage-keys';
 import { parseCustomSite } from '../sites/adapters/custom';
+import { isPublicSuffix } from '../sites/public-suffix';
 
 const SCRIPT_ID = 'resolve-plus-custom-sites';
 const CUSTOM_BUNDLE = 'content/custom.js';
@@ -14,7 +15,7 @@ export async function syncCustomSites(): Promise<number> {
   const settings = migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
   const patterns: string[] = [];
   for (const raw of settings.customSites) {
-    const parsed = parseCustomSite(raw);
+    const parsed = parseCustomSite(raw, { isPublicSuffix });
     if (!parsed.ok) continue;
     if (await browser.permissions.contains({ origins: [parsed.config.urlPattern] })) patterns.push(parsed.config.urlPattern);
   }

@@ -26,6 +26,7 @@ import { createEmitter } from './emitter';
 import { createInteraction, type Interaction, type Issued } from './interaction';
 import { Outbox } from './outbox';
 import { createHealthReporter, readSignature } from './page-health';
+import { panelSay } from './panel/Moves';
 import { createStore } from './store';
 import { loadTicketState, newTicketState, saveTicketState, type TicketState, type WrapupAnswers } from './ticket-state';
 import { watchPage } from './watch';
@@ -94,7 +95,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     const now = Date.now();
     const settled = settle(
       m.state,
-      (s) => evaluate(chosen.playbook, { context: ctx, checklist: s.checklist, suppressedAuto: s.suppressedAuto, startedAt: s.startedAt, now, history, agentName }),
+      (s) => evaluate(chosen.playbook, { context: ctx, checklist: s.checklist, suppressedAuto: s.suppressedAuto, startedAt: s.startedAt, now, history, agentName, say: panelSay }),
       now,
     );
     model.set({ ...m, state: settled.state, evaluation: settled.evaluation, playbook: chosen.playbook });

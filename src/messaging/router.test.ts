@@ -1,5 +1,8 @@
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { describe, expect, it, vi } from 'vitest';
+import { makeAttempt, makeInteraction, makeWrapup, sampleEvents } from '../core/metrics/fixtures';
+import { type MessageName, PROTOCOL } from './protocol';
 import type { Handlers, Rejection, SenderInfo } from './router';
 import { commandMessage, parseCommand } from './protocol';
 import { createRouter } from './router';
@@ -120,7 +123,189 @@ describe('message router', () => {
     );
     expect(count).toBe(10_000);
     expect(calls).toEqual([]);
+    // CPU-bound: ~2 s alone, several times that on the shared 2-core machine.
+  }, 30_000);
+});
+
+/**
+ * Near-valid messages (issue 15): one valid message per name from an allowed sender, then exactly one
+ * mutation — a field of the wrong type, a field added, a field removed, a string or list oversized, the
+ * envelope or the sender changed. Hostile pages probe with almost-right messages, not random bytes.
+ */
+describe('near-valid messages', () => {
+  const seeds: { name: MessageName; sender: SenderInfo; payload: Record<string, unknown> }[] = [
+    { name: 'log/append', sender: content, payload: { events: sampleEvents().slice(0, 3) } },
+    { name: 'log/append', sender: page, payload: { events: [sampleEvents()[6]] } },
+    { name: 'customer/key', sender: content, payload: { raw: 'maria@example.com' } },
+    { name: 'customer/history', sender: content, payload: { customerKey: 'b'.repeat(64), interactionId: 'i1' } },
+    { name: 'playbook/active', sender: content, payload: { locale: 'es' } },
+    { name: 'tab/status', sender: content, payload: { helpdesk: 'zendesk', recognised: true } },
+    {
+      name: 'log/merge',
+      sender: page,
+      payload: { events: sampleEvents(), interactions: [makeInteraction()], attempts: [makeAttempt()], wrapups: [makeWrapup()] },
+    },
+    { name: 'custom-sites/sync', sender: page, payload: {} },
+    { name: 'review/save', sender: page, payload: { attemptId: 'i1:m1', resolutionFirst: true, fit: null, tone: false, note: 'ok' } },
+  ];
+  type Path = readonly (string | number)[];
+  const clone = <T>(x: T): T => structuredClone(x);
+  /** Every path into a JSON value, root excluded. */
+  const pathsOf = (x: unknown, at: Path = []): Path[] => {
+    if (Array.isArray(x)) return x.flatMap((item, i) => [[...at, i], ...pathsOf(item, [...at, i])]);
+    if (x && typeof x === 'object') return Object.entries(x).flatMap(([k, item]) => [[...at, k], ...pathsOf(item, [...at, k])]);
+    return [];
+  };
+  const parentOf = (root: unknown, path: Path): Record<string | number, unknown> => 
+    path.slice(0, -1).reduce<Record<string | number, unknown>>((node, k) => node[k] as Record<string | number, unknown>, root as Record<string | number, unknown>);
+  const get = (root: unknown, path: Path): unknown => (path.length === 0 ? root : parentOf(root, path)[path[path.length - 1] as string]);
+  /** A value of another JSON type, which no field of the protocol accepts in place of this one. */
+  const wrongType = (x: unknown): unknown => (typeof x === 'string' ? 42 : Array.isArray(x) ? { 0: x[0] } : x && typeof x === 'object' ? [x] : typeof x === 'number' ? String(x) : typeof x === 'boolean' ? 'true' : [[]]);
+  const allowed = (name: MessageName, sender: SenderInfo) => (PROTOCOL[name].from as readonly string[]).includes(sender === page ? 'page' : 'content');
+
+  interface Mutant {
+    readonly what: string;
+    readonly message: unknown;
+    readonly sender: SenderInfo;
+    /** Key the rejection reason must name (payload mutations), when one can be named. */
+    readonly names?: string;
+    /** Removal and renaming can land on something optional/equivalent: those are checked against the schema. */
+    readonly mayBeValid?: boolean;
+  }
+
+  const mutant: fc.Arbitrary<Mutant> = fc.constantFrom(...seeds).chain((seed) => {
+    const envelope = (payload: unknown) => ({ rp: 1, name: seed.name, payload });
+    const paths = pathsOf(seed.payload);
+    const objects: Path[] = [[], ...paths.filter((p) => { const x = get(seed.payload, p); return x !== null && typeof x === 'object' && !Array.isArray(x); })];
+    const strings = paths.filter((p) => typeof get(seed.payload, p) === 'string');
+    const keyed = paths.filter((p) => typeof p[p.length - 1] === 'string');
+    const arrays = paths.filter((p) => Array.isArray(get(seed.payload, p)));
+    const kinds: fc.Arbitrary<Mutant>[] = [
+      fc.constantFrom(...objects).chain((at) =>
+        fc.constantFrom('regex', '__extra', 'constructor', 'toString', 'isTrusted').map((key) => {
+          const payload = clone(seed.payload);
+          const target = at.length === 0 ? payload : (get(payload, at) as Record<string, unknown>);
+          target[key] = [[{}]];
+          return { what: `added ${[...at, key].join('.')}`, message: envelope(payload), sender: seed.sender, names: key };
+        }),
+      ),
+      // "__proto__" as an own key, as JSON.parse and structured clone create it.
+      fc.constant({ what: 'own __proto__', message: envelope(JSON.parse(`{"__proto__":{"ok":true}${JSON.stringify(seed.payload).replace(/^\{(?=.)/, ',').replace(/^,\}$/, '}')}`)), sender: seed.sender }),
+      fc.constant({ what: 'payload not an object', message: envelope([seed.payload]), sender: seed.sender }),
+      fc.constantFrom(...(['rp:2', 'rp:"1"', 'no rp', 'no payload', 'extra envelope field', 'name in caps'] as const)).map((e) => {
+        const m: Record<string, unknown> = envelope(clone(seed.payload));
+        if (e === 'rp:2') m.rp = 2;
+        if (e === 'rp:"1"') m.rp = '1';
+        if (e === 'no rp') delete m.rp;
+        if (e === 'no payload') m.payload = undefined;
+        if (e === 'extra envelope field') m.command = 'tick-next-step';
+        if (e === 'name in caps') m.name = seed.name.toUpperCase();
+        return { what: `envelope ${e}`, message: m, sender: seed.sender, mayBeValid: e === 'no payload' };
+      }),
+      fc.constantFrom(...(['other extension', 'http page', 'no tab', 'other extension page', 'wrong role'] as const)).map((e) => {
+        const sender: SenderInfo =
+          e === 'other extension'
+            ? { ...seed.sender, id: 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' }
+            : e === 'http page'
+              ? { ...content, url: 'http://acme.zendesk.com/agent/tickets/1' }
+              : e === 'no tab'
+                ? { id: EXT, url: content.url }
+                : e === 'other extension page'
+                  ? { id: EXT, url: 'chrome-extension://aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/x.html' }
+                  : seed.sender === page
+                    ? content
+                    : page;
+        return { what: `sender ${e}`, message: envelope(clone(seed.payload)), sender, mayBeValid: e === 'wrong role' };
+      }),
+      fc.constantFrom(...(Object.keys(PROTOCOL) as MessageName[])).filter((n) => n !== seed.name).map((name) => ({
+        what: `renamed to ${name}`,
+        message: { rp: 1, name, payload: clone(seed.payload) },
+        sender: seed.sender,
+        mayBeValid: true,
+      })),
+    ];
+    if (paths.length > 0) {
+      kinds.push(
+        fc.constantFrom(...paths).map((at) => {
+          const payload = clone(seed.payload);
+          const key = at[at.length - 1] as string | number;
+          parentOf(payload, at)[key] = wrongType(get(payload, at));
+          return { what: `wrong type at ${at.join('.')}`, message: envelope(payload), sender: seed.sender, names: typeof key === 'string' ? key : undefined };
+        }),
+      );
+    }
+    if (keyed.length > 0) {
+      kinds.push(
+        fc.constantFrom(...keyed).map((at) => {
+          const payload = clone(seed.payload);
+          delete parentOf(payload, at)[at[at.length - 1] as string];
+          return { what: `removed ${at.join('.')}`, message: envelope(payload), sender: seed.sender, mayBeValid: true };
+        }),
+      );
+    }
+    if (strings.length > 0) {
+      kinds.push(
+        fc.constantFrom(...strings).map((at) => {
+          const payload = clone(seed.payload);
+          const key = at[at.length - 1] as string | number;
+          parentOf(payload, at)[key] = 'x'.repeat(100_000);
+          return { what: `oversized ${at.join('.')}`, message: envelope(payload), sender: seed.sender, names: typeof key === 'string' ? key : undefined };
+        }),
+      );
+    }
+    if (arrays.length > 0) {
+      kinds.push(
+        fc.constantFrom(...arrays).map((at) => {
+          const payload = clone(seed.payload);
+          const list = get(payload, at) as unknown[];
+          parentOf(payload, at)[at[at.length - 1] as string] = Array.from({ length: 5_001 }, (_, i) => ({ ...(list[0] as object), id: `big-${i}` }));
+          return { what: `oversized list ${at.join('.')}`, message: envelope(payload), sender: seed.sender, names: String(at[at.length - 1]) };
+        }),
+      );
+    }
+    return fc.oneof(...kinds);
   });
+
+  /** What the router should accept, for mutations that may land on something optional. */
+  const acceptable = (m: Mutant): boolean => {
+    const msg = m.message as { rp?: unknown; name?: unknown; payload?: unknown };
+    if (msg.rp !== 1 || typeof msg.name !== 'string' || !(msg.name in PROTOCOL)) return false;
+    const name = msg.name as MessageName;
+    const known = m.sender === content || m.sender === page;
+    return known && allowed(name, m.sender) && v.is(PROTOCOL[name].payload, msg.payload);
+  };
+
+  it('every seed is accepted as sent', async () => {
+    const { route, calls } = setup();
+    for (const seed of seeds) expect((await route({ rp: 1, name: seed.name, payload: seed.payload }, seed.sender)).ok, seed.name).toBe(true);
+    expect(calls).toHaveLength(seeds.length);
+  });
+
+  it('one mutation of a valid message: zero handler calls, each rejection with a reason naming what is wrong', async () => {
+    const { route, calls, rejections } = setup();
+    let checked = 0;
+    let skipped = 0;
+    await fc.assert(
+      fc.asyncProperty(mutant, async (m) => {
+        if (m.mayBeValid && acceptable(m)) {
+          skipped++;
+          return;
+        }
+        checked++;
+        const before = rejections.length;
+        const reply = await route(m.message, m.sender);
+        expect(reply.ok, m.what).toBe(false);
+        expect(rejections.length, m.what).toBe(before + 1);
+        const reason = rejections[before]?.reason ?? '';
+        expect(reason, m.what).toMatch(/^(foreign sender|bad envelope: .+|(content|page) may not send \S+|bad payload: .+)$/);
+        if (m.names !== undefined) expect(reason, m.what).toContain(m.names);
+      }),
+      { numRuns: 1_500 },
+    );
+    expect(calls).toEqual([]);
+    // Non-vacuous: nearly every mutant is invalid by construction.
+    expect(skipped).toBeLessThan(checked / 5);
+  }, 30_000);
 });
 
 describe('worker → content commands', () => {

@@ -117,8 +117,9 @@ export function contentWorld(page: Page): ContentWorld {
 /** One step of a query: CSS inside the panel, an ARIA role (+ name, checked), visible text, or an index. */
 type Step =
   | { css: string }
-  | { role: string; name?: string; exact?: boolean; checked?: boolean }
+  | { role: string; name?: string; nameRe?: { source: string; flags: string }; exact?: boolean; checked?: boolean }
   | { text: string }
+  | { hasText: string }
   | { nth: number };
 
 /**
@@ -175,6 +176,7 @@ function findInPanel(steps: Step[]): Element[] {
         Array.from(s.querySelectorAll('*')).filter((el) => {
           if (roleOf(el) !== step.role || !visible(el)) return false;
           if (step.checked !== undefined && (el as HTMLInputElement).checked !== step.checked) return false;
+          if (step.nameRe) return new RegExp(step.nameRe.source, step.nameRe.flags).test(norm(nameOf(el)));
           if (step.name === undefined) return true;
           const n = norm(nameOf(el));
           return step.exact ? n === step.name : n.toLowerCase().includes(step.name.toLowerCase());
@@ -186,6 +188,8 @@ function findInPanel(steps: Step[]): Element[] {
           (el) => norm(el.textContent ?? '').includes(step.text) && !Array.from(el.children).some((c) => norm(c.textContent ?? '').includes(step.text)),
         ),
       );
+    } else if ('hasText' in step) {
+      sections = sections.filter((el) => norm(el.textContent ?? '').includes(step.hasText));
     } else {
       const i = step.nth < 0 ? sections.length + step.nth : step.nth;
       sections = sections[i] ? [sections[i]] : [];
@@ -209,8 +213,14 @@ export class PanelLocator {
   locator(css: string): PanelLocator {
     return this.with({ css });
   }
-  getByRole(role: string, opts: { name?: string; exact?: boolean; checked?: boolean } = {}): PanelLocator {
-    return this.with({ role, ...opts });
+  getByRole(role: string, opts: { name?: string | RegExp; exact?: boolean; checked?: boolean } = {}): PanelLocator {
+    const { name, ...rest } = opts;
+    if (name instanceof RegExp) return this.with({ role, ...rest, nameRe: { source: name.source, flags: name.flags } });
+    return this.with({ role, ...rest, name });
+  }
+  /** Keeps the matches whose text contains `hasText` (Playwright's `filter({ hasText })`, strings only). */
+  filter(opts: { hasText: string }): PanelLocator {
+    return this.with({ hasText: opts.hasText });
   }
   getByText(text: string): PanelLocator {
     return this.with({ text });
@@ -260,6 +270,10 @@ export class PanelLocator {
     }
   }
 
+  /** Every match's text, without waiting (Playwright's allTextContents()). */
+  allTextContents(): Promise<string[]> {
+    return this.run((els) => els.map((e) => e.textContent ?? ''));
+  }
   textContent(): Promise<string | null> {
     return this.one((el) => el.textContent);
   }

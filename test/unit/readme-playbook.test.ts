@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, parsePlaybookJson } from '../../src/core/playbook';
+import { english, evaluate, parsePlaybookJson } from '../../src/core/playbook';
 
 describe('README playbook example', () => {
   const readme = readFileSync(resolve(process.cwd(), 'README.md'), 'utf8');
@@ -28,7 +28,7 @@ describe('README playbook example', () => {
       product: 'Acme Blender Pro',
       messages: [{ role: 'customer' as const, text: 'The jug arrived cracked.' }],
     };
-    const base = { context, suppressedAuto: [], startedAt: 0, now: 60_000, history: [] };
+    const base = { context, suppressedAuto: [], startedAt: 0, now: 60_000, history: [], say: english };
     expect(evaluate(r.playbook, { ...base, checklist: {} }).eligible).toEqual([]);
     const done = { doneAt: 1, auto: false };
     const after = evaluate(r.playbook, { ...base, checklist: { greet: done, verify: done, fix: done, confirm: done } });

@@ -7,10 +7,18 @@ import { useState } from 'preact/hooks';
 import type { Outcome, SkipReason } from '../../core/log/types';
 import { SKIP_REASONS } from '../../core/log/types';
 import type { EligibleMove, Evaluation } from '../../core/playbook/engine';
+import type { Say } from '../../core/playbook/wording';
 import { t } from '../../shared/i18n';
 import type { PanelActions } from '../controller';
 import type { MoveState } from '../ticket-state';
 import { mayAct, trusted } from './trusted';
+
+/**
+ * The engine's "why this now" and "held back" sentences in the rep's language: its reason codes
+ * (core/playbook/wording.ts) rendered through `_locales` (`reason_<code>`). Like the rest of the panel,
+ * no English table is bundled as a fallback (content-script budget).
+ */
+export const panelSay: Say = (code, ...args) => t(`reason_${code}`, ...args);
 
 const OUTCOME_KEYS: Record<string, Outcome> = { '1': 'offered', '2': 'accepted', '3': 'declined', '4': 'not-a-fit' };
 

@@ -13,7 +13,8 @@ import { parseAttemptsCsv } from './read';
 import { attemptRows } from './rows';
 import { csvCell, toCsv, unguardCell } from './write';
 
-const FORMULA_START = /^[=+\-@\t\r\n]/;
+/** What a spreadsheet runs as a formula: a starter (ASCII, full-width, small, minus sign) after any leading blanks. */
+const FORMULA_START = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}]*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]/u;
 /** Columns the exporter fills from JS numbers; the only cells allowed to start with "-". */
 const NUMERIC: ReadonlySet<AttemptColumnName> = new Set(['playbook_version', 'seconds_resolution_to_offer', 'ves_achieve_more', 'ves_confidence', 'effort']);
 const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;

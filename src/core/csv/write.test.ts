@@ -27,6 +27,14 @@ describe('csvCell', () => {
     expect(csvCell('a;b')).toBe('"a;b"');
   });
 
+  it('guards full-width starters and starters behind leading blanks or invisible characters (issue 15 #9)', () => {
+    for (const s of ['＝1+1', '＋1', '－1', '＠SUM(A1)', ' =1+1', '\u00A0=1+1', '\u3000-1', '\u200B@x', '\t\u00A0＝1', '\u2212' + '1', '﹦1']) {
+      expect(csvCell(s)).toBe(`'${s}`);
+      expect(unguardCell(csvCell(s))).toBe(s);
+    }
+    expect(csvCell(' plain')).toBe(' plain');
+  });
+
   it('guards text that a spreadsheet would run as a formula', () => {
     expect(csvCell("=cmd|' /C calc'!A0")).toBe("'=cmd|' /C calc'!A0");
     expect(csvCell('+1')).toBe("'+1");

@@ -21,8 +21,14 @@
  */
 import type { CellValue, Column } from './columns';
 
-const NEEDS_GUARD = /^'*[=+\-@\t\r\n]/;
-const GUARDED = /^'+[=+\-@\t\r\n]/;
+/**
+ * Formula starters: ASCII `= + - @`, their full-width forms (＝＋－＠, which Excel and LibreOffice fold
+ * to ASCII on entry in CJK locales), the small forms (﹦﹢﹣﹫), the minus sign (−) and tab/CR/LF — also
+ * behind leading blanks (space, NBSP, ideographic space …) or invisible characters, which spreadsheets
+ * and importers trim before deciding that a cell is a formula.
+ */
+const NEEDS_GUARD = /^'*[\s\p{Cf}\p{Default_Ignorable_Code_Point}]*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]/u;
+const GUARDED = /^'+[\s\p{Cf}\p{Default_Ignorable_Code_Point}]*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]/u;
 const NEEDS_QUOTES = /[",;\r\n]/;
 const CRLF = '\r\n';
 export const BOM = '\uFEFF';

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
 import { makeAttempt, makeInteraction, makeWrapup, sampleEvents, T0 } from '../metrics/fixtures';
+import { parseBackup, serializeBackup } from './backup';
 import type { LogEvent } from './types';
 import {
   attemptSchema,
@@ -192,5 +193,27 @@ describe('import size', () => {
     expect(importTooLarge('small', 'a.csv')).toBeNull();
     const big = 'é'.repeat(MAX_IMPORT_BYTES / 2 + 1);
     expect(importTooLarge(big, 'team.csv')).toMatch(/^"team.csv" is larger than 100 MB/);
+  });
+});
+
+describe('times are bounded by this computer\'s clock (issue 15 #9)', () => {
+  const now = Date.now();
+  it('accepts now and a day of clock skew, refuses anything later (a row dated 2099 would never be purged)', () => {
+    expect(check(attemptSchema, makeAttempt({ loggedAt: now }))).toBe('ok');
+    expect(check(attemptSchema, makeAttempt({ loggedAt: now + 23 * 3_600_000 }))).toBe('ok');
+    expect(check(attemptSchema, makeAttempt({ loggedAt: Date.UTC(2099, 0, 1) }))).toBe('loggedAt: is in the future (more than a day ahead of this computer\'s clock)');
+    expect(check(logEventSchema, { ...started, at: now + 2 * 86_400_000 })).toBe('at: is in the future (more than a day ahead of this computer\'s clock)');
+    expect(check(wrapupSchema, makeWrapup({ at: now + 2 * 86_400_000 }))).toMatch(/^at: is in the future/);
+  });
+});
+
+describe('a backup row dated 2099 (issue 15 #9)', () => {
+  it('is skipped with its path and reason; the valid rows are kept', () => {
+    const future = makeAttempt({ id: 'future', loggedAt: Date.UTC(2099, 0, 1) });
+    const r = parseBackup(serializeBackup({ events: [], interactions: [], attempts: [makeAttempt(), future], wrapups: [] }), 'rep-a.json');
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.backup.attempts.map((a) => a.id)).toEqual([makeAttempt().id]);
+    expect(r.skipped).toEqual([{ path: 'attempts[1].loggedAt', message: "is in the future (more than a day ahead of this computer's clock)" }]);
   });
 });

@@ -41,6 +41,12 @@ export const LIMITS = {
  */
 export const TIME_RANGE = { min: Date.UTC(2015, 0, 1), max: Date.UTC(2100, 0, 1) } as const;
 
+/**
+ * How far ahead of this browser's clock a time may be: reps' clocks drift, and merged files come from
+ * other machines, but a row dated next year would outlive retention (it is never old enough to purge).
+ */
+export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
 /** Largest file (UTF-8 bytes) a backup or CSV import accepts: beyond this the tab risks running out of memory. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
@@ -76,6 +82,8 @@ export const timeSchema = v.pipe(
   v.integer('expected whole milliseconds'),
   v.minValue(TIME_RANGE.min, 'is before 2015 — not a plausible time'),
   v.maxValue(TIME_RANGE.max, 'is after 2100 — not a plausible time'),
+  // Read at validation time: a schema built once must not freeze "now".
+  v.check((t) => t <= Date.now() + MAX_CLOCK_SKEW_MS, 'is in the future (more than a day ahead of this computer\'s clock)'),
 );
 const time = timeSchema;
 const maybeTime = v.nullable(time);

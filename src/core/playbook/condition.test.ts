@@ -1,10 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ConditionEnv, evaluateCondition, explainMet, explainUnmet, NO_CONTEXT } from './condition';
+import { type ConditionEnv, evaluateCondition, explainMet, explainUnmet } from './condition';
 import { factsFor } from './facts';
 import { findKeyword, keywordMatcher, normalizeForMatch } from './keywords';
 import { arbCondition, arbEnv, daysBefore, done, NOW, ticket } from './test-fixtures';
 import type { Condition } from './types';
+import { english } from './wording-en';
 
 function env(overrides: Partial<ConditionEnv> = {}): ConditionEnv {
   return {
@@ -14,6 +15,7 @@ function env(overrides: Partial<ConditionEnv> = {}): ConditionEnv {
     now: NOW,
     startedAt: NOW - 12 * 60_000,
     history: [],
+    say: english,
     ...overrides,
   };
 }
@@ -82,7 +84,7 @@ describe('condition logic (properties)', () => {
     expect(holds({ elapsedMinutes: { gte: 10 } }, e)).toBe(true);
     expect(holds({ any: [{ channel: ['chat'] }, { stepDone: 'verify' }] }, e)).toBe(true);
     expect(holds({ all: [{ channel: ['chat'] }, { stepDone: 'nope' }] }, e)).toBe(false);
-    expect(explainUnmet({ channel: ['chat'] }, e)).toBe(NO_CONTEXT);
+    expect(explainUnmet({ channel: ['chat'] }, e)).toBe(english('no_context'));
   });
 });
 
@@ -203,5 +205,38 @@ describe('keyword matching', () => {
     expect(find(['a.b', '(x|y)', '.*'], 'aXb x y anything')).toBe(null);
     expect(find(['c++'], 'I code in C++ daily')).toBe('c++');
     expect(find(['$5'], 'it was $5 off')).toBe('$5');
+  });
+});
+
+describe('messages whose sender the page did not mark (issue 15 #5)', () => {
+  const confirm: Condition = { agentSays: { any: ['anything else'] } };
+  const calm: Condition = { not: { customerSays: { any: ['unacceptable'] } } };
+  const withMessages = (...messages: { role: 'customer' | 'agent' | 'internal' | 'unknown'; text: string }[]) =>
+    env({ facts: factsFor(ticket({ messages })) });
+
+  it("never count as the agent's: a customer's 'anything else?' does not confirm", () => {
+    const e = withMessages({ role: 'customer', text: 'It works now.' }, { role: 'unknown', text: 'Is there anything else?' });
+    expect(holds(confirm, e)).not.toBe(true);
+    expect(unmet(confirm, e)).toBe("'anything else' is only in a message whose sender the page did not show");
+    expect(holds(confirm, withMessages({ role: 'agent', text: 'Is there anything else?' }))).toBe(true);
+  });
+
+  it('may be the customer: a matching unknown message makes a "not customerSays" exclusion unknown, never true', () => {
+    expect(holds(calm, withMessages({ role: 'unknown', text: 'This is unacceptable' }))).toBe(null);
+    expect(holds(calm, withMessages({ role: 'unknown', text: 'Thanks a lot' }))).toBe(true);
+    expect(holds(calm, withMessages({ role: 'customer', text: 'This is unacceptable' }))).toBe(false);
+  });
+
+  it('agentSays holds only when an agent-marked message says it (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ role: fc.constantFrom('customer', 'internal', 'unknown' as const), text: fc.constantFrom('anything else?', 'hi', 'Anything   ELSE') }), {
+          maxLength: 5,
+        }),
+        (messages) => {
+          expect(holds(confirm, env({ facts: factsFor(ticket({ messages })) }))).not.toBe(true);
+        },
+      ),
+    );
   });
 });

@@ -9,10 +9,11 @@
  */
 import type { Outcome } from '../log/types';
 import { type FactText, keywordIn, type TicketFacts } from './facts';
-import { daysAgo, type HistoryAttempt, plural, reachedCustomer, withinDays } from './history';
+import { type HistoryAttempt, reachedCustomer, withinDays } from './history';
 import { keywordMatcher } from './keywords';
 import { MINUTE_MS } from './limits';
 import type { Condition } from './types';
+import { count, daysAgoIn, joinList, type ReasonCode, type Say } from './wording';
 
 export type Truth = boolean | null;
 
@@ -31,7 +32,14 @@ export interface ConditionEnv {
   readonly history: readonly HistoryAttempt[];
   /** Step titles for explanations; ids are shown when absent. */
   readonly stepTitles?: ReadonlyMap<string, string>;
+  /**
+   * The language explanations are written in (wording-en.ts `english`, or the panel's catalogue). Required,
+   * so the English table stays out of bundles that bring their own (the content script).
+   */
+  readonly say: Say;
 }
+
+const sayIn = (env: ConditionEnv): Say => env.say;
 
 interface Compiled {
   test(env: ConditionEnv): Truth;
@@ -40,8 +48,6 @@ interface Compiled {
   /** Why it does not hold, lower-case; only meaningful when `test` is not true. */
   unmet(env: ConditionEnv): string;
 }
-
-export const NO_CONTEXT = 'needs ticket details the page did not show';
 
 const cache = new WeakMap<Condition, Compiled>();
 
@@ -83,11 +89,9 @@ function compile(c: Condition): Compiled {
   if ('channel' in c) return pickLeaf('channel', c.channel, (f) => f.context.channel);
   if ('status' in c) return pickLeaf('status', c.status, (f) => f.context.status);
   if ('tags' in c) return compileTags(c.tags.any, c.tags.all);
-  if ('product' in c) return keywordLeaf(c.product, 'product', (k) => `Product matches '${k}'`, productUnmet);
-  if ('customerSays' in c) {
-    return keywordLeaf(c.customerSays.any, 'customer', (k) => `Customer mentioned '${k}'`, (_f, kws) => `customer has not mentioned ${kws}`);
-  }
-  if ('agentSays' in c) return keywordLeaf(c.agentSays.any, 'agent', (k) => `Agent said '${k}'`, (_f, kws) => `no agent message says ${kws}`);
+  if ('product' in c) return keywordLeaf(c.product, 'product', 'product_matches', productUnmet);
+  if ('customerSays' in c) return messageLeaf(c.customerSays.any, 'customer', 'customer_mentioned', 'customer_not_mentioned');
+  if ('agentSays' in c) return messageLeaf(c.agentSays.any, 'agent', 'agent_said', 'agent_not_said');
   if ('elapsedMinutes' in c) return compileElapsed(c.elapsedMinutes.gte, c.elapsedMinutes.lte);
   if ('stepDone' in c) return compileStepDone(c.stepDone);
   if ('resolutionConfirmed' in c) return compileResolution(c.resolutionConfirmed);
@@ -117,7 +121,7 @@ function compileAll(children: readonly Compiled[]): Compiled {
         if (r === false) return child.unmet(env);
         if (r === null && firstUnknown === null) firstUnknown = child;
       }
-      return firstUnknown ? firstUnknown.unmet(env) : 'condition not met';
+      return firstUnknown ? firstUnknown.unmet(env) : sayIn(env)('condition_failed');
     },
   };
 }
@@ -139,11 +143,14 @@ function compileAny(children: readonly Compiled[]): Compiled {
       }
     },
     unmet(env) {
-      if (children.length === 0) return 'an empty "any" never matches';
-      const failed = children.map((child) => (child.test(env) === null ? NO_CONTEXT : child.unmet(env)));
-      if (failed.includes(NO_CONTEXT)) return NO_CONTEXT;
-      const shown = failed.slice(0, 2).join(' and ');
-      return failed.length > 2 ? `${shown} (and ${failed.length - 2} more)` : shown;
+      if (children.length === 0) return sayIn(env)('empty_any');
+      // An unknown child decides the explanation: that is what keeps the "any" from holding.
+      const unknown = children.find((child) => child.test(env) === null);
+      if (unknown !== undefined) return unknown.unmet(env);
+      const failed = children.map((child) => child.unmet(env));
+      const say = sayIn(env);
+      const shown = failed.length >= 2 ? say('two_reasons', failed[0] as string, failed[1] as string) : (failed[0] ?? '');
+      return failed.length > 2 ? say('more_reasons', shown, failed.length - 2) : shown;
     },
   };
 }
@@ -158,30 +165,30 @@ function compileNot(child: Compiled): Compiled {
       // "Customer did not mention …" is noise in "why this now"; exclusions explain themselves when they bite.
     },
     unmet(env) {
-      if (child.test(env) === null) return NO_CONTEXT;
+      if (child.test(env) === null) return child.unmet(env);
       const out: string[] = [];
       child.met(env, out);
-      return out.length > 0 ? `excluded because ${lowerFirst(out.join('; '))}` : 'excluded by a "not" condition';
+      return out.length > 0 ? sayIn(env)('excluded_because', lowerFirst(out.join('; '))) : sayIn(env)('excluded_by_not');
     },
   };
 }
 
 /** Leaves that read the page: unknown without facts. */
-function pageLeaf(test: (f: TicketFacts) => boolean, met: (f: TicketFacts) => string, unmet: (f: TicketFacts) => string): Compiled {
+function pageLeaf(test: (f: TicketFacts) => boolean, met: (f: TicketFacts, say: Say) => string, unmet: (f: TicketFacts, say: Say) => string): Compiled {
   return {
     test: (env) => (env.facts === null ? null : test(env.facts)),
     met(env, out) {
-      if (env.facts !== null) out.push(met(env.facts));
+      if (env.facts !== null) out.push(met(env.facts, sayIn(env)));
     },
-    unmet: (env) => (env.facts === null ? NO_CONTEXT : unmet(env.facts)),
+    unmet: (env) => (env.facts === null ? sayIn(env)('no_context') : unmet(env.facts, sayIn(env))),
   };
 }
 
-function pickLeaf<T extends string>(what: string, allowed: readonly T[], read: (f: TicketFacts) => T): Compiled {
+function pickLeaf<T extends string>(what: 'helpdesk' | 'channel' | 'status', allowed: readonly T[], read: (f: TicketFacts) => T): Compiled {
   return pageLeaf(
     (f) => allowed.includes(read(f)),
-    (f) => `${upperFirst(what)} is ${read(f)}`,
-    (f) => `${what} is ${read(f)}, needs ${orList(allowed)}`,
+    (f, say) => say(`${what}_is`, read(f)),
+    (f, say) => say(`${what}_needs`, read(f), joinList(say, allowed, 'or')),
   );
 }
 
@@ -190,37 +197,59 @@ function compileTags(any: readonly string[] | undefined, all: readonly string[] 
   const allTags = all?.map((t) => t.trim().toLowerCase());
   return pageLeaf(
     (f) => (anyTags === undefined || anyTags.some((t) => f.tags.has(t))) && (allTags === undefined || allTags.every((t) => f.tags.has(t))),
-    (f) => {
+    (f, say) => {
       const shown = [...(anyTags?.filter((t) => f.tags.has(t)).slice(0, 1) ?? []), ...(allTags ?? [])];
-      return `Tagged ${andList([...new Set(shown)].map(quote))}`;
+      return say('tagged', joinList(say, [...new Set(shown)].map(quote), 'and'));
     },
-    (f) => {
-      if (anyTags !== undefined && !anyTags.some((t) => f.tags.has(t))) return `not tagged ${orList(anyTags.map(quote))}`;
-      const missing = allTags?.find((t) => !f.tags.has(t)) ?? '';
-      return `missing tag ${quote(missing)}`;
+    (f, say) => {
+      if (anyTags !== undefined && !anyTags.some((t) => f.tags.has(t))) return say('not_tagged', joinList(say, anyTags.map(quote), 'or'));
+      return say('missing_tag', allTags?.find((t) => !f.tags.has(t)) ?? '');
     },
   );
 }
 
-function keywordLeaf(
-  keywords: readonly string[],
-  where: FactText,
-  met: (label: string) => string,
-  unmet: (f: TicketFacts, keywordList: string) => string,
-): Compiled {
+function keywordLeaf(keywords: readonly string[], where: FactText, met: ReasonCode, unmet: (f: TicketFacts, keywordList: string, say: Say) => string): Compiled {
   const matcher = keywordMatcher(keywords);
-  const list = orList(matcher.labels.map(quote));
+  const labels = matcher.labels.map(quote);
   return pageLeaf(
     (f) => keywordIn(f, matcher, where) !== null,
-    (f) => met(keywordIn(f, matcher, where) ?? ''),
-    (f) => unmet(f, list),
+    (f, say) => say(met, keywordIn(f, matcher, where) ?? ''),
+    (f, say) => unmet(f, joinList(say, labels, 'or'), say),
   );
 }
 
-function productUnmet(f: TicketFacts, list: string): string {
+/**
+ * Keywords in the customer's or the agent's messages. A hit only in a message whose sender the page did
+ * not mark makes the leaf unknown: it is never the agent's word (a customer typing "anything else?" must
+ * not confirm resolution) and, for `not customerSays`, may well be the customer's.
+ */
+function messageLeaf(keywords: readonly string[], who: 'customer' | 'agent', met: ReasonCode, unmet: ReasonCode): Compiled {
+  const matcher = keywordMatcher(keywords);
+  const labels = matcher.labels.map(quote);
+  const unknownHit = (f: TicketFacts) => (keywordIn(f, matcher, who) === null ? keywordIn(f, matcher, 'unknown') : null);
+  return {
+    test(env) {
+      if (env.facts === null) return null;
+      if (keywordIn(env.facts, matcher, who) !== null) return true;
+      return unknownHit(env.facts) === null ? false : null;
+    },
+    met(env, out) {
+      const hit = env.facts === null ? null : keywordIn(env.facts, matcher, who);
+      if (hit !== null) out.push(sayIn(env)(met, hit));
+    },
+    unmet(env) {
+      const say = sayIn(env);
+      if (env.facts === null) return say('no_context');
+      const hit = unknownHit(env.facts);
+      return hit === null ? say(unmet, joinList(say, labels, 'or')) : say('unknown_sender', hit);
+    },
+  };
+}
+
+function productUnmet(f: TicketFacts, list: string, say: Say): string {
   const product = f.context.product;
-  if (!product) return `no product on the ticket, needs ${list}`;
-  return `product is ${quote(product.length > 60 ? `${product.slice(0, 59)}…` : product)}, needs ${list}`;
+  if (!product) return say('no_product', list);
+  return say('product_needs', product.length > 60 ? `${product.slice(0, 59)}…` : product, list);
 }
 
 function compileElapsed(gte: number | undefined, lte: number | undefined): Compiled {
@@ -231,34 +260,36 @@ function compileElapsed(gte: number | undefined, lte: number | undefined): Compi
       return (gte === undefined || m >= gte) && (lte === undefined || m <= lte);
     },
     met(env, out) {
-      out.push(`${plural(Math.floor(minutes(env)), 'minute')} into the interaction`);
+      const say = sayIn(env);
+      out.push(say('minutes_into', count(say, 'n_minutes', Math.floor(minutes(env)))));
     },
     unmet(env) {
+      const say = sayIn(env);
       const m = minutes(env);
-      const need = gte !== undefined && m < gte ? `at least ${gte}` : `at most ${lte}`;
-      return `${plural(Math.floor(m), 'minute')} in, needs ${need}`;
+      const need = gte !== undefined && m < gte ? say('at_least', gte) : say('at_most', lte ?? 0);
+      return say('minutes_needs', count(say, 'n_minutes', Math.floor(m)), need);
     },
   };
 }
 
 function compileStepDone(stepId: string): Compiled {
-  const title = (env: ConditionEnv) => quote(env.stepTitles?.get(stepId) ?? stepId);
+  const title = (env: ConditionEnv) => env.stepTitles?.get(stepId) ?? stepId;
   return {
     test: (env) => isDone(env.checklist, stepId),
     met(env, out) {
-      out.push(`Step ${title(env)} done`);
+      out.push(sayIn(env)('step_done', title(env)));
     },
-    unmet: (env) => `step ${title(env)} not done yet`,
+    unmet: (env) => sayIn(env)('step_not_done', title(env)),
   };
 }
 
 function compileResolution(wanted: boolean): Compiled {
   return {
     test: (env) => env.resolutionConfirmed === wanted,
-    met(_env, out) {
-      out.push(wanted ? 'Resolution confirmed' : 'Resolution not confirmed yet');
+    met(env, out) {
+      out.push(sayIn(env)(wanted ? 'resolution_confirmed' : 'resolution_not_confirmed'));
     },
-    unmet: () => (wanted ? 'resolution not confirmed yet' : 'resolution already confirmed'),
+    unmet: (env) => sayIn(env)(wanted ? 'resolution_not_confirmed_lc' : 'resolution_already_confirmed'),
   };
 }
 
@@ -269,7 +300,7 @@ function compilePriorAttempts(p: {
   readonly kind?: string;
   readonly moveId?: string;
 }): Compiled {
-  const count = (env: ConditionEnv) => {
+  const offers = (env: ConditionEnv) => {
     let n = 0;
     for (const a of env.history) {
       if (!reachedCustomer(a) || !withinDays(env.now, a.at, p.withinDays)) continue;
@@ -277,39 +308,36 @@ function compilePriorAttempts(p: {
     }
     return n;
   };
-  const [one, many] =
+  const what = (say: Say, n: number) =>
     p.moveId !== undefined
-      ? [`offer of ${quote(p.moveId)}`, `offers of ${quote(p.moveId)}`]
-      : p.kind === 'usage-tip'
-        ? ['usage tip', 'usage tips']
-        : p.kind === 'confidence'
-          ? ['confidence move', 'confidence moves']
-          : ['VE offer', 'VE offers'];
-  const what = (n: number) => plural(n, one, many);
-  const window = `in the last ${plural(p.withinDays, 'day')}`;
+      ? count(say, 'n_offers_of', n, p.moveId)
+      : count(say, p.kind === 'usage-tip' ? 'n_usage_tips' : p.kind === 'confidence' ? 'n_confidence_moves' : 'n_ve_offers', n);
+  const window = (say: Say) => count(say, 'n_days', p.withinDays);
   return {
     test(env) {
-      const n = count(env);
+      const n = offers(env);
       return (p.gte === undefined || n >= p.gte) && (p.lte === undefined || n <= p.lte);
     },
     met(env, out) {
       // An "at most" cap only excludes (like `not`); only a minimum is a reason to show something.
       if (p.gte === undefined) return;
-      out.push(`${what(count(env))} to this customer ${window}`);
+      const say = sayIn(env);
+      out.push(say('to_customer', what(say, offers(env)), window(say)));
     },
     unmet(env) {
-      const n = count(env);
-      const need = p.gte !== undefined && n < p.gte ? `at least ${p.gte}` : `at most ${p.lte}`;
-      return `${what(n)} to this customer ${window}, needs ${need}`;
+      const say = sayIn(env);
+      const n = offers(env);
+      const need = p.gte !== undefined && n < p.gte ? say('at_least', p.gte) : say('at_most', p.lte ?? 0);
+      return say('to_customer_needs', what(say, n), window(say), need);
     },
   };
 }
 
-const OUTCOME_VERB: Record<Outcome, string> = {
-  offered: 'offered',
-  accepted: 'accepted',
-  declined: 'declined',
-  'not-a-fit': 'skipped as not a fit',
+const OUTCOME_VERB: Record<Outcome, ReasonCode> = {
+  offered: 'verb_offered',
+  accepted: 'verb_accepted',
+  declined: 'verb_declined',
+  'not-a-fit': 'verb_not_a_fit',
 };
 
 function compilePriorOutcome(p: { readonly outcome: readonly Outcome[]; readonly withinDays: number; readonly moveId?: string }): Compiled {
@@ -322,14 +350,26 @@ function compilePriorOutcome(p: { readonly outcome: readonly Outcome[]; readonly
     }
     return best;
   };
-  const subject = p.moveId === undefined ? 'an earlier VE' : quote(p.moveId);
   return {
     test: (env) => latest(env) !== null,
     met(env, out) {
       const a = latest(env);
-      if (a !== null && a.outcome !== null) out.push(`${upperFirst(subject)} was ${OUTCOME_VERB[a.outcome]} ${daysAgo(env.now, a.at)}`);
+      if (a === null || a.outcome === null) return;
+      const say = sayIn(env);
+      const verb = say(OUTCOME_VERB[a.outcome]);
+      const when = daysAgoIn(say, env.now, a.at);
+      out.push(p.moveId === undefined ? say('earlier_ve_was', verb, when) : say('move_was', p.moveId, verb, when));
     },
-    unmet: () => `${subject} was not ${orList(p.outcome.map((o) => OUTCOME_VERB[o]))} in the last ${plural(p.withinDays, 'day')}`,
+    unmet(env) {
+      const say = sayIn(env);
+      const verbs = joinList(
+        say,
+        p.outcome.map((o) => say(OUTCOME_VERB[o])),
+        'or',
+      );
+      const days = count(say, 'n_days', p.withinDays);
+      return p.moveId === undefined ? say('earlier_ve_was_not', verbs, days) : say('move_was_not', p.moveId, verbs, days);
+    },
   };
 }
 
@@ -337,25 +377,6 @@ function quote(s: string): string {
   return `'${s}'`;
 }
 
-function upperFirst(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-/** "a", "a or b", "a, b or c", "a, b, c or 4 more". */
-function orList(items: readonly string[]): string {
-  return joinList(items, 'or');
-}
-
-function andList(items: readonly string[]): string {
-  return joinList(items, 'and');
-}
-
-function joinList(items: readonly string[], word: string): string {
-  if (items.length > 4) return `${items.slice(0, 3).join(', ')} ${word} ${items.length - 3} more`;
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }

@@ -176,8 +176,10 @@ describe('checklist', () => {
 
   it('ignores checklist keys inherited from Object.prototype', () => {
     const proto = playbook({ checklist: [step('constructor', { confirmsResolution: true })] });
-    expect(parsePlaybook(proto).ok).toBe(true);
+    // The schema refuses such ids now (issue 15 #9); the engine still reads only own keys.
+    expect(parsePlaybook(proto).ok).toBe(false);
     expect(evaluate(proto, input()).resolutionConfirmed).toBe(false);
+    expect(evaluate(proto, input({ checklist: done('constructor') })).resolutionConfirmed).toBe(true);
   });
 });
 
@@ -199,10 +201,37 @@ describe('placeholders', () => {
   });
 
   it('inserts values literally, never re-expanding them', () => {
-    const context = ticket({ requesterName: '<script>alert(1)</script> {product}', product: '{customer.name}' });
-    expect(fill({ context, agentName: '{ticket.id}' })).toBe(
-      'Hi <script>alert(1)</script> (<script>alert(1)</script> {product}), enjoy {customer.name}! Ticket 4521, {ticket.id}. {unknown-ish} {x',
-    );
+    const context = ticket({ ticketId: '{customer.name}' });
+    expect(fill({ context, agentName: '{ticket.id}' })).toBe('Hi Maria (Maria Lopez), enjoy Acme Blender Pro! Ticket {customer.name}, {ticket.id}. {unknown-ish} {x');
+  });
+
+  it('puts the fallback in place of names and products that are markup, URLs or sentences (issue 15 #7)', () => {
+    const hostile = [
+      { requesterName: '<script>alert(1)</script> {product}', product: '{customer.name}' },
+      { requesterName: 'Maria https://evil.example/win', product: 'Visit evil.example for a free upgrade' },
+      { requesterName: 'Click here to claim your refund now', product: 'please click here to claim your prize today' },
+      { requesterName: 'Maria'.repeat(20), product: 'Blender '.repeat(12).trim() },
+      { requesterName: 'Maria www.evil.example', product: 'bit.ly/refund' },
+    ];
+    for (const h of hostile) {
+      expect(fill({ context: ticket(h) })).toBe('Hi there (there), enjoy your purchase! Ticket 4521, Sam. {unknown-ish} {x');
+    }
+  });
+
+  it('keeps real names and products of every script and shape', () => {
+    const fine = [
+      { requesterName: 'José María de la Cruz', product: 'Acme Blender Pro 2 (1.5 L)', first: 'José' },
+      { requesterName: "Seán O'Brien-Kelly", product: 'AT&T Fiber 500', first: 'Seán' },
+      { requesterName: 'Lopez, Maria', product: 'C++ Toolkit', first: 'Maria' },
+      { requesterName: '李小龙', product: 'Kettle™', first: '李小龙' },
+      { requesterName: 'J. R. R. Tolkien', product: 'iPhone 15 Pro Max', first: 'J' },
+    ];
+    for (const f of fine) {
+      const text = fill({ context: ticket({ requesterName: f.requesterName, product: f.product }) });
+      expect(text).toContain(`(${f.requesterName})`);
+      expect(text).toContain(`enjoy ${f.product}!`);
+      expect(text?.startsWith(`Hi ${f.first} (`)).toBe(true);
+    }
   });
 
   it('drops the space before an empty Spanish fallback', () => {
@@ -210,4 +239,26 @@ describe('placeholders', () => {
     const text = evaluate(es, input({ context: null, checklist: done('confirm') })).eligible[0]?.text;
     expect(text).toBe('Hola, gracias por usar tu compra.');
   });
+});
+
+describe('placeholder values are bounded to what names and products look like (property)', () => {
+  const pb = playbook({ moves: [move('hi', { text: '[{customer.firstName}|{customer.name}|{product}]' })] });
+  const values = (requesterName: string, product: string | null) => {
+    const text = evaluate(pb, input({ checklist: done('confirm'), context: ticket({ requesterName, product }) })).eligible[0]?.text ?? '';
+    return text.slice(1, -1).split('|');
+  };
+
+  it('no URL, domain, markup or long text ever reaches the reply', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.webUrl(), fc.domain(), fc.string({ maxLength: 300 })), fc.string({ maxLength: 20 }), (hostile, name) => {
+        for (const v of [...values(`${name} ${hostile}`, hostile), ...values(hostile, `${name} ${hostile}`)]) {
+          expect(v).not.toMatch(/:\/\/|www\.|[\p{L}\p{N}]\.[\p{L}\p{N}]{2,}|[<>{}@]/u);
+          expect(Array.from(v).length).toBeLessThanOrEqual(60);
+          expect(v.split(' ').length).toBeLessThanOrEqual(6);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // CPU-bound (two evaluations per run); generous for a loaded shared machine.
+  }, 30_000);
 });

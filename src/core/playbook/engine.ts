@@ -15,11 +15,12 @@
 import type { MoveKind } from '../log/types';
 import { cleanText } from '../ticket/sanitize';
 import type { TicketContext } from '../ticket/types';
-import { type ChecklistEntry, type ConditionEnv, evaluateCondition, explainMet, explainUnmet, isDone, NO_CONTEXT } from './condition';
+import { type ChecklistEntry, type ConditionEnv, evaluateCondition, explainMet, explainUnmet, isDone } from './condition';
 import { factsFor, type TicketFacts } from './facts';
-import { daysAgo, type HistoryAttempt, plural, reachedCustomer, withinDays } from './history';
-import { fallbacksFor, fillTemplate, type PlaceholderValues, parseTemplate, type Segment } from './placeholders';
+import { type HistoryAttempt, reachedCustomer, withinDays } from './history';
+import { fallbacksFor, fillTemplate, type PlaceholderValues, parseTemplate, productNameOf, type Segment } from './placeholders';
 import type { Move, Playbook } from './types';
+import { count, daysAgoIn, type Say } from './wording';
 
 export interface EvaluationInput {
   /** Null when the adapter could not read the page: the checklist still works, page-based conditions are unknown. */
@@ -35,6 +36,11 @@ export interface EvaluationInput {
   /** This customer's attempts from other interactions (possibly merged from other reps' logs). */
   readonly history: readonly HistoryAttempt[];
   readonly agentName?: string;
+  /**
+   * The rep's language for "why this now" and "held back": wording-en.ts `english`, or the panel's catalogue.
+   * Required, so the English table stays out of the content script, which renders through `_locales`.
+   */
+  readonly say: Say;
 }
 
 export interface StepView {
@@ -115,8 +121,6 @@ function planFor(pb: Playbook): Plan {
   return plan;
 }
 
-const WAITING = 'Waiting for resolution to be confirmed';
-
 export function evaluate(playbook: Playbook, input: EvaluationInput): Evaluation {
   const plan = planFor(playbook);
   const facts = input.context === null ? null : factsFor(input.context);
@@ -129,6 +133,7 @@ export function evaluate(playbook: Playbook, input: EvaluationInput): Evaluation
     startedAt: input.startedAt,
     history: input.history,
     stepTitles: plan.stepTitles,
+    say: input.say,
   };
   let resolutionConfirmed = confirmingDone;
   if (!confirmingDone && playbook.resolutionRule !== undefined && evaluateCondition(playbook.resolutionRule, env) === true) {
@@ -208,6 +213,7 @@ function pickMoves(
   const offers = offersIn(input.history);
   const { veCooldownDays, maxMovesShown } = pb.settings;
   const { now } = input;
+  const { say } = input;
   const hold = (move: Move, cause: HoldCause, reason: string) => heldBack.push({ moveId: move.id, kind: move.kind, title: move.title, cause, reason });
   let values: PlaceholderValues | null = null;
 
@@ -215,28 +221,28 @@ function pickMoves(
     const move = pb.moves[i] as Move;
     const holds = evaluateCondition(move.when, env);
     if (holds === null) {
-      hold(move, 'no-context', `Condition not met: ${NO_CONTEXT}`);
+      hold(move, 'no-context', say('condition_not_met', env.facts === null ? say('no_context') : explainUnmet(move.when, env)));
       continue;
     }
     if (!holds) {
-      hold(move, 'condition', `Condition not met: ${explainUnmet(move.when, env)}`);
+      hold(move, 'condition', say('condition_not_met', explainUnmet(move.when, env)));
       continue;
     }
     const lastThis = offers.byMove.get(move.id);
     if (move.cooldownDays > 0 && lastThis !== undefined && withinDays(now, lastThis, move.cooldownDays)) {
-      hold(move, 'cooldown', `Offered to this customer ${daysAgo(now, lastThis)} (cooldown ${plural(move.cooldownDays, 'day')})`);
+      hold(move, 'cooldown', say('offered_cooldown', daysAgoIn(say, now, lastThis), count(say, 'n_days', move.cooldownDays)));
       continue;
     }
     if (veCooldownDays > 0 && offers.latest !== null && withinDays(now, offers.latest, veCooldownDays)) {
-      hold(move, 'cooldown', `A VE move was offered to this customer ${daysAgo(now, offers.latest)} (pause between VE offers: ${plural(veCooldownDays, 'day')})`);
+      hold(move, 'cooldown', say('ve_pause', daysAgoIn(say, now, offers.latest), count(say, 'n_days', veCooldownDays)));
       continue;
     }
     if (!resolutionConfirmed) {
-      hold(move, 'resolution', WAITING);
+      hold(move, 'resolution', say('waiting_resolution'));
       continue;
     }
     if (eligible.length >= maxMovesShown) {
-      hold(move, 'limit', maxMovesShown === 0 ? 'This playbook shows no moves (maxMovesShown is 0)' : `Ranked below the ${plural(maxMovesShown, 'move')} shown`);
+      hold(move, 'limit', maxMovesShown === 0 ? say('shows_no_moves') : say('ranked_below', count(say, 'n_moves', maxMovesShown)));
       continue;
     }
     values ??= valuesFor(env.facts, input);
@@ -246,14 +252,15 @@ function pickMoves(
 }
 
 function reasonsFor(move: Move, pb: Playbook, env: ConditionEnv, input: EvaluationInput): string[] {
-  const reasons = new Set<string>(['Resolution confirmed']);
+  const { say } = input;
+  const reasons = new Set<string>([say('resolution_confirmed')]);
   for (const r of explainMet(move.when, env)) reasons.add(r);
   // Only claim "not offered recently" when we actually know who the customer is.
   const customerKnown = Boolean(input.context?.customerKey) || input.history.length > 0;
   if (customerKnown) {
     const { veCooldownDays } = pb.settings;
-    if (move.cooldownDays > veCooldownDays) reasons.add(`Not offered to this customer in the last ${plural(move.cooldownDays, 'day')}`);
-    else if (veCooldownDays > 0) reasons.add(`No VE offered to this customer in the last ${plural(veCooldownDays, 'day')}`);
+    if (move.cooldownDays > veCooldownDays) reasons.add(say('not_offered_in_last', count(say, 'n_days', move.cooldownDays)));
+    else if (veCooldownDays > 0) reasons.add(say('no_ve_in_last', count(say, 'n_days', veCooldownDays)));
   }
   if (move.why !== undefined) reasons.add(move.why);
   return [...reasons];
@@ -263,7 +270,7 @@ function valuesFor(facts: TicketFacts | null, input: EvaluationInput): Placehold
   return {
     'customer.firstName': facts?.firstName ?? '',
     'customer.name': facts?.displayName ?? '',
-    product: facts?.context.product ?? '',
+    product: productNameOf(facts?.context.product),
     'ticket.id': facts?.context.ticketId ?? '',
     'agent.name': cleanText(input.agentName, 80),
   };

@@ -13,13 +13,15 @@ export interface TicketFacts {
   readonly customerText: string;
   /** Agent messages (not internal notes), normalized. */
   readonly agentText: string;
+  /** Messages whose sender the page did not mark, normalized: never the agent's, maybe the customer's. */
+  readonly unknownText: string;
   readonly tags: ReadonlySet<string>;
   /** Normalized product name, '' when the page shows none. */
   readonly product: string;
   readonly firstName: string;
   readonly displayName: string;
   /** Keyword results per matcher and text, filled as conditions ask. */
-  readonly found: Map<KeywordMatcher, { customer?: string | null; agent?: string | null; product?: string | null }>;
+  readonly found: Map<KeywordMatcher, { customer?: string | null; agent?: string | null; unknown?: string | null; product?: string | null }>;
 }
 
 const cache = new WeakMap<TicketContext, TicketFacts>();
@@ -36,14 +38,17 @@ export function factsFor(context: TicketContext): TicketFacts {
 function buildFacts(context: TicketContext): TicketFacts {
   const customer: string[] = [];
   const agent: string[] = [];
+  const unknown: string[] = [];
   for (const m of context.messages) {
     if (m.role === 'customer') customer.push(m.text);
     else if (m.role === 'agent') agent.push(m.text);
+    else if (m.role === 'unknown') unknown.push(m.text);
   }
   return {
     context,
     customerText: customer.map(normalizeForMatch).join('\n'),
     agentText: agent.map(normalizeForMatch).join('\n'),
+    unknownText: unknown.map(normalizeForMatch).join('\n'),
     tags: new Set(context.tags.map((t) => t.trim().toLowerCase())),
     product: context.product ? normalizeForMatch(context.product) : '',
     firstName: firstNameOf(context.requesterName),
@@ -52,7 +57,7 @@ function buildFacts(context: TicketContext): TicketFacts {
   };
 }
 
-export type FactText = 'customer' | 'agent' | 'product';
+export type FactText = 'customer' | 'agent' | 'unknown' | 'product';
 
 /** The label of the first keyword of `matcher` found in the given text, memoized per context. */
 export function keywordIn(facts: TicketFacts, matcher: KeywordMatcher, where: FactText): string | null {
@@ -63,7 +68,7 @@ export function keywordIn(facts: TicketFacts, matcher: KeywordMatcher, where: Fa
   }
   let hit = entry[where];
   if (hit === undefined) {
-    const text = where === 'customer' ? facts.customerText : where === 'agent' ? facts.agentText : facts.product;
+    const text = where === 'customer' ? facts.customerText : where === 'agent' ? facts.agentText : where === 'unknown' ? facts.unknownText : facts.product;
     hit = findKeyword(matcher, text);
     entry[where] = hit;
   }

@@ -37,3 +37,5 @@ export { CONDITION_KEYS } from './types';
 export { formatIssueText, parsePlaybook, parsePlaybookJson } from './validate';
 export type { ResolvedVariant } from './variant';
 export { resolveVariant } from './variant';
+export type { ReasonCode, Say } from './wording';
+export { english, REASON_TEXT } from './wording-en';

@@ -70,20 +70,54 @@ export function fillTemplate(segments: readonly Segment[], values: PlaceholderVa
 const EDGE_PUNCTUATION = /^["'“”‘’([]+|[,.;:!?"'“”‘’)\]]+$/gu;
 
 /**
+ * Names and product names are customer- or page-written and land in the company's reply, so they must
+ * look like what they claim to be, else the fallback is used: no URLs or domains, no sentences, bounded.
+ * Letters of every script, combining marks, apostrophes, hyphens and periods (initials); a name has at
+ * most 6 words of which at most 3 are lower-case particles ("María del Carmen de la Cruz").
+ */
+export const NAME_LIMITS = { firstName: 30, name: 60, nameWords: 6, product: 60, productWords: 6, lowerWords: 3 } as const;
+const NAME_CHARS = /^[\p{L}\p{M}](?:[\p{L}\p{M}'’.,\- ]*[\p{L}\p{M}.])?$/u;
+const FIRST_NAME_CHARS = /^[\p{L}\p{M}](?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?$/u;
+/** Product names also carry digits and a little punctuation ("Acme Blender Pro 2 (1.5 L)", "AT&T", "C++"). */
+const PRODUCT_CHARS = /^[\p{L}\p{M}\p{N}](?:[\p{L}\p{M}\p{N} '’.\-+&/()#®™°,]*[\p{L}\p{M}\p{N}+)®™])?$/u;
+/** "evil.example", "bit.ly/x", "http://…", "www." — a domain or URL, not a name. */
+const URL_LIKE = /[\p{L}\p{N}]\.[\p{L}\p{N}]{2,}|\/\/|^www\./iu;
+const LOWER_WORD = /^\p{Ll}[\p{Ll}\p{M}'’-]*$/u;
+
+function lowerWords(words: readonly string[]): number {
+  return words.filter((w) => LOWER_WORD.test(w)).length;
+}
+
+function nameShaped(name: string): boolean {
+  if (Array.from(name).length > NAME_LIMITS.name || !NAME_CHARS.test(name) || URL_LIKE.test(name)) return false;
+  const words = name.split(' ');
+  return words.length <= NAME_LIMITS.nameWords && lowerWords(words) <= NAME_LIMITS.lowerWords;
+}
+
+/**
  * "Maria Lopez" → "Maria"; "Lopez, Maria" → "Maria". Empty when the page shows an email address or
  * nothing name-like, so the fallback greets "there" rather than "maria.lopez@example.com".
  */
 export function firstNameOf(requesterName: string): string {
-  const name = requesterName.trim();
+  const name = requesterName.trim().replace(/\s+/g, ' ');
   if (name === '' || name.includes('@')) return '';
   const comma = name.indexOf(',');
   const given = comma > 0 ? name.slice(comma + 1).trim() : name;
-  const first = (given.split(/\s+/)[0] ?? '').replace(EDGE_PUNCTUATION, '');
-  return /\p{L}/u.test(first) ? first : '';
+  if (!nameShaped(comma > 0 ? `${name.slice(0, comma)} ${given}`.trim() : name.replace(EDGE_PUNCTUATION, ''))) return '';
+  const first = (given.split(' ')[0] ?? '').replace(EDGE_PUNCTUATION, '');
+  return Array.from(first).length <= NAME_LIMITS.firstName && FIRST_NAME_CHARS.test(first) ? first : '';
 }
 
-/** The display name, or '' when it is an email address (we do not greet people by their address). */
+/** The display name, or '' when it is an email address or does not look like a name (we greet people, not links). */
 export function displayNameOf(requesterName: string): string {
-  const name = requesterName.trim();
-  return name.includes('@') ? '' : name;
+  const name = requesterName.trim().replace(/\s+/g, ' ');
+  return name.includes('@') || !nameShaped(name.replace(EDGE_PUNCTUATION, '')) ? '' : name.replace(EDGE_PUNCTUATION, '');
+}
+
+/** The product name for the reply, or '' (→ the fallback) when it is long, a URL or reads like a sentence. */
+export function productNameOf(product: string | null | undefined): string {
+  const name = (product ?? '').trim().replace(/\s+/g, ' ');
+  if (name === '' || Array.from(name).length > NAME_LIMITS.product || !PRODUCT_CHARS.test(name) || URL_LIKE.test(name)) return '';
+  const words = name.split(' ');
+  return words.length <= NAME_LIMITS.productWords && lowerWords(words) <= NAME_LIMITS.lowerWords ? name : '';
 }

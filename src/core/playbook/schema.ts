@@ -22,6 +22,17 @@ const slug = v.pipe(
   v.regex(SLUG, 'must be a slug: lowercase letters and digits separated by single hyphens, e.g. "care-tip"'),
 );
 
+/**
+ * Step and move ids key plain objects in the panel's state (`checklist[id]`, `moves[id]`); a name that
+ * Object.prototype or functions already answer would read as "done" before anyone ticked it.
+ */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['constructor', 'prototype', '__proto__']);
+
+const itemId = v.pipe(
+  slug,
+  v.check((id) => !RESERVED_IDS.has(id), (i) => `"${String(i.input)}" is a reserved name; choose another id`),
+);
+
 const text = (max: number) =>
   v.pipe(
     v.string(),
@@ -123,7 +134,7 @@ function quote(key: string): string {
 
 export const StepSchema = obj(
   v.strictObject({
-    id: slug,
+    id: itemId,
     title: text(L.title),
     help: v.optional(text(L.help)),
     required: v.boolean(),
@@ -141,7 +152,7 @@ const priority = v.pipe(
 
 export const MoveSchema = obj(
   v.strictObject({
-    id: slug,
+    id: itemId,
     kind: v.picklist(MOVE_KINDS),
     title: text(L.title),
     text: text(L.text),

@@ -5,13 +5,14 @@
  */
 import fc from 'fast-check';
 import { MOVE_KINDS, OUTCOMES } from '../log/types';
-import { CHANNELS, HELPDESK_IDS, TICKET_STATUSES, type TicketContext } from '../ticket/types';
+import { CHANNELS, HELPDESK_IDS, MESSAGE_ROLES, TICKET_STATUSES, type TicketContext } from '../ticket/types';
 import type { ConditionEnv } from './condition';
 import type { EvaluationInput } from './engine';
 import { factsFor } from './facts';
 import type { HistoryAttempt } from './history';
 import { DAY_MS } from './limits';
 import type { Condition, Move, Playbook, Step } from './types';
+import { english } from './wording-en';
 
 export const NOW = Date.UTC(2025, 5, 1, 12, 0, 0);
 
@@ -37,7 +38,7 @@ export function ticket(overrides: Partial<TicketContext> = {}): TicketContext {
 }
 
 export function input(overrides: Partial<EvaluationInput> = {}): EvaluationInput {
-  return { context: ticket(), checklist: {}, suppressedAuto: [], startedAt: NOW - 10 * 60_000, now: NOW, history: [], agentName: 'Sam', ...overrides };
+  return { context: ticket(), checklist: {}, suppressedAuto: [], startedAt: NOW - 10 * 60_000, now: NOW, history: [], agentName: 'Sam', say: english, ...overrides };
 }
 
 export const done = (...ids: string[]): EvaluationInput['checklist'] => Object.fromEntries(ids.map((id) => [id, { doneAt: NOW - 60_000, auto: false }]));
@@ -141,7 +142,7 @@ export const arbContext: fc.Arbitrary<TicketContext | null> = fc.option(
     status: fc.constantFrom(...TICKET_STATUSES),
     tags: fc.uniqueArray(arbWord, { maxLength: 3 }),
     product: fc.option(arbText, { nil: null }),
-    messages: fc.array(fc.record({ role: fc.constantFrom('customer', 'agent', 'internal') as fc.Arbitrary<'customer' | 'agent' | 'internal'>, text: arbText }), {
+    messages: fc.array(fc.record({ role: fc.constantFrom(...MESSAGE_ROLES), text: arbText }), {
       maxLength: 4,
     }),
   }),
@@ -163,6 +164,7 @@ export const arbEnv: fc.Arbitrary<ConditionEnv> = fc
     now: NOW,
     startedAt: NOW - elapsed * 60_000,
     history,
+    say: english,
   }));
 
 const SAFE_TEXT = ['Here is a tip for {product}.', 'Hi {customer.firstName}, you are all set.', 'Ticket {ticket.id} is closed, {agent.name} here.', 'Good choice.'];

@@ -295,3 +295,13 @@ describe('validator properties', () => {
     );
   });
 });
+
+describe('ids that plain objects already answer (issue 15 #9)', () => {
+  it('a step or move id "constructor", "prototype" or "__proto__" is refused with a clear error', () => {
+    expect(errorsOf(playbook({ checklist: [step('constructor', { confirmsResolution: true })] }))).toEqual([
+      'checklist[0].id: "constructor" is a reserved name; choose another id',
+    ]);
+    expect(errorsOf(playbook({ moves: [move('prototype')] }))).toEqual(['moves[0].id: "prototype" is a reserved name; choose another id']);
+    expect(errorsOf(playbook({ checklist: [step('__proto__', { confirmsResolution: true })] }))[0]).toMatch(/^checklist\[0\]\.id: /);
+  });
+});

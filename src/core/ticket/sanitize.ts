@@ -5,10 +5,18 @@
  * size and strips characters that can visually spoof what the rep reads.
  */
 
-/** Bidi embedding/override/isolate controls and zero-width characters (incl. BOM and word joiner). */
-const INVISIBLE_OR_BIDI = /[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping C0 controls is the point
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/**
+ * Characters that render as nothing (or as a blank) but split words, so "unacce\u00ADptable" would slip
+ * past a `not customerSays` rule and "Mar\u202Eia" would spoof what the rep reads:
+ * - every format character (`\p{Cf}`: soft hyphen, bidi controls and isolates, U+061C, U+180E,
+ *   zero-width characters, BOM, interlinear annotation, tag characters U+E0001–E007F, …);
+ * - every default-ignorable code point (Hangul fillers U+115F/U+1160/U+3164/U+FFA0, combining grapheme
+ *   joiner, variation selectors, Khmer inherent vowels, unassigned U+E0080–E0FFF, …);
+ * - U+2800 Braille pattern blank, a visible blank that is neither whitespace nor ignorable.
+ */
+const INVISIBLE = /[\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+/** C0 and C1 controls, except tab and line breaks, which the whitespace step turns into spaces. */
+const CONTROL = /(?![\t\n\r])\p{Cc}/gu;
 
 export const LIMITS = {
   field: 300,
@@ -21,13 +29,23 @@ export const LIMITS = {
 /** Collapse whitespace, drop invisible/bidi/control characters, cut to `max` code points with an ellipsis. */
 export function cleanText(raw: string | null | undefined, max: number = LIMITS.field): string {
   if (!raw) return '';
-  // Cut early so a 1 MB string costs no more than a short one.
-  const head = raw.length > max * 4 ? raw.slice(0, max * 4) : raw;
-  const text = head.replace(INVISIBLE_OR_BIDI, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  // Cut early so a 1 MB string costs no more than a short one; look further only when invisible padding
+  // ate the first cut (so padding cannot push a keyword out of reach cheaply), up to a fixed bound.
+  let head = raw.length > max * 4 ? raw.slice(0, max * 4) : raw;
+  let text = clean(head);
+  if (head.length < raw.length && Array.from(text).length <= max) {
+    head = raw.length > max * 64 ? raw.slice(0, max * 64) : raw;
+    text = clean(head);
+  }
   const chars = Array.from(text);
   if (chars.length <= max && head.length === raw.length) return text;
-  if (chars.length <= max) return `${text}…`;
+  // Cut text ends in "…", and the result never exceeds `max` code points, ellipsis included.
+  if (chars.length < max) return `${text}…`;
   return `${chars.slice(0, max - 1).join('')}…`;
+}
+
+function clean(s: string): string {
+  return s.replace(INVISIBLE, '').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
 
 export function cleanTags(raw: readonly string[]): string[] {

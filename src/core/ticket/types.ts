@@ -24,7 +24,11 @@ export type Channel = (typeof CHANNELS)[number];
 export const TICKET_STATUSES = ['open', 'pending', 'solved', 'other'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const MESSAGE_ROLES = ['customer', 'agent', 'internal'] as const;
+/**
+ * `unknown`: the page showed no markup saying who wrote it. Such a message never counts as the agent's
+ * (a customer's "anything else?" must not confirm resolution) and only makes customer conditions unknown.
+ */
+export const MESSAGE_ROLES = ['customer', 'agent', 'internal', 'unknown'] as const;
 export type MessageRole = (typeof MESSAGE_ROLES)[number];
 
 /** One visible message. Used in memory for keyword conditions and never stored or logged. */

@@ -24,6 +24,7 @@ const SELECTOR_LABELS: Record<SelectorKey, () => string> = {
   customerMessage: () => t('options_site_sel_customer_message'),
   composer: () => t('options_site_sel_composer'),
   ticketRoot: () => t('options_site_sel_ticket_root'),
+  agentMessage: () => t('options_site_sel_agent_message'),
 };
 
 export function CustomSiteForm({ form, errors, editing, busy, onChange, onSubmit, onCancel }: CustomSiteFormProps) {

@@ -8,7 +8,7 @@ import browser from 'webextension-polyfill';
 import type { Settings } from '../../core/settings/settings';
 import { send } from '../../messaging/client';
 import { t } from '../../shared/i18n';
-import { type ConfigError, originPatternFor, parseCustomSite } from '../../sites/adapters/custom';
+import { type ConfigError, originPatternFor, parseCustomSite, type SiteChecks } from '../../sites/adapters/custom';
 import { configFromForm, EMPTY_SITE_FORM, type CustomSiteForm as Form, formFromConfig, siteIdFor, siteIdOf, upsertSite } from './custom-site-form';
 import { CustomSiteForm } from './CustomSiteForm';
 import { updateSettings } from './storage';
@@ -22,9 +22,12 @@ interface SiteRow {
   readonly valid: boolean;
 }
 
-function rowsOf(list: readonly unknown[]): SiteRow[] {
+/** The Public Suffix List is 42 kB gzipped: loaded when this view opens, not with the options page. */
+const loadChecks = async (): Promise<SiteChecks> => ({ isPublicSuffix: (await import('../../sites/public-suffix')).isPublicSuffix });
+
+function rowsOf(list: readonly unknown[], checks: SiteChecks): SiteRow[] {
   return list.map((raw) => {
-    const parsed = parseCustomSite(raw);
+    const parsed = parseCustomSite(raw, checks);
     const form = formFromConfig(raw);
     return {
       id: siteIdOf(raw),
@@ -38,7 +41,11 @@ function rowsOf(list: readonly unknown[]): SiteRow[] {
 }
 
 export function CustomSites({ settings }: { readonly settings: Settings }) {
-  const rows = rowsOf(settings.customSites);
+  const [checks, setChecks] = useState<SiteChecks | null>(null);
+  useEffect(() => {
+    void loadChecks().then(setChecks);
+  }, []);
+  const rows = rowsOf(settings.customSites, checks ?? {});
   const [form, setForm] = useState<Form>(EMPTY_SITE_FORM);
   const [errors, setErrors] = useState<readonly ConfigError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -65,7 +72,7 @@ export function CustomSites({ settings }: { readonly settings: Settings }) {
   const submit = async () => {
     if (busy) return;
     const id = siteIdFor(form, rows.map((r) => r.id));
-    const parsed = parseCustomSite(configFromForm(form, id));
+    const parsed = parseCustomSite(configFromForm(form, id), checks ?? (await loadChecks()));
     if (!parsed.ok) {
       setErrors(parsed.errors);
       setStatus(t('options_site_invalid', parsed.errors.length), true);
@@ -103,7 +110,7 @@ export function CustomSites({ settings }: { readonly settings: Settings }) {
   const remove = async (row: SiteRow) => {
     const next = await updateSettings((latest) => ({ customSites: latest.customSites.filter((s) => siteIdOf(s) !== row.id) }));
     // Give the access back unless another custom site still uses that origin.
-    if (row.origin && !rowsOf(next.customSites).some((r) => r.origin === row.origin)) {
+    if (row.origin && !rowsOf(next.customSites, checks ?? {}).some((r) => r.origin === row.origin)) {
       await browser.permissions.remove({ origins: [row.origin] }).catch(() => false);
     }
     await sync().catch(() => 0);

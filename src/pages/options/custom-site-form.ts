@@ -5,7 +5,7 @@
 import type { Channel } from '../../core/ticket/types';
 import { slugify, uniqueId } from './list-ops';
 
-export const SELECTOR_KEYS = ['ticketId', 'subject', 'requester', 'status', 'messages', 'customerMessage', 'composer', 'ticketRoot'] as const;
+export const SELECTOR_KEYS = ['ticketId', 'subject', 'requester', 'status', 'messages', 'customerMessage', 'composer', 'ticketRoot', 'agentMessage'] as const;
 export type SelectorKey = (typeof SELECTOR_KEYS)[number];
 
 export interface CustomSiteForm {
@@ -24,7 +24,7 @@ export const EMPTY_SITE_FORM: CustomSiteForm = {
   urlPattern: '',
   idFromUrl: '',
   channel: '',
-  selectors: { ticketId: '', subject: '', requester: '', status: '', messages: '', customerMessage: '', composer: '', ticketRoot: '' },
+  selectors: { ticketId: '', subject: '', requester: '', status: '', messages: '', customerMessage: '', composer: '', ticketRoot: '', agentMessage: '' },
 };
 
 const str = (x: unknown): string => (typeof x === 'string' ? x : '');

@@ -3,7 +3,7 @@
  * runs — the A/B variant for the ticket id, `evaluate`, and the auto-ticks the overlay would apply — with
  * no customer history (as for a first contact).
  */
-import { type ChecklistEntry, type Evaluation, evaluate, type Playbook, resolveVariant } from '../../core/playbook';
+import { type ChecklistEntry, english, type Evaluation, evaluate, type Playbook, resolveVariant } from '../../core/playbook';
 import type { Channel, HelpdeskId, TicketContext, TicketStatus } from '../../core/ticket/types';
 import { MINUTE_MS } from '../../core/playbook/limits';
 
@@ -57,14 +57,14 @@ export function previewSample(pb: Playbook, s: SampleTicket, now: number): Previ
   for (const id of s.done) checklist[id] = { doneAt: now - MINUTE_MS, auto: false };
   const autoTicked: string[] = [];
   const startedAt = now - Math.max(0, Number.isFinite(s.elapsedMinutes) ? s.elapsedMinutes : 0) * MINUTE_MS;
-  let evaluation = evaluate(playbook, { context, checklist, suppressedAuto: [], startedAt, now, history: [] });
+  let evaluation = evaluate(playbook, { context, checklist, suppressedAuto: [], startedAt, now, history: [], say: english });
   // The overlay ticks auto-complete steps and evaluates again; one tick can unlock another.
   for (let round = 0; round <= playbook.checklist.length && evaluation.autoComplete.length > 0; round++) {
     for (const id of evaluation.autoComplete) {
       checklist[id] = { doneAt: now, auto: true };
       autoTicked.push(id);
     }
-    evaluation = evaluate(playbook, { context, checklist: { ...checklist }, suppressedAuto: [], startedAt, now, history: [] });
+    evaluation = evaluate(playbook, { context, checklist: { ...checklist }, suppressedAuto: [], startedAt, now, history: [], say: english });
   }
   return { variant, evaluation, autoTicked };
 }

@@ -1,8 +1,15 @@
-/** Shown once on install: the two steps to get going, and where the demo is. */
+/**
+ * Shown once on install, for reps: the two steps to get going, how to install it, which helpdesks work,
+ * how to open the panel, the keys (live from the browser, so changed shortcuts show), where the dashboard is.
+ */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { setFallbackMessages, t } from '../../shared/i18n';
 import english from '../../../public/_locales/en/messages.json';
+import { Shortcuts } from '../options/Shortcuts';
+import { Helpdesks } from './Helpdesks';
+import { Install } from './Install';
+import { Panel } from './Panel';
 
 setFallbackMessages(english);
 
@@ -19,8 +26,18 @@ function Welcome() {
           </li>
           <li>{t('welcome_step_helpdesk')}</li>
         </ol>
-        <p class="muted">{t('welcome_demo')}</p>
       </section>
+      <Helpdesks />
+      <Panel />
+      <Shortcuts />
+      <section class="card" aria-labelledby="welcome-dashboard">
+        <h2 id="welcome-dashboard">{t('welcome_dashboard_title')}</h2>
+        <p>{t('welcome_dashboard_text')}</p>
+        <a class="button" href={browser.runtime.getURL('src/pages/dashboard/index.html')}>
+          {t('popup_dashboard')}
+        </a>
+      </section>
+      <Install />
     </main>
   );
 }

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, loadFixture, parseHtml } from '../../../test/unit/fixture';
-import { createCustomAdapter, type CustomSiteConfig, matchPatternToRegExp, originPatternFor, parseCustomSite } from './custom';
+import { createCustomAdapter, type CustomSiteConfig, compileMatchPattern, originPatternFor, parseCustomSite } from './custom';
 
 const cases = JSON.parse(fixtureHtml('custom/cases.json')) as { customSite: CustomSiteConfig };
 const SITE = cases.customSite;
@@ -46,18 +46,18 @@ describe('custom site config', () => {
   });
 
   it('turns match patterns into anchored expressions', () => {
-    const exact = matchPatternToRegExp('https://support.example.com/tickets/*') as RegExp;
+    const exact = compileMatchPattern('https://support.example.com/tickets/*')!;
     expect(exact.test('https://support.example.com/tickets/123')).toBe(true);
     expect(exact.test('https://support.example.com/admin/tickets/123')).toBe(false);
     expect(exact.test('https://support.example.com.evil.io/tickets/123')).toBe(false);
     expect(exact.test('http://support.example.com/tickets/123')).toBe(false);
-    const wild = matchPatternToRegExp('https://*.example.com/*') as RegExp;
+    const wild = compileMatchPattern('https://*.example.com/*')!;
     expect(wild.test('https://example.com/x')).toBe(true);
     expect(wild.test('https://eu.support.example.com/x?y=1')).toBe(true);
     expect(wild.test('https://badexample.com/x')).toBe(false);
     expect(wild.test('https://example.com.evil.io/x')).toBe(false);
-    expect(matchPatternToRegExp('https://support.example.com/a.b/*')?.test('https://support.example.com/aXb/1')).toBe(false);
-    expect(matchPatternToRegExp('ftp://example.com/*')).toBeNull();
+    expect(compileMatchPattern('https://support.example.com/a.b/*')?.test('https://support.example.com/aXb/1')).toBe(false);
+    expect(compileMatchPattern('ftp://example.com/*')).toBeNull();
   });
 });
 
@@ -90,6 +90,13 @@ describe('custom adapter', () => {
     expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer']);
     expect(diagnostics.every((d) => d.ok)).toBe(true);
     expect(diagnostics.map((d) => d.field)).toEqual(['ticketId', 'subject', 'requester', 'customerKey', 'status', 'channel', 'messages', 'composer']);
+  });
+
+  it('counts a message as the agent\'s only when the admin\'s agent selector marks it (issue 15 #5)', () => {
+    const { agentMessage: _unset, ...selectors } = SITE.selectors as Record<string, string>;
+    const unmarked = createCustomAdapter(parsed({ ...SITE, selectors }));
+    const { context } = unmarked.read(loadFixture('custom/ticket.html'), URL1);
+    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'unknown', 'customer']);
   });
 
   it('follows the re-rendered ticket', () => {
@@ -137,5 +144,40 @@ describe('custom adapter', () => {
     const broken = createCustomAdapter({ ...SITE, idFromUrl: '(', selectors: { subject: 'h1[[', messages: '!!', customerMessage: '::x' } });
     expect(() => broken.read(loadFixture('custom/ticket.html'), URL1)).not.toThrow();
     expect(broken.ticketIdFromUrl(URL1)).toBeNull();
+  });
+});
+
+describe('custom sites on hostile ground (issue 15 #9)', () => {
+  it('refuses a wildcard over a public suffix when the Public Suffix List is passed', async () => {
+    const { isPublicSuffix } = await import('../public-suffix');
+    for (const host of ['co.uk', 'github.io', 'blogspot.com', 's3.amazonaws.com', 'gov.uk']) {
+      const r = parseCustomSite({ ...SITE, urlPattern: `https://*.${host}/*` }, { isPublicSuffix });
+      expect(r.ok ? [] : r.errors, host).toEqual([{ path: 'urlPattern', message: expect.stringContaining('public suffix') }]);
+    }
+    for (const host of ['example.co.uk', 'acme.github.io', 'zendesk.com']) {
+      expect(parseCustomSite({ ...SITE, urlPattern: `https://*.${host}/*` }, { isPublicSuffix }).ok, host).toBe(true);
+    }
+  });
+
+  it('refuses ticket-id patterns that backtrack catastrophically, each with a reason', () => {
+    for (const idFromUrl of ['/t/((a+)+)$', '/t/(\\d+)*x', '/t/((a|a)*)b', '/t/((.*a){12})', '/t/((\\w+\\s?)+)$', '/t/((a?){30})a{30}', '/t/(a)\\1', '(\\w+)\\w+!', '.*/t/(\\d+)', '/t/(\\d{1,500})\\d+', '/(\\w{1,9})/(\\w{1,9})/(\\w{1,9})']) {
+      const errors = errorsOf({ idFromUrl });
+      expect(errors, idFromUrl).toEqual([{ path: 'idFromUrl', message: expect.stringMatching(/take forever|Back-references|open-ended repeat|at most 2 repeats/) }]);
+    }
+    for (const idFromUrl of ['/tickets/(\\d+)', '[?&]id=([A-Z0-9-]+)', '#/case/(\\w+)', '/t/(?<id>\\d{1,12})(?:/|$)', '/(?:tickets|cases)/(\\d+)', '/t/\\w{1,20}/(\\d+)']) {
+      expect(errorsOf({ idFromUrl }), idFromUrl).toEqual([]);
+    }
+  });
+
+  it('a stored catastrophic pattern never runs, and accepted ones stay fast on a hostile 100 kB URL', () => {
+    const evil = createCustomAdapter({ ...parsed(SITE), idFromUrl: '/t/((a+)+)$' });
+    const hostile = new URL(`https://support.example.com/t/${'a'.repeat(100_000)}!`);
+    const start = performance.now();
+    expect(evil.ticketIdFromUrl(hostile)).toBeNull();
+    const worst = createCustomAdapter(parsed({ ...SITE, urlPattern: 'https://support.example.com/*a*a*a*a*b', idFromUrl: '(\\w{1,20})\\w+!' }));
+    worst.ticketIdFromUrl(new URL(`https://support.example.com/${'a'.repeat(100_000)}`));
+    expect(worst.matches(new URL(`https://support.example.com/${'a'.repeat(100_000)}`))).toBe(false);
+    // Unbounded, these would run for hours; bounded, they take ~0.1 s on this 2-core VM (1 s leaves room for load).
+    expect(performance.now() - start).toBeLessThan(1_000);
   });
 });

@@ -6,11 +6,12 @@
  */
 import * as v from 'valibot';
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
-import { CHANNELS, type TicketMessage } from '../../core/ticket/types';
+import { CHANNELS, type MessageRole, type TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
 import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
 import { insertInto } from '../insert';
 import { toStatus } from '../normalize';
+import { ID_URL_MAX, regexRisk } from './custom-regex';
 
 const MATCH_PATTERN = /^(\*|https?):\/\/(\*|(?:\*\.)?[a-z0-9.-]+)(:\d{1,5})?(\/.*)$/;
 const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/;
@@ -31,16 +32,50 @@ function patternParts(pattern: string): PatternParts | null {
   return { scheme, host, port, path };
 }
 
-/** A Chrome match pattern (`https://*.example.com/tickets/*`) as a RegExp over `scheme://host[:port]/path?query`. */
-export function matchPatternToRegExp(pattern: string): RegExp | null {
+/**
+ * A Chrome match pattern (`https://*.example.com/tickets/*`) as a test over `scheme://host[:port]/path?query`.
+ * The origin is a small anchored regex; the path is matched as a glob without regex backtracking (greedy
+ * with one resume point, at most path × pattern steps), because the page controls its URL and an admin
+ * may write several `*`s.
+ */
+export function compileMatchPattern(pattern: string): { test(url: string): boolean } | null {
   if (pattern === '<all_urls>') return /^https?:\/\/[^/]+\/.*$/;
   const p = patternParts(pattern);
   if (!p) return null;
   const scheme = p.scheme === '*' ? 'https?' : p.scheme;
   const host = p.host === '*' ? '[^/:]+' : p.host.startsWith('*.') ? `(?:[^/:]+\\.)?${escapeRe(p.host.slice(2))}` : escapeRe(p.host);
   const port = p.port ? escapeRe(p.port) : '(?::\\d+)?';
-  const path = p.path.split('*').map(escapeRe).join('.*');
-  return new RegExp(`^${scheme}:\\/\\/${host}${port}${path}$`);
+  const origin = new RegExp(`^${scheme}:\\/\\/${host}${port}(?=\\/)`);
+  return {
+    test(url) {
+      const m = origin.exec(url);
+      return m !== null && globMatch(p.path, url.slice(m[0].length));
+    },
+  };
+}
+
+/** `*` matches any run of characters, everything else itself. */
+export function globMatch(glob: string, text: string): boolean {
+  let g = 0;
+  let t = 0;
+  let star = -1;
+  let resume = 0;
+  while (t < text.length) {
+    if (g < glob.length && glob[g] === '*') {
+      star = g++;
+      resume = t;
+    } else if (g < glob.length && glob[g] === text[t]) {
+      g++;
+      t++;
+    } else if (star >= 0) {
+      g = star + 1;
+      t = ++resume;
+    } else {
+      return false;
+    }
+  }
+  while (glob[g] === '*') g++;
+  return g === glob.length;
 }
 
 function patternProblem(pattern: string): string | null {
@@ -56,7 +91,7 @@ function patternProblem(pattern: string): string | null {
 function regexProblem(source: string): string | null {
   try {
     const groups = (new RegExp(`${source}|`).exec('')?.length ?? 1) - 1;
-    return groups >= 1 ? null : 'Needs a capture group around the id, like /tickets/(\\d+)';
+    return groups >= 1 ? regexRisk(source) : 'Needs a capture group around the id, like /tickets/(\\d+)';
   } catch {
     return 'Not a valid regular expression';
   }
@@ -94,6 +129,7 @@ export const CustomSiteConfig = v.strictObject({
     status: v.optional(Selector),
     messages: v.optional(Selector),
     customerMessage: v.optional(Selector),
+    agentMessage: v.optional(Selector),
     composer: v.optional(Selector),
   }),
   channel: v.optional(v.picklist(CHANNELS, `Use one of: ${CHANNELS.join(', ')}`)),
@@ -105,11 +141,27 @@ export interface ConfigError {
   readonly message: string;
 }
 
-/** Validate admin input. Selectors are also test-parsed where a DOM exists (options page), not in the worker. */
-export function parseCustomSite(input: unknown): { ok: true; config: CustomSiteConfig } | { ok: false; errors: ConfigError[] } {
+export interface SiteChecks {
+  /** The Public Suffix List (src/sites/public-suffix.ts), passed in so the content script never bundles it. */
+  readonly isPublicSuffix?: (host: string) => boolean;
+}
+
+/**
+ * Validate admin input. Selectors are also test-parsed where a DOM exists (options page), not in the
+ * worker; wildcards are checked against the Public Suffix List where the caller passes it (options page,
+ * worker).
+ */
+export function parseCustomSite(input: unknown, checks: SiteChecks = {}): { ok: true; config: CustomSiteConfig } | { ok: false; errors: ConfigError[] } {
   const result = v.safeParse(CustomSiteConfig, input);
   if (!result.success) return { ok: false, errors: result.issues.map((i) => ({ path: v.getDotPath(i) ?? '', message: i.message })) };
   const errors: ConfigError[] = [];
+  const host = patternParts(result.output.urlPattern)?.host ?? '';
+  if (checks.isPublicSuffix && host.startsWith('*.') && checks.isPublicSuffix(host.slice(2))) {
+    errors.push({
+      path: 'urlPattern',
+      message: `*.${host.slice(2)} would match every site under a public suffix (other companies' too): name your own domain, like *.yourcompany.${host.slice(2)}`,
+    });
+  }
   if (typeof document !== 'undefined') {
     for (const [key, sel] of Object.entries(result.output.selectors)) {
       try {
@@ -129,28 +181,31 @@ export function originPatternFor(config: CustomSiteConfig): string {
 }
 
 export function createCustomAdapter(config: CustomSiteConfig): SiteAdapter {
-  const urlRe = matchPatternToRegExp(config.urlPattern);
+  const urlRe = compileMatchPattern(config.urlPattern);
   let idRe: RegExp | null = null;
   try {
-    idRe = config.idFromUrl ? new RegExp(config.idFromUrl) : null;
+    // Checked again here: a config stored before the check existed must not run either.
+    idRe = config.idFromUrl && regexRisk(config.idFromUrl) === null ? new RegExp(config.idFromUrl) : null;
   } catch {
     idRe = null;
   }
   const s = config.selectors;
-  const idFromUrl = (url: URL): string | null => cleanText(idRe?.exec(`${url.pathname}${url.search}${url.hash}`.slice(0, 2_000))?.[1], 40) || null;
+  const idFromUrl = (url: URL): string | null => cleanText(idRe?.exec(`${url.pathname}${url.search}${url.hash}`.slice(0, ID_URL_MAX))?.[1], 40) || null;
   const rootOf = (doc: Document): Element | null => (s.ticketRoot ? $(doc, s.ticketRoot) : doc.body);
   const composerOf = (doc: Document): HTMLElement | null => {
     const root = rootOf(doc);
     return root && s.composer ? (($(root, s.composer) as HTMLElement | null) ?? null) : null;
   };
-  const isCustomer = (el: Element): boolean => {
-    if (!s.customerMessage) return false;
+  const marked = (el: Element, sel: string | undefined): boolean => {
+    if (!sel) return false;
     try {
-      return el.matches(s.customerMessage) || !!$(el, s.customerMessage);
+      return el.matches(sel) || !!$(el, sel);
     } catch {
       return false;
     }
   };
+  // Only markup the admin named makes a message the agent's; anything unmarked is unknown, never the agent.
+  const roleOf = (el: Element): MessageRole => (marked(el, s.customerMessage) ? 'customer' : marked(el, s.agentMessage) ? 'agent' : 'unknown');
   return {
     id: 'custom',
     label: config.label,
@@ -186,7 +241,7 @@ export function createCustomAdapter(config: CustomSiteConfig): SiteAdapter {
         const items = $$(root, s.messages);
         for (const el of items.slice(-LIMITS.messages)) {
           const text = textOf(el, LIMITS.messageText);
-          if (text) messages.push({ role: isCustomer(el) ? 'customer' : 'agent', text });
+          if (text) messages.push({ role: roleOf(el), text });
         }
         d.note('messages', items.length ? { value: true, source: s.messages } : null);
       }

@@ -53,7 +53,8 @@ function roleOf(item: Element, requester: string): MessageRole {
   if (item.hasAttribute('data-test-is-agent') || $(item, '[data-test-is-agent]')) return 'agent';
   if (/requestor/.test(cls)) return 'customer';
   const author = textOf($(item, '[data-test-id="user-name"]'));
-  return author && author === requester ? 'customer' : 'agent';
+  // A different name is not proof of an agent (CC'd people, renamed customers): unknown, never the agent.
+  return author && author === requester ? 'customer' : 'unknown';
 }
 
 export const freshdesk: SiteAdapter = {

@@ -55,7 +55,7 @@ describe('front adapter', () => {
       product: null,
       messages: expect.any(Array),
     });
-    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'internal', 'customer']);
+    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'unknown', 'internal', 'customer']);
     expect(context?.messages[2]?.text).toContain('Stripe shows two captures');
     expect(context?.messages[3]?.text).toContain('second charge disappears');
     expect(diagnostics.every((d) => d.ok)).toBe(true);

@@ -113,7 +113,7 @@ export const front: SiteAdapter = {
       if (!text) continue;
       const isComment = item.matches(COMMENT);
       const sameSender = email ? handleOf(item) === email : textOf($(item, SENDER)) === requesterName;
-      messages.push({ role: isComment ? 'internal' : sameSender ? 'customer' : 'agent', text });
+      messages.push({ role: isComment ? 'internal' : sameSender ? 'customer' : 'unknown', text });
     }
     d.note('messages', items.length ? { value: true, source: msgSel ?? COMMENT } : null);
     d.note('composer', firstMatch(viewer, COMPOSER));

@@ -44,7 +44,7 @@ function roleOf(bubble: Element, customerName: string): MessageRole {
   if (/MessageBubble--fromAgent/i.test(cls)) return 'agent';
   if (/MessageBubble--fromCustomer/i.test(cls)) return 'customer';
   const sender = textOf($(bubble, '[class*="MessageHeader--name"]'));
-  return sender && sender === customerName ? 'customer' : 'agent';
+  return sender && sender === customerName ? 'customer' : 'unknown';
 }
 
 export const gorgias: SiteAdapter = {

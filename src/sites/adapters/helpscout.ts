@@ -47,7 +47,8 @@ function roleOf(item: Element): MessageRole | null {
   if (kind === 'customer') return 'customer';
   if (kind === 'message' || kind === 'reply') return 'agent';
   // chat / phone / forwards: who created the thread decides.
-  return /customer/i.test(item.getAttribute('data-created-by') ?? '') ? 'customer' : 'agent';
+  const by = item.getAttribute('data-created-by') ?? '';
+  return /customer/i.test(by) ? 'customer' : /user|agent/i.test(by) ? 'agent' : 'unknown';
 }
 
 /** Help Scout lists the newest thread first by default; put threads in time order when they all carry one. */

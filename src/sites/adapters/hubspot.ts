@@ -58,7 +58,7 @@ function roleOf(item: Element, requester: string): MessageRole {
   const direction = item.getAttribute('data-message-direction');
   if (direction) return /INCOMING/i.test(direction) ? 'customer' : 'agent';
   const sender = textOf($(item, '[data-test-id="message-sender"]'));
-  return sender && sender === requester ? 'customer' : 'agent';
+  return sender && sender === requester ? 'customer' : 'unknown';
 }
 
 export const hubspot: SiteAdapter = {

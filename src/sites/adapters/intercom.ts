@@ -42,7 +42,8 @@ function roleOf(part: Element): MessageRole | null {
   if (category === '4') return 'internal';
   if (category === '3' || category === '5') return 'agent';
   if (category === '20') return null; // assignment / state-change lines are not messages
-  return /user|lead|customer|contact/i.test(part.getAttribute('data-author-type') ?? '') ? 'customer' : 'agent';
+  const author = part.getAttribute('data-author-type') ?? '';
+  return /user|lead|customer|contact/i.test(author) ? 'customer' : /admin|teammate|bot/i.test(author) ? 'agent' : 'unknown';
 }
 
 function readMessages(stream: Element): TicketMessage[] {

@@ -53,7 +53,7 @@ describe('salesforce adapter', () => {
       product: 'Acme Invoicing Cloud',
       messages: expect.any(Array),
     });
-    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'internal', 'customer']);
+    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'unknown', 'internal', 'customer']);
     expect(context?.messages[3]?.text).toContain('INV-2240');
     expect(diagnostics.filter((d) => !d.ok)).toEqual([]);
   });
@@ -69,7 +69,7 @@ describe('salesforce adapter', () => {
       tags: ['access'],
       product: null,
     });
-    expect(context?.messages).toEqual([{ role: 'agent', text: expect.stringContaining('identity check') }]);
+    expect(context?.messages).toEqual([{ role: 'unknown', text: expect.stringContaining('identity check') }]);
   });
 
   it('reports the missing status and still reads the rest', () => {

@@ -74,7 +74,7 @@ function roleOf(item: Element, requester: string): MessageRole {
   const kind = item.getAttribute('data-feed-item-type') ?? '';
   if (/TextPost|Note|InternalComment/i.test(kind) || item.classList.contains('cuf-feedItem--internal')) return 'internal';
   const actor = textOf(firstMatch(item, ACTOR)?.value);
-  return actor && requester && actor === requester ? 'customer' : 'agent';
+  return actor && requester && actor === requester ? 'customer' : 'unknown';
 }
 
 export const salesforce: SiteAdapter = {

@@ -98,7 +98,7 @@ describe('servicenow adapter', () => {
       messages: expect.any(Array),
     });
     // Description first, then the activity stream oldest-first; the field-change entry has no text.
-    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'internal', 'customer']);
+    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'unknown', 'internal', 'customer']);
     expect(context?.messages[0]?.text).toContain('"Your mailbox is full"');
     expect(context?.messages[2]?.text).toContain('Recoverable Items');
     expect(context?.messages[3]?.text).toContain('Outlook on the web shows the new mail');

@@ -88,7 +88,8 @@ function messagesIn(scope: Element, t: string, requester: string): TicketMessage
     if (!text) continue; // field-change entries have no text block
     const label = fieldText($(entry, '.sn-card-component-time span'));
     const author = fieldText($(entry, '.sn-card-component-createdby'));
-    const role = /work ?note/i.test(label) ? 'internal' : author === requester || /email received/i.test(label) ? 'customer' : 'agent';
+    // Another author's comment may be the caller's colleague: unknown, never counted as the agent.
+    const role = /work ?note/i.test(label) ? 'internal' : author === requester || /email received/i.test(label) ? 'customer' : 'unknown';
     out.push({ role, text });
   }
   const description = fieldText($(scope, byId(`${t}.description`)), LIMITS.messageText);

@@ -53,7 +53,7 @@ function roleOf(article: Element, requesterName: string): MessageRole {
   const sender = textOf($(article, '[data-test-id="omni-log-item-sender"]'));
   const kind = article.getAttribute('data-test-author-type') ?? article.getAttribute('data-author-role');
   if (kind) return /agent|admin|staff/i.test(kind) ? 'agent' : 'customer';
-  return sender && requesterName && sender === requesterName ? 'customer' : 'agent';
+  return sender && requesterName && sender === requesterName ? 'customer' : 'unknown';
 }
 
 export const zendesk: SiteAdapter = {

@@ -120,7 +120,8 @@ export const zoho: SiteAdapter = {
       const direction = item.getAttribute('data-direction');
       const author = textOf($(item, '[data-id="threadAuthorName"]'));
       const fromCustomer = direction ? direction === 'in' : !!requesterName && author === requesterName;
-      messages.push({ role: isComment ? 'internal' : fromCustomer ? 'customer' : 'agent', text });
+      const role = isComment ? 'internal' : fromCustomer ? 'customer' : direction ? 'agent' : 'unknown';
+      messages.push({ role, text });
     }
     d.note('messages', items.length ? { value: true, source: ITEMS } : null);
     const composer = composerIn(pane);

@@ -1,0 +1,41 @@
+/**
+ * Every sentence the engine writes for "why this now" and "held back", as a catalogue of codes with
+ * `$1…$9` parameters — the same shape as the extension's `_locales` messages (`reason_<code>`). Core stays
+ * pure: the engine takes a `Say` function — `english` (wording-en.ts, a module of its own so bundles that
+ * render through `_locales`, like the content script, never carry it) or the panel's, which reads the
+ * rep's language from the i18n catalogue. A unit test keeps the English catalogue identical to the
+ * table. Fragments ("3 days", "'a' or 'b'") are codes too, so word order and conjunctions can change per
+ * language; plural forms come in `_one`/`_many` pairs chosen by count.
+ */
+import { DAY_MS } from './limits';
+import type { REASON_TEXT } from './wording-en';
+
+export type ReasonCode = keyof typeof REASON_TEXT;
+export type Say = (code: ReasonCode, ...args: (string | number)[]) => string;
+
+/** `$1…$9` replaced by the arguments, like `chrome.i18n.getMessage`. */
+export function fillMessage(template: string, args: readonly (string | number)[]): string {
+  return template.replace(/\$(\d)/g, (_, n: string) => String(args[Number(n) - 1] ?? ''));
+}
+
+type Counted = 'n_minutes' | 'n_days' | 'n_moves' | 'n_usage_tips' | 'n_confidence_moves' | 'n_ve_offers' | 'n_offers_of';
+
+/** "1 day", "3 days": the `_one` form for 1, `_many` otherwise (English and Spanish agree on this). */
+export function count(say: Say, what: Counted, n: number, ...more: string[]): string {
+  return say(`${what}_${n === 1 ? 'one' : 'many'}` as ReasonCode, n, ...more);
+}
+
+/** "a", "a or b", "a, b or c", "a, b, c or 4 more". */
+export function joinList(say: Say, items: readonly string[], word: 'or' | 'and'): string {
+  if (items.length > 4) return say(word === 'or' ? 'list_or_more' : 'list_and_more', items.slice(0, 3).join(', '), items.length - 3);
+  if (items.length <= 1) return items[0] ?? '';
+  return say(word === 'or' ? 'list_or' : 'list_and', items.slice(0, -1).join(', '), items[items.length - 1] as string);
+}
+
+/** "today", "yesterday", "3 days ago". Future times (clock skew) read as today. */
+export function daysAgoIn(say: Say, now: number, at: number): string {
+  const days = Math.max(0, Math.floor((now - at) / DAY_MS));
+  if (days === 0) return say('today');
+  if (days === 1) return say('yesterday');
+  return say('days_ago', days);
+}
