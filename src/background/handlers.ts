@@ -8,6 +8,7 @@ import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
 import { activePlaybooks } from './playbooks';
+import { siteOverridesFor } from './site-overrides';
 import { rememberInteractionTab } from './tabs';
 
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
@@ -42,6 +43,7 @@ export const handlers: Handlers = {
     return { attempts: await customerHistory(await db(), customerKey, interactionId) };
   },
   'playbook/active': ({ locale }) => activePlaybooks(locale),
+  'sites/overrides': ({ helpdesk }) => siteOverridesFor(helpdesk),
   async 'tab/status'({ recognised }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {

@@ -157,8 +157,12 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
       // line since it was shown), so events from early clicks stay behind it.
       let customerKey = '';
       const started = emitAfter(async () => {
+        // The helpdesk's API may still be reading the customer's identity (bounded wait, see sites/api.ts).
+        await adapter.settled?.(ticketId);
+        const latest = model.get().ticketId === ticketId ? model.get().read?.context?.customerKey : null;
+        const rawKey = latest || raw;
         // A worker that cannot be reached must not cost us the start event: log it without the key.
-        customerKey = raw ? await send('customer/key', { raw }).then((r) => r.key, () => '') : '';
+        customerKey = rawKey ? await send('customer/key', { raw: rawKey }).then((r) => r.key, () => '') : '';
         return {
           interactionId: state.interactionId,
           body: {
@@ -335,6 +339,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     void watchStorageProblem();
     refresh();
     watchPage(adapter, refresh, signal);
+    adapter.onAsyncUpdate?.(refresh, signal); // the helpdesk API's answer, the fallback's wait for a pane
     // Conditions on elapsed time need a clock even when the page is quiet.
     const tick = setInterval(recompute, 30_000);
     signal.addEventListener('abort', () => clearInterval(tick));

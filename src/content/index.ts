@@ -7,7 +7,8 @@ import { migrateSettings } from '../core/settings/settings';
 import type { HelpdeskId } from '../core/ticket/types';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
-import { loadAdapterFor } from '../sites/sites';
+import { loadAdapterFor, siteIdFor } from '../sites/sites';
+import { send } from '../messaging/client';
 import { createController } from './controller';
 import { mountPanel } from './mount';
 import type { PanelPrefs } from './panel/App';
@@ -34,7 +35,10 @@ async function main(): Promise<void> {
   // Sites an administrator switched off by policy stay off whatever the rep's own settings say.
   const policy = (await browser.storage.local.get(KEYS.policyMirror))[KEYS.policyMirror] as { disabledSites?: unknown } | undefined;
   const policyOff = Array.isArray(policy?.disabledSites) ? policy.disabledSites.filter((x): x is HelpdeskId => typeof x === 'string') : [];
-  const adapter = await loadAdapterFor(new URL(location.href), custom, new Set([...settings.disabledSites, ...policyOff]));
+  // The admin's selector overrides for this helpdesk (policy), served by the worker; none if it is unreachable.
+  const siteId = custom.some((a) => a.matches(new URL(location.href))) ? 'custom' : siteIdFor(new URL(location.href));
+  const overrides = siteId ? await send('sites/overrides', { helpdesk: siteId }).then((r) => r.overrides, () => ({})) : {};
+  const adapter = await loadAdapterFor(new URL(location.href), custom, new Set([...settings.disabledSites, ...policyOff]), overrides);
   if (!adapter) return;
 
   const abort = new AbortController();

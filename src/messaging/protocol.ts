@@ -6,7 +6,8 @@
 import * as v from 'valibot';
 import { MAX_FREE_TEXT } from '../core/log/types';
 import { attemptSchema, interactionSchema, logEventSchema, wrapupSchema } from '../core/log/validate';
-import { HELPDESK_IDS } from '../core/ticket/types';
+import type { OverrideError } from '../core/ticket/overrides';
+import { HELPDESK_IDS, type SiteOverrides } from '../core/ticket/types';
 import type { PriorAttempt } from '../storage/log-repo';
 
 /** `content`: a content script in a tab; `page`: one of our extension pages. */
@@ -65,6 +66,8 @@ export const PROTOCOL = {
       note: v.pipe(v.string(), v.maxLength(MAX_FREE_TEXT)),
     }),
   },
+  /** Content/page → worker: the admin's selector overrides for one helpdesk (policy `siteOverrides`). */
+  'sites/overrides': { from: ['content', 'page'], payload: v.strictObject({ helpdesk: v.picklist(HELPDESK_IDS) }) },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -86,6 +89,7 @@ export interface Results {
   'log/merge': { added: number; duplicates: number };
   'custom-sites/sync': { registered: number };
   'review/save': { reviewedAt: number };
+  'sites/overrides': { overrides: SiteOverrides; errors: OverrideError[] };
 }
 
 export const ENVELOPE = v.strictObject({

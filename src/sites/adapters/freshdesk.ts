@@ -7,7 +7,7 @@
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, firstMatch, firstText, textOf } from '../dom';
 import { asHtml, failFields, idIn, insertOrder, labelledField, noteComposer, noteTags, textFound } from '../dom-extra';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
@@ -89,7 +89,7 @@ export const freshdesk: SiteAdapter = {
     const requesterName = d.note('requester', firstText(root, REQUESTER)) ?? '';
     const card = firstMatch(root, CARD)?.value;
     const mailto = card ? $(card, 'a[href^="mailto:"]') : null;
-    const customerKey = emailIn(mailto?.getAttribute('href') ?? '') ?? emailIn(textOf(card, 2_000));
+    const customerKey = exactEmail(mailto?.getAttribute('href') ?? '') ?? exactEmail(textOf(card, 2_000));
     if (customerKey) d.ok('customerKey', mailto ? 'requester mailto' : 'requester card text');
     else d.fail('customerKey');
     const statusFound = firstText(root, STATUS) ?? textFound(labelledField(root, '.label-field', /^status$/i, SELECTED));

@@ -8,7 +8,7 @@
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, firstMatch, firstText, textOf } from '../dom';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
 
@@ -97,7 +97,7 @@ export const front: SiteAdapter = {
     // The first message's sender is the requester (Front shows no separate requester field).
     const first = items.find((el) => !el.matches(COMMENT));
     const requesterName = first ? textOf($(first, SENDER)) : '';
-    const handleOf = (el: Element) => emailIn(textOf($(el, HANDLE)));
+    const handleOf = (el: Element) => exactEmail(textOf($(el, HANDLE)));
     const email = first ? handleOf(first) : null;
     d.note('requester', requesterName ? { value: requesterName, source: SENDER } : null);
     d.note('customerKey', email ? { value: email, source: HANDLE } : null);

@@ -8,7 +8,7 @@
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, firstMatch, firstText, textOf } from '../dom';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
 
@@ -76,7 +76,7 @@ export const gorgias: SiteAdapter = {
     const subject = d.note('subject', firstText(root, SUBJECT)) ?? '';
     const customer = firstMatch(root, CUSTOMER);
     const requesterName = d.note('requester', firstText(root, CUSTOMER)) ?? '';
-    const email = emailIn(firstText(root, EMAIL)?.value ?? '');
+    const email = exactEmail(firstText(root, EMAIL)?.value ?? '');
     const customerId = /\/customer\/(\d+)/.exec(customer?.value.getAttribute('href') ?? '')?.[1];
     const customerKey = email ?? customerId ?? null;
     d.note('customerKey', customerKey ? { value: customerKey, source: email ? (firstMatch(root, EMAIL)?.source ?? 'email') : 'customer link' } : null);

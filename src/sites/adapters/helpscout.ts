@@ -7,7 +7,7 @@
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, firstMatch, firstText, textOf } from '../dom';
 import { asHtml, failFields, idIn, insertOrder, labelledField, noteComposer, noteTags, textFound } from '../dom-extra';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
@@ -89,7 +89,7 @@ export const helpscout: SiteAdapter = {
     const profile = firstMatch(root, PROFILE)?.value ?? root;
     const requesterName = d.note('requester', firstText(profile, NAME)) ?? '';
     const mailto = $(profile, 'a[href^="mailto:"]');
-    const customerKey = emailIn(mailto?.getAttribute('href') ?? '') ?? emailIn(textOf($(profile, '[data-cy="CustomerProfile.Email"]')));
+    const customerKey = exactEmail(mailto?.getAttribute('href') ?? '') ?? exactEmail(textOf($(profile, '[data-cy="CustomerProfile.Email"]')));
     if (customerKey) d.ok('customerKey', mailto ? 'profile mailto' : 'CustomerProfile.Email');
     else d.fail('customerKey');
     const status = toStatus(d.note('status', firstText(root, STATUS)));

@@ -7,7 +7,7 @@
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, type Found, firstMatch, firstText, type Scope, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, type Found, firstMatch, firstText, type Scope, textOf } from '../dom';
 import { asHtml, failFields, idIn, insertOrder, labelledField, noteComposer, textFound } from '../dom-extra';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
@@ -93,7 +93,7 @@ export const hubspot: SiteAdapter = {
     const card = firstMatch(root, CONTACT)?.value ?? null;
     const requesterName = d.note('requester', card ? firstText(card, CONTACT_NAME) : null) ?? '';
     const mailto = card ? $(card, 'a[href^="mailto:"]') : null;
-    const email = emailIn(mailto?.getAttribute('href') ?? '') ?? emailIn(textOf(card, 2_000));
+    const email = exactEmail(mailto?.getAttribute('href') ?? '') ?? exactEmail(textOf(card, 2_000));
     const contactId = idIn(card ? $(card, 'a[href*="/record/0-1/"]')?.getAttribute('href') : null, /\/record\/0-1\/(\d+)/);
     const customerKey = email ?? contactId;
     if (customerKey) d.ok('customerKey', email ? 'contact card email' : 'contact record link');

@@ -7,7 +7,7 @@
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, firstMatch, firstText, textOf } from '../dom';
 import { asHtml, failFields, idIn, insertOrder, labelledField, noteComposer, noteTags, textFound } from '../dom-extra';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
@@ -95,7 +95,7 @@ export const intercom: SiteAdapter = {
     const requesterName = d.note('requester', firstText(root, REQUESTER)) ?? '';
     const details = firstMatch(root, DETAILS)?.value ?? root;
     const emailEl = firstMatch(details, EMAIL);
-    const email = emailIn(emailEl?.value.getAttribute('href') ?? '') ?? emailIn(textOf(emailEl?.value));
+    const email = exactEmail(emailEl?.value.getAttribute('href') ?? '') ?? exactEmail(textOf(emailEl?.value));
     const userId = idIn($(details, 'a[href*="/users/"]')?.getAttribute('href'), /\/users\/([\w-]+)/);
     const customerKey = email ?? userId;
     if (customerKey) d.ok('customerKey', email ? (emailEl?.source ?? 'email') : 'user link');

@@ -7,7 +7,7 @@
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, deepQuery, emailIn, type Found, firstMatch, textOf } from '../dom';
+import { $, $$, Diagnostics, deepQuery, exactEmail, type Found, firstMatch, textOf } from '../dom';
 import { asHtml, failFields, firstDeep, firstDeepText, insertOrder, noteComposer } from '../dom-extra';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
@@ -109,7 +109,7 @@ export const salesforce: SiteAdapter = {
     const subject = d.note('subject', field(pane, 'Subject') ?? firstDeepText(pane, TITLE)) ?? '';
     const requesterName = d.note('requester', firstField(pane, ['ContactId', 'SuppliedName'])) ?? '';
     const emailRaw = firstField(pane, ['ContactEmail', 'SuppliedEmail']);
-    const customerKey = emailIn(emailRaw?.value ?? '');
+    const customerKey = exactEmail(emailRaw?.value ?? '');
     d.note('customerKey', customerKey && emailRaw ? { value: customerKey, source: emailRaw.source } : null);
     // Default Case picklists: "Working" is in progress; Origin "Web" is Web-to-Case (a form, i.e. email-like).
     const status = toStatus(d.note('status', field(pane, 'Status'))?.replace(/^working$/i, 'in progress'));

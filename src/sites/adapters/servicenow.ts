@@ -10,7 +10,7 @@
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { TicketMessage } from '../../core/ticket/types';
 import type { ReadResult, SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, type Found, firstMatch } from '../dom';
+import { $, $$, Diagnostics, exactEmail, type Found, firstMatch } from '../dom';
 import { fieldText, findFrame, frameDocument, insertIntoAnyRealm } from '../dom-frames';
 import { toChannel, toStatus } from '../normalize';
 
@@ -112,7 +112,7 @@ function readForm(form: Element | null, url: URL): ReadResult {
   const requesterName = d.note('requester', requesterFound) ?? '';
   const field = requesterFound?.source.replace(/^\[id="sys_display\.|"\]$/g, '') ?? `${t}.caller_id`;
   const email = firstValue(scope, [byId(`sys_readonly.${field}.email`), byId(`${field}.email`)]);
-  const customerKey = d.note('customerKey', email ? { value: emailIn(email.value) ?? email.value, source: email.source } : firstValue(scope, [byId(field)], 64));
+  const customerKey = d.note('customerKey', email ? { value: exactEmail(email.value) ?? email.value, source: email.source } : firstValue(scope, [byId(field)], 64));
   const rawState = d.note('status', firstValue(scope, [byId(`${t}.state`), byId(`sys_readonly.${t}.state`), byId(`${t}.incident_state`)]));
   const channel = toChannel(d.note('channel', firstValue(scope, [byId(`${t}.contact_type`), byId(`${t}.channel`), byId(`sys_readonly.${t}.contact_type`)])));
   const tagSels = [byId(`${t}.category`), byId(`${t}.subcategory`)];

@@ -7,7 +7,8 @@
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
+import { zendeskApi } from '../api';
+import { $, $$, Diagnostics, exactEmail, firstMatch, firstText, textOf } from '../dom';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
 
@@ -63,6 +64,7 @@ export const zendesk: SiteAdapter = {
   matches: (url) => /(^|\.)zendesk\.com$/.test(url.hostname) && url.pathname.startsWith('/agent'),
   ticketIdFromUrl: (url) => TICKET_PATH.exec(url.pathname)?.[1] ?? null,
   findTicketRoot: paneOf,
+  api: zendeskApi,
   findComposer(doc) {
     const pane = paneOf(doc);
     return pane ? ((firstMatch(pane, COMPOSER)?.value as HTMLElement | undefined) ?? null) : null;
@@ -90,7 +92,7 @@ export const zendesk: SiteAdapter = {
     const requesterRaw = d.note('requester', firstText(pane, REQUESTER)) ?? '';
     const requesterName = requesterRaw.replace(/<[^>]*>|\S+@\S+/g, '').trim() || requesterRaw;
     const requesterEl = firstMatch(pane, REQUESTER)?.value;
-    const email = requesterEl?.getAttribute('data-requester-email') ?? emailIn(requesterRaw);
+    const email = requesterEl?.getAttribute('data-requester-email') ?? exactEmail(requesterRaw);
     const customerKey = email ?? (requesterEl?.getAttribute('data-requester-id') || null);
     if (customerKey) d.ok('customerKey', email ? 'requester email' : 'data-requester-id');
     else d.fail('customerKey');

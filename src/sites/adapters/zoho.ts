@@ -8,7 +8,7 @@
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, type Found, firstMatch, firstText, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, type Found, firstMatch, firstText, textOf } from '../dom';
 import { frameDocument, insertIntoAnyRealm } from '../dom-frames';
 import { toChannel, toStatus } from '../normalize';
 
@@ -103,7 +103,7 @@ export const zoho: SiteAdapter = {
     const subject = d.note('subject', firstText(pane, SUBJECT)) ?? '';
     const requesterName = d.note('requester', firstText(pane, REQUESTER)) ?? '';
     const emailFound = firstText(pane, EMAIL);
-    const email = emailFound ? emailIn(emailFound.value) : null;
+    const email = emailFound ? exactEmail(emailFound.value) : null;
     const customerKey = d.note('customerKey', email && emailFound ? { value: email, source: emailFound.source } : null);
     const status = toStatus(d.note('status', firstText(pane, STATUS)));
     const channel = toChannel(d.note('channel', labelled(pane, CHANNEL)));
