@@ -113,6 +113,7 @@ const WHOLE_EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24
  * for per-customer limits and merged history (issue 15 #6).
  */
 export function exactEmail(raw: string | null | undefined): string | null {
-  const text = cleanText(raw, 260).replace(/^mailto:/i, '').split('?')[0] ?? '';
+  // `<a@b.c>` alone is still one address (a handle shown in its own element, as Front does).
+  const text = cleanText(raw, 260).replace(/^mailto:/i, '').replace(/^<([^<>]*)>$/, '$1').split('?')[0] ?? '';
   return WHOLE_EMAIL.test(text) ? text.toLowerCase() : null;
 }

@@ -39,17 +39,18 @@ export function displayName(raw: string): string {
 }
 
 /** Title parts that name the product or the page rather than the ticket. */
-const TITLE_NOISE = /^(?:#?\d+|ticket|tickets|case|conversation|inbox|agent|help ?desk|support|dashboard|home|\(\d+\)|[[(]?#?\d+[\])]?)$/i;
+const TITLE_NOISE = /^(?:ticket|tickets|case|incident|conversation|inbox|agent|help ?desk|support|dashboard|home|[[(]?#?\d+[\])]?|[A-Z]{2,6}\d{5,})$/i;
 
 /** The subject from `document.title` ("Order arrived damaged – Ticket #4521 – Zendesk"), or null. */
-export function subjectFromTitle(title: string, productLabel: string, ticketId: string | null): string | null {
+export function subjectFromTitle(title: string, productLabel: string, ticketId: string | null, requesterName = ''): string | null {
   const parts = cleanText(title, 400).split(/\s+[|–—·•:-]\s+/);
   const product = productLabel.toLowerCase();
   for (const part of parts) {
     let p = part.trim();
     if (ticketId) p = p.replace(new RegExp(`^(?:ticket|case|conversation)?\\s*[[(]?#?${ticketId.replace(/\W/g, '\\$&')}[\\])]?:?\\s*`, 'i'), '');
     p = p.replace(/^\(\d+\)\s*/, '').trim();
-    if (!p || TITLE_NOISE.test(p)) continue;
+    // Inboxes without subjects (Intercom) title the page with the customer's name: not a subject.
+    if (!p || TITLE_NOISE.test(p) || (requesterName && p.toLowerCase() === requesterName.toLowerCase())) continue;
     const lower = p.toLowerCase();
     if (product && (lower === product || product.startsWith(lower) || lower.startsWith(product.split(' ')[0] ?? product))) continue;
     return cleanText(p);
@@ -112,9 +113,10 @@ export function roleHint(el: Element): MessageRole {
   return 'customer';
 }
 
+/** Tag plus the first class without its BEM modifier: `evt evt--agent` and `evt evt--end-user` are one kind. */
 function signature(el: Element): string {
-  const cls = (el.getAttribute('class') ?? '').split(/\s+/).filter((c) => c && !/\d{3,}/.test(c)).sort().join('.');
-  return `${el.tagName}.${cls}`;
+  const cls = (el.getAttribute('class') ?? '').trim().split(/\s+/)[0]?.replace(/--.*$/, '') ?? '';
+  return cls ? `${el.tagName}.${cls}` : el.tagName;
 }
 
 /** Lists of links and buttons (navigation, ticket lists) are not conversations. */

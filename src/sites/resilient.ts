@@ -56,7 +56,8 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides = {}): 
   const notify = () => {
     for (const l of listeners) l();
   };
-  const api = adapter.api && typeof location !== 'undefined' ? createApiCache(adapter.api, location.origin, notify) : null;
+  // Helpdesks are served over https only; anything else (a test page, a file) never gets an API read.
+  const api = adapter.api && typeof location !== 'undefined' && location.protocol === 'https:' ? createApiCache(adapter.api, location.origin, notify) : null;
   // The first time each URL was seen without its pane, for the grace period of internal URL ids.
   let waitingUrl = '';
   let waitingSince = 0;
@@ -132,19 +133,6 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides = {}): 
     const over = <T>(value: T | undefined, sel: string | undefined): Candidate<T> | null => (value !== undefined && sel ? { value, source: sel, via: 'override' } : null);
     const fromApiField = <T>(value: T | undefined): Candidate<T> | null => (value !== undefined ? { value, source: 'ticket API', via: 'api' } : null);
 
-    const subjectOver = textFirst(root, o.subject);
-    const subject = choose(
-      'subject',
-      '',
-      () => over(subjectOver?.value, subjectOver?.sel),
-      () => ownField('subject', ctx.subject),
-      () => fromApiField(fromApi.subject),
-      () => {
-        const title = subjectFromTitle(doc.title, adapter.label, ticketId);
-        return title ? { value: title, source: 'document title', via: 'fallback' } : null;
-      },
-    );
-
     // Requester and the customer's identity: structured data only, API first (issue 15 #6).
     const requesterOver = first(root, o.requester);
     const requesterName = choose(
@@ -154,6 +142,19 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides = {}): 
       () => fromApiField(fromApi.requesterName),
       () => ownField('requester', ctx.requesterName),
     );
+    const subjectOver = textFirst(root, o.subject);
+    const subject = choose(
+      'subject',
+      '',
+      () => over(subjectOver?.value, subjectOver?.sel),
+      () => ownField('subject', ctx.subject),
+      () => fromApiField(fromApi.subject),
+      () => {
+        const title = subjectFromTitle(doc.title, adapter.label, ticketId, requesterName);
+        return title ? { value: title, source: 'document title', via: 'fallback' } : null;
+      },
+    );
+
     const keyOver = first(root, o.customerKey);
     const customerKey = choose<string | null>(
       'customerKey',

@@ -159,6 +159,7 @@ export const servicenow: SiteAdapter = {
     return FORM_URL.test(s) || RECORD_URL.test(s);
   },
   ticketIdFromUrl: sysIdFromUrl,
+  urlIdMayDiffer: true, // the URL holds the sys_id; the form shows the INC number
   findTicketRoot: (doc) => locateForm(doc).form,
   read: (doc, url) => readForm(locateForm(doc).form, url),
   findComposer(doc) {

@@ -78,6 +78,7 @@ export const zoho: SiteAdapter = {
   hostPatterns: HOSTS.map((h) => `https://${h}/*`),
   matches: (url) => HOSTS.includes(url.hostname) && /^\/(agent|support)\//.test(url.pathname),
   ticketIdFromUrl: idFromUrl,
+  urlIdMayDiffer: true, // the URL holds the record id; the page shows the ticket number
   findTicketRoot: (doc) => paneOf(doc, docUrl(doc)),
   findComposer: (doc) => composerIn(paneOf(doc, docUrl(doc))),
   watchTargets(doc) {
