@@ -66,17 +66,22 @@ function isSendButton(el: Element): boolean {
   return SEND.test(label);
 }
 
-/** Steps from `a` up to the closest ancestor that contains `b` (a cheap DOM distance, no layout). */
+/** Steps from `a` and from `b` up to their closest common ancestor (a cheap DOM distance, no layout). */
 function treeDistance(a: Element, b: Element): number {
-  let d = 0;
-  for (let el: Element | null = a; el; el = el.parentElement, d++) if (el.contains(b)) return d;
+  let up = 0;
+  for (let el: Element | null = a; el; el = el.parentElement, up++) {
+    if (!el.contains(b)) continue;
+    let down = 0;
+    for (let x: Element | null = b; x && x !== el; x = x.parentElement) down++;
+    return up + down;
+  }
   return Number.POSITIVE_INFINITY;
 }
 
 /** The editable box nearest a send/reply button; the last editable box when no such button exists. */
 export function composerNearSend(scope: Scope): HTMLElement | null {
   const boxes = $$(scope, EDITABLE).filter(
-    (el) => !el.closest('[hidden],[aria-hidden="true"],[disabled],[readonly]') && (el.tagName === 'TEXTAREA' || (el as HTMLElement).isContentEditable),
+    (el) => !el.closest('[hidden],[aria-hidden="true"],[disabled],[readonly]') && (el.tagName === 'TEXTAREA' || /^(|true|plaintext-only)$/.test(el.getAttribute('contenteditable') ?? 'no')),
   );
   if (!boxes.length) return null;
   const buttons = $$(scope, 'button, [role="button"], input[type="submit"]').filter(isSendButton).slice(0, 20);

@@ -110,7 +110,7 @@ export function App({ controller, prefs, theme, composerTop }: AppProps) {
             </div>
           )}
           {m.read?.context && missing.length > 0 && (
-            <ul class="missing muted" role="status" data-missing={missing.join(' ')}>
+            <ul class="missing muted" data-missing={missing.join(' ')}>
               {missing.map((f) => (
                 <li key={f}>{t(missingCostKey(f))}</li>
               ))}

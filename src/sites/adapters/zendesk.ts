@@ -92,7 +92,7 @@ export const zendesk: SiteAdapter = {
     const requesterRaw = d.note('requester', firstText(pane, REQUESTER)) ?? '';
     const requesterName = requesterRaw.replace(/<[^>]*>|\S+@\S+/g, '').trim() || requesterRaw;
     const requesterEl = firstMatch(pane, REQUESTER)?.value;
-    const email = requesterEl?.getAttribute('data-requester-email') ?? exactEmail(requesterRaw);
+    const email = exactEmail(requesterEl?.getAttribute('data-requester-email')) ?? exactEmail(requesterRaw);
     const customerKey = email ?? (requesterEl?.getAttribute('data-requester-id') || null);
     if (customerKey) d.ok('customerKey', email ? 'requester email' : 'data-requester-id');
     else d.fail('customerKey');
