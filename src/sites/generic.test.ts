@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../test/unit/fixture';
-import { zendeskApi } from './api';
+import { zendeskApi } from './adapters/zendesk-api';
 import { exactEmail } from './dom';
 import { composerNearSend, largestMessageList, structuredEmail, subjectFromTitle } from './generic';
 

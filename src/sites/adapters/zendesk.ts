@@ -7,7 +7,7 @@
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { zendeskApi } from '../api';
+import { zendeskApi } from './zendesk-api';
 import { $, $$, Diagnostics, exactEmail, firstMatch, firstText, textOf } from '../dom';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
