@@ -8,7 +8,7 @@ import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
 import { activePlaybooks } from './playbooks';
-import { siteOverridesFor } from './site-overrides';
+import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-overrides';
 import { rememberInteractionTab } from './tabs';
 
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
@@ -44,6 +44,8 @@ export const handlers: Handlers = {
   },
   'playbook/active': ({ locale }) => activePlaybooks(locale),
   'sites/overrides': ({ helpdesk }) => siteOverridesFor(helpdesk),
+  'sites/overrides-all': () => allSiteOverrides(),
+  'sites/overrides-save': ({ overrides }) => saveSiteOverrides(overrides),
   async 'tab/status'({ recognised }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {

@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { MAX_FREE_TEXT } from '../core/log/types';
 import { attemptSchema, interactionSchema, logEventSchema, wrapupSchema } from '../core/log/validate';
-import type { OverrideError } from '../core/ticket/overrides';
+import type { OverrideError, OverridesByHelpdesk } from '../core/ticket/overrides';
 import { HELPDESK_IDS, type SiteOverrides } from '../core/ticket/types';
 import type { PriorAttempt } from '../storage/log-repo';
 
@@ -68,6 +68,13 @@ export const PROTOCOL = {
   },
   /** Content/page → worker: the admin's selector overrides for one helpdesk (policy `siteOverrides`). */
   'sites/overrides': { from: ['content', 'page'], payload: v.strictObject({ helpdesk: v.picklist(HELPDESK_IDS) }) },
+  /** Page → worker: every selector override (policy and options page), for the options page's editor. */
+  'sites/overrides-all': { from: ['page'], payload: v.strictObject({}) },
+  /** Page → worker: replace the options page's selector overrides (validated by the worker; all or nothing). */
+  'sites/overrides-save': {
+    from: ['page'],
+    payload: v.strictObject({ overrides: v.pipe(v.unknown(), v.check((x) => JSON.stringify(x ?? null).length <= 50_000, 'Overrides are too large')) }),
+  },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -90,6 +97,8 @@ export interface Results {
   'custom-sites/sync': { registered: number };
   'review/save': { reviewedAt: number };
   'sites/overrides': { overrides: SiteOverrides; errors: OverrideError[] };
+  'sites/overrides-all': { policy: OverridesByHelpdesk; local: OverridesByHelpdesk; errors: OverrideError[] };
+  'sites/overrides-save': { errors: OverrideError[] };
 }
 
 export const ENVELOPE = v.strictObject({

@@ -174,3 +174,41 @@ describe('customer identity from structured data only (issue 15 #6)', () => {
     await page.close();
   });
 });
+
+describe('admin selector overrides from the options page (issue 17)', () => {
+  it('a bad selector is refused with a clear error; a good one patches the field, and site health names it', async () => {
+    const options = await l.context.newPage();
+    await options.goto(`chrome-extension://${l.extensionId}/src/pages/options/index.html`);
+    const card = options.locator('section[aria-labelledby="overrides-title"]');
+    await card.waitFor({ timeout: 10_000 });
+    await card.getByLabel('Helpdesk').selectOption('freshdesk');
+    await card.getByLabel('Field').selectOption('requester');
+    await card.getByLabel('CSS selectors, one per line, tried in order').fill('.tkt-requester\nh1[');
+    await card.getByRole('button', { name: 'Save override' }).click();
+    await expect.poll(() => card.getByRole('alert').textContent()).toContain('Not a valid CSS selector: h1[');
+    expect(await card.locator('[data-override]').count()).toBe(0); // nothing stored on a bad entry
+    await card.getByLabel('CSS selectors, one per line, tried in order').fill('.tkt-requester');
+    await card.getByRole('button', { name: 'Save override' }).click();
+    await expect.poll(() => card.locator('[data-override="freshdesk.requester"]').textContent()).toContain('.tkt-requester');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(options, 'drift-overrides');
+
+    const page = await l.context.newPage();
+    await page.goto('https://acme.freshdesk.com/a/tickets/1042');
+    await expect.poll(() => panel(page).locator('.whose').textContent(), { timeout: 15_000 }).toBe('Jonas · Charged twice for annual plan');
+    const missing = await missingFields(page);
+    expect(missing.split(' ')).not.toContain('requester');
+    expect(missing.split(' ')).not.toContain('customerKey'); // the override's mailto link is structured data
+    const health = (await l.worker.evaluate(() => chrome.storage.local.get('health:freshdesk')))['health:freshdesk'] as {
+      diagnostics: { field: string; via?: string; source?: string }[];
+    };
+    expect(health.diagnostics.find((d) => d.field === 'requester')).toMatchObject({ via: 'override', source: '.tkt-requester' });
+    expect(health.diagnostics.find((d) => d.field === 'customerKey')).toMatchObject({ via: 'override', source: '.tkt-requester (mailto link)' });
+    await options.reload();
+    const line = options.locator('li[data-helpdesk="freshdesk"] [data-field="requester"]');
+    await expect.poll(() => line.textContent(), { timeout: 10_000 }).toContain('admin override');
+    expect(await line.textContent()).toContain('.tkt-requester');
+    await page.close();
+    await options.close();
+  });
+});

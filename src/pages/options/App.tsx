@@ -13,6 +13,7 @@ import { PlaybookEditor } from './PlaybookEditor';
 import { Privacy } from './Privacy';
 import { SettingsForm } from './SettingsForm';
 import { Shortcuts } from './Shortcuts';
+import { SelectorOverrides } from './SelectorOverrides';
 import { SiteHealth } from './SiteHealth';
 import { loadPolicy, loadSettings } from './storage';
 
@@ -81,6 +82,7 @@ export function App() {
             <SettingsForm settings={settings} />
             <CustomSites settings={settings} />
             <SiteHealth />
+            <SelectorOverrides />
             <Privacy settings={settings} policy={policy} />
             <Shortcuts />
           </>
