@@ -3,6 +3,14 @@
  * detail page in place (the side ticket list only holds summaries), so the root is the detail page and the
  * id is re-read from its breadcrumb. Hooks: shared/reference/helpdesks.md (Freshdesk) plus public userscripts
  * that read `data-test-id="conversation-wrapper"` items and the `.status-cards-container` status card.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `/a/tickets/<id>`, `#ticket-details`, subject headings, the breadcrumb number, tag
+ * options, labelled "Product" power-select. [code?]: Froala composer `.fr-element.fr-view`, the
+ * conversation-wrapper items. Guesses: status via the labelled-field pattern, requester mailto in the
+ * contact card. API: none used — Freshdesk's documented API v2 authenticates with an API key (Basic auth),
+ * not the agent's session; the agent UI's internal endpoints are undocumented.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';

@@ -4,6 +4,12 @@
  * `[data-testid="viewer-<id>"]`; when more than one viewer is in the DOM, the one named by the URL (else the
  * first one not hidden) is the active one. Hooks: shared/reference/helpdesks.md (Front) and the selectors
  * named in the report; status, tags, channel and the composer are guesses with fallbacks.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * [code?]: styled-components prefixes (`conversationHeader__StyledContainer`), the searchable subject, the
+ * top-bar button. Guesses: the URL shapes, viewer test ids, status, tags, channel, the composer. API: none
+ * used — Front's Core API needs an API token.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { TicketMessage } from '../../core/ticket/types';

@@ -4,6 +4,12 @@
  * the ticket id comes from the URL and the root is the ticket view around `[aria-label="Ticket thread"]`.
  * Hooks: shared/reference/helpdesks.md (Gorgias) plus the thread/bubble/customer-link hooks named in the
  * report; subject, status, tags, channel and composer hooks are guesses with fallbacks.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: the `/app/views/<view>/<id>` and `/app/ticket/<id>` URLs. Guesses: every DOM hook (thread,
+ * bubbles, customer link, subject, status, tags, channel, composer). API: none used — Gorgias' REST API is
+ * documented with API-key Basic auth, not the agent's session.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';

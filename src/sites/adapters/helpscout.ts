@@ -3,6 +3,12 @@
  * The URL is `/conversation/<id>/<number>`; the number is what agents see ("#48213"), so it is the ticket id.
  * Hooks: shared/reference/helpdesks.md (Help Scout) — `data-cy` test hooks and the subject's aria-label.
  * Thread kinds follow Help Scout's own vocabulary (customer, message, note, lineitem, chat, phone).
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `/conversation/<id>/<number>`, `[aria-label="Conversation Subject"]`, `[data-cy="Tag"]`,
+ * header actions. Guesses: thread items and kinds, the customer profile e-mail, the composer. API: none
+ * used — the Mailbox API needs OAuth; the web app's session is not documented for it.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';

@@ -3,6 +3,12 @@
  * another re-renders it. Fields in the sidebar are found by their visible label (HubSpot links label and
  * dropdown button by `aria-labelledby`); the reply composer is found from its send button. Hooks:
  * shared/reference/helpdesks.md (HubSpot) and public help-desk userscripts.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `data-selenium-test="highlightTitle"`, timeline cards. [code?]: the help-desk URL shapes.
+ * Guesses: labelled sidebar fields, the "Ticket ID" property, the send-button-anchored composer. API: none
+ * used — HubSpot's internal APIs require a CSRF header taken from a cookie; the public API needs a token.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';

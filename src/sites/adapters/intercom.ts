@@ -3,6 +3,13 @@
  * holds previews); opening another re-renders the conversation space, so the id is re-read from its
  * `data-conversation-id`. Message parts carry `data-part-group-category` (1 customer, 3 teammate, 4 note,
  * 5 bot, 20 system). Hooks: shared/reference/helpdesks.md (Intercom) and public inbox helpers.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `[data-intercom-target="conversation-toolbar"]`, `[data-inbox-conversation-header-title]`.
+ * [code?]: the conversation URL, `conversation-space`, `[data-conversation-stream]`, part group categories,
+ * `.intercom-interblocks-html`, the ProseMirror composer. Guesses: `data-conversation-id`, the e-mail link in
+ * the details sidebar. API: none used — the inbox's own `/ember/…` JSON endpoints are undocumented.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';

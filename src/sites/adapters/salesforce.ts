@@ -3,6 +3,13 @@
  * (`section.tabContent.oneConsoleTab`, only one `.active`); reads are scoped to the active one. Record fields
  * carry `data-target-selection-name="sfdc:RecordField.Case.<ApiName>"`; LWC parts may sit in open shadow roots,
  * so field and composer lookups pierce them. Hooks: shared/reference/helpdesks.md (Salesforce).
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `/lightning/r/<Object>/<id>/view`, active console tab classes, `h1 .slds-page-header__title`,
+ * `records-record-layout-item` with `data-target-selection-name`. Guesses: which shadow roots are open in a
+ * given org, the e-mail and status field layout, the composer (publisher textarea). API: none used — the
+ * REST/UI API needs an OAuth bearer token, which the Lightning session cookie does not provide to pages.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';

@@ -6,6 +6,14 @@
  *
  * Form nodes belong to the iframe's realm: all reads go through `fieldText` and Element scopes (dom-frames.ts).
  * `readServiceNowForm(formDoc)` is the iframe-free core, so tests can feed it the form document directly.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `iframe#gsft_main`, its place in the `[component-id]` shadow root, `table.field` ids such as
+ * `sys_readonly.incident.number`, `sys_display.incident.caller_id`. Guesses: the URL forms inside
+ * `nav_to.do`/`/now/nav/ui/classic/…` (the sys_id, hence `urlIdMayDiffer`), the comments/work-notes
+ * textareas, the activity stream. API: none used — the Table API accepts a browser session only with the
+ * `X-UserToken` (g_ck) header, which lives in the page's own world.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { TicketMessage } from '../../core/ticket/types';

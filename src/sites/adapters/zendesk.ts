@@ -3,6 +3,16 @@
  * pane with `data-is-active="true"` is the one the agent sees, so every read is scoped to it.
  * Hooks: shared/reference/helpdesks.md (Zendesk section) — data-test-id attributes are Zendesk's own
  * test hooks and far more stable than class names.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code] (public extensions and time trackers): the `/agent/tickets/<id>` URL, the active pane
+ * (`[data-is-active="true"]`, `data-side-conversations-anchor-id`), subject `omni-header-subject`, tags, via
+ * label, `omni-log-container` articles, sender and internal-note markers; the composer's older class.
+ * Verified [docs]: the ticket API `/api/v2/tickets/{id}.json?include=users` with the agent's session (GET
+ * needs no CSRF token) — see zendesk-api.ts; it gives the requester's e-mail, status, tags and channel.
+ * [code?]: the requester menu hook, the CKEditor composer test id. Guesses: the status badge test ids (the
+ * API covers status), `data-requester-email`/`data-requester-id`, `data-test-author-type`.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';

@@ -4,6 +4,13 @@
  * `data-id="subTab_<internal id>"`; during a switch the previous ticket's container can still be in the DOM,
  * so the active one is the container the URL names, else the one that is not hidden. Zoho puts `data-id`
  * hooks on most nodes. Hooks: shared/reference/helpdesks.md (Zoho Desk); guesses are named in the report.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `.zd_v2-ticketdetailview-container`, the ticket-number text, `[data-id="caseSubjectText"]`.
+ * [code?]: the `/agent/<portal>/<dept>/tickets/details/<id>` URL (internal record id, hence `urlIdMayDiffer`).
+ * Guesses: older container classes, status/requester `data-id`s, the composer. API: none used — Zoho Desk's
+ * API needs an OAuth token and an `orgId` header.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { TicketMessage } from '../../core/ticket/types';
