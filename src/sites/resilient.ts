@@ -119,7 +119,8 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides = {}): 
       for (const candidate of candidates) {
         const c = candidate();
         if (!c) continue;
-        diags.push({ field, ok: true, source: c.source, via: c.via });
+        // Sources can hold page-chosen class names: bounded, cleaned (they are stored for site health).
+        diags.push({ field, ok: true, source: cleanText(c.source, 120), via: c.via });
         return c.value;
       }
       diags.push({ field, ok: false });
