@@ -10,6 +10,7 @@ import { cleanTags, cleanText, LIMITS } from '../core/ticket/sanitize';
 import type { HelpdeskId, MessageRole, TicketMessage } from '../core/ticket/types';
 import type { InsertStrategy, SiteAdapter, TicketApi } from './adapter';
 import { $, $$, Diagnostics, type Found, firstMatch, firstText, textOf } from './dom';
+import { insertOrder } from './dom-extra';
 import { structuredEmail } from './generic';
 import { insertInto } from './insert';
 import { toChannel, toStatus } from './normalize';
@@ -25,6 +26,10 @@ export interface SiteTable {
   /** The id the page shows, when it is better than the URL's (the pane switched before the URL did). */
   readonly pageId?: (root: Element, doc: Document) => Found<string> | null;
   readonly subject: readonly string[];
+  /** When the page shows no subject (chats): e.g. the first customer message, as the inbox list does. */
+  readonly subjectFallback?: (messages: readonly TicketMessage[]) => Found<string> | null;
+  /** The customer-details region (sidebar, profile card) the requester, e-mail, id and product are read in. */
+  readonly customerScope?: readonly string[];
   readonly requester: readonly string[];
   /** Structured e-mail of the customer: elements whose whole value / mailto / e-mail attribute is one address. */
   readonly email?: readonly string[];
@@ -32,17 +37,22 @@ export interface SiteTable {
   readonly customerId?: (root: Element) => Found<string> | null;
   readonly status: readonly string[];
   readonly channel: readonly string[];
+  /** What the product implies when no channel is shown (Help Scout is email-first, Intercom chat-first). */
+  readonly channelFallback?: (root: Element, messages: readonly Element[]) => Found<string> | null;
   readonly tags: readonly string[];
-  readonly product?: readonly string[];
+  readonly product?: readonly string[] | ((scope: Element) => Found<string> | null);
   /** The conversation log and, inside it, one element per message. */
   readonly thread: readonly string[];
   readonly message: string;
   /** The message body inside a message element (else the whole element). */
   readonly messageBody?: readonly string[];
+  /** Put message elements in time order (some products list the newest first). */
+  readonly orderMessages?: (items: Element[]) => Element[];
   /** Who wrote a message; null skips it (status lines). */
   readonly roleOf: (message: Element, requesterName: string) => MessageRole | null;
   readonly composer: readonly string[];
-  readonly insertOrder: readonly InsertStrategy[];
+  /** Insert strategies, best first; by default by element type (textarea: native setter; rich editor: typing). */
+  readonly insertOrder?: readonly InsertStrategy[];
   readonly api?: TicketApi;
   readonly urlIdMayDiffer?: boolean;
 }
@@ -82,32 +92,36 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
         for (const f of FIELDS_AFTER_ID) d.fail(f);
         return { context: null, diagnostics: d.list };
       }
-      const subject = d.note('subject', firstText(root, t.subject)) ?? '';
-      const requesterRaw = d.note('requester', firstText(root, t.requester)) ?? '';
+      // Found first, noted after, so diagnostics keep the usual field order.
+      const scope = (t.customerScope ? firstMatch(root, t.customerScope)?.value : null) ?? root;
+      const requesterFound = firstText(scope, t.requester) ?? (scope !== root ? firstText(root, t.requester) : null);
       // A requester field may show "Name <address>": the name is the display part; the key never comes from it.
-      const requesterName = cleanText(requesterRaw.replace(/<[^>]*>|\S+@\S+/g, ' ')) || '';
-      const requesterEl = firstMatch(root, t.requester);
-      const emailEl = t.email ? firstMatch(root, t.email) : null;
-      const email = emailEl ? structuredEmail(emailEl.value) : requesterEl ? structuredEmail(requesterEl.value) : null;
-      const key: Found<string> | null = email
-        ? { value: email.value, source: `${emailEl?.source ?? requesterEl?.source} (${email.source})` }
-        : (t.customerId?.(root) ?? null);
-      const customerKey = d.note('customerKey', key);
-      const status = toStatus(d.note('status', firstText(root, t.status)));
-      const channel = toChannel(d.note('channel', firstText(root, t.channel)));
-      const tagFound = firstMatch(root, t.tags);
-      const tags = tagFound ? cleanTags($$(root, tagFound.source).map((el) => el.textContent ?? '')) : [];
-      d.note('tags', tagFound);
-      const product = t.product ? (firstText(root, t.product)?.value ?? null) : null;
+      const requesterName = cleanText((requesterFound?.value ?? '').replace(/<[^<>]*@[^<>]*>|\S+@\S+/g, ' ')) || '';
       const log = firstMatch(root, t.thread);
+      const items = log ? $$(log.value, t.message) : [];
       const messages: TicketMessage[] = [];
-      for (const item of log ? $$(log.value, t.message).slice(-LIMITS.messages) : []) {
+      for (const item of (t.orderMessages ? t.orderMessages(items) : items).slice(-LIMITS.messages)) {
         const role = t.roleOf(item, requesterName);
         if (!role) continue;
         const body = (t.messageBody ?? []).map((sel) => $(item, sel)).find(Boolean) ?? item;
         const text = textOf(body, LIMITS.messageText);
         if (text) messages.push({ role, text });
       }
+      const subject = d.note('subject', firstText(root, t.subject) ?? t.subjectFallback?.(messages) ?? null) ?? '';
+      d.note('requester', requesterFound);
+      const requesterEl = firstMatch(scope, t.requester) ?? firstMatch(root, t.requester);
+      const emailEl = t.email ? firstMatch(scope, t.email) : null;
+      const email = emailEl ? structuredEmail(emailEl.value) : requesterEl ? structuredEmail(requesterEl.value) : null;
+      const key: Found<string> | null = email
+        ? { value: email.value, source: `${emailEl?.source ?? requesterEl?.source} (${email.source})` }
+        : (t.customerId?.(scope) ?? null);
+      const customerKey = d.note('customerKey', key);
+      const status = toStatus(d.note('status', firstText(root, t.status)));
+      const channel = toChannel(d.note('channel', firstText(root, t.channel) ?? t.channelFallback?.(root, items) ?? null));
+      const tagFound = firstMatch(root, t.tags);
+      const tags = tagFound ? cleanTags($$(root, tagFound.source).map((el) => el.textContent ?? '')) : [];
+      d.note('tags', tagFound);
+      const product = (typeof t.product === 'function' ? t.product(scope) : t.product ? firstText(scope, t.product) : null)?.value ?? null;
       d.note('messages', log);
       d.note('composer', composerIn(root));
       return {
@@ -116,7 +130,8 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
       };
     },
     insertText(doc, text) {
-      return insertInto(adapter.findComposer(doc), text, t.insertOrder);
+      const el = adapter.findComposer(doc);
+      return insertInto(el, text, t.insertOrder ?? insertOrder(el));
     },
   };
   return adapter;
