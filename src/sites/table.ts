@@ -36,13 +36,15 @@ export interface SiteTable {
   /** The helpdesk's own customer id when no e-mail is shown (a profile link, a data attribute). */
   readonly customerId?: (root: Element) => Found<string> | null;
   readonly status: readonly string[];
+  /** Where the status hides when no status hook matches (a labelled form field). */
+  readonly statusFallback?: (root: Element) => Found<string> | null;
   readonly channel: readonly string[];
   /** What the product implies when no channel is shown (Help Scout is email-first, Intercom chat-first). */
   readonly channelFallback?: (root: Element, messages: readonly Element[]) => Found<string> | null;
   readonly tags: readonly string[];
   readonly product?: readonly string[] | ((scope: Element) => Found<string> | null);
-  /** The conversation log and, inside it, one element per message. */
-  readonly thread: readonly string[];
+  /** The conversation log and, inside it, one element per message; 'root' when messages sit directly in the root. */
+  readonly thread: readonly string[] | 'root';
   readonly message: string;
   /** The message body inside a message element (else the whole element). */
   readonly messageBody?: readonly string[];
@@ -61,6 +63,20 @@ const FIELDS_AFTER_ID = ['subject', 'requester', 'customerKey', 'status', 'chann
 
 export function tableAdapter(t: SiteTable): SiteAdapter {
   const rootOf = (doc: Document): Element | null => (typeof t.root === 'function' ? t.root(doc) : (firstMatch(doc, t.root)?.value ?? null));
+  const threadOf = (root: Element): Found<Element> | null => {
+    if (t.thread === 'root') return { value: root, source: 'ticket root' };
+    const inside = firstMatch(root, t.thread);
+    if (inside) return inside;
+    // The root may itself be the log (a page without its usual wrapper).
+    const self = t.thread.find((sel) => {
+      try {
+        return root.matches(sel);
+      } catch {
+        return false;
+      }
+    });
+    return self ? { value: root, source: self } : null;
+  };
   const composerIn = (root: Element): Found<Element> | null => firstMatch(root, t.composer);
   const adapter: SiteAdapter = {
     id: t.id,
@@ -77,8 +93,8 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
     },
     watchTargets(doc) {
       const root = rootOf(doc);
-      const log = root ? firstMatch(root, t.thread)?.value : undefined;
-      return [log, root].filter((el): el is Element => !!el);
+      const log = root ? threadOf(root)?.value : undefined;
+      return [log === root ? undefined : log, root].filter((el): el is Element => !!el);
     },
     read(doc, url) {
       const d = new Diagnostics();
@@ -97,7 +113,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
       const requesterFound = firstText(scope, t.requester) ?? (scope !== root ? firstText(root, t.requester) : null);
       // A requester field may show "Name <address>": the name is the display part; the key never comes from it.
       const requesterName = cleanText((requesterFound?.value ?? '').replace(/<[^<>]*@[^<>]*>|\S+@\S+/g, ' ')) || '';
-      const log = firstMatch(root, t.thread);
+      const log = threadOf(root);
       const items = log ? $$(log.value, t.message) : [];
       const messages: TicketMessage[] = [];
       for (const item of (t.orderMessages ? t.orderMessages(items) : items).slice(-LIMITS.messages)) {
@@ -111,12 +127,16 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
       d.note('requester', requesterFound);
       const requesterEl = firstMatch(scope, t.requester) ?? firstMatch(root, t.requester);
       const emailEl = t.email ? firstMatch(scope, t.email) : null;
-      const email = emailEl ? structuredEmail(emailEl.value) : requesterEl ? structuredEmail(requesterEl.value) : null;
+      // The e-mail hook, else the customer card as a whole, else the requester field: structured data only.
+      const email =
+        (emailEl ? structuredEmail(emailEl.value) : null) ??
+        (scope !== root ? structuredEmail(scope) : null) ??
+        (requesterEl ? structuredEmail(requesterEl.value) : null);
       const key: Found<string> | null = email
-        ? { value: email.value, source: `${emailEl?.source ?? requesterEl?.source} (${email.source})` }
+        ? { value: email.value, source: `${emailEl?.source ?? t.customerScope?.[0] ?? requesterEl?.source} (${email.source})` }
         : (t.customerId?.(scope) ?? null);
       const customerKey = d.note('customerKey', key);
-      const status = toStatus(d.note('status', firstText(root, t.status)));
+      const status = toStatus(d.note('status', firstText(root, t.status) ?? t.statusFallback?.(root) ?? null));
       const channel = toChannel(d.note('channel', firstText(root, t.channel) ?? t.channelFallback?.(root, items) ?? null));
       const tagFound = firstMatch(root, t.tags);
       const tags = tagFound ? cleanTags($$(root, tagFound.source).map((el) => el.textContent ?? '')) : [];
