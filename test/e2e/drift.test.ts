@@ -80,7 +80,7 @@ async function resolveAndInsert(page: Page): Promise<void> {
     throw new Error(`no value move offered: ${await panel(page).textContent()}`, { cause: e });
   });
   await insert.click();
-  await expect.poll(() => panel(page).locator('[role="status"]').first().textContent()).toContain('Inserted into the reply');
+  await expect.poll(() => panel(page).locator('[role="status"]').first().textContent(), { timeout: 10_000 }).toContain('Inserted into the reply');
 }
 
 describe('drifted helpdesk markup (issue 17)', () => {
@@ -102,7 +102,7 @@ describe('drifted helpdesk markup (issue 17)', () => {
       if (c.adapter === 'zendesk') {
         // The API gave the identity, subject, status, channel and tags; only the live composer/thread came from fallbacks.
         await expect.poll(() => missingFields(page), { timeout: 10_000 }).toBe('');
-        await expect.poll(() => panel(page).locator('.whose').textContent()).toBe('Maria · Order arrived damaged');
+        await expect.poll(() => panel(page).locator('.whose').textContent(), { timeout: 10_000 }).toBe('Maria · Order arrived damaged');
       } else {
         const missing = await missingFields(page);
         expect(missing.split(' ')).toContain('customerKey');
@@ -185,11 +185,11 @@ describe('admin selector overrides from the options page (issue 17)', () => {
     await card.getByLabel('Field').selectOption('requester');
     await card.getByLabel('CSS selectors, one per line, tried in order').fill('.tkt-requester\nh1[');
     await card.getByRole('button', { name: 'Save override' }).click();
-    await expect.poll(() => card.getByRole('alert').textContent()).toContain('Not a valid CSS selector: h1[');
+    await expect.poll(() => card.getByRole('alert').textContent(), { timeout: 10_000 }).toContain('Not a valid CSS selector: h1[');
     expect(await card.locator('[data-override]').count()).toBe(0); // nothing stored on a bad entry
     await card.getByLabel('CSS selectors, one per line, tried in order').fill('.tkt-requester');
     await card.getByRole('button', { name: 'Save override' }).click();
-    await expect.poll(() => card.locator('[data-override="freshdesk.requester"]').textContent()).toContain('.tkt-requester');
+    await expect.poll(() => card.locator('[data-override="freshdesk.requester"]').textContent(), { timeout: 10_000 }).toContain('.tkt-requester');
     await card.scrollIntoViewIfNeeded();
     await screenshot(options, 'drift-overrides');
 
