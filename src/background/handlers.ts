@@ -15,6 +15,7 @@ import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
 import { activePlaybooks } from './playbooks';
 import { trustedRepId } from './rep-id';
+import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-overrides';
 import { rememberInteractionTab } from './tabs';
 
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
@@ -124,6 +125,9 @@ export const handlers: Handlers = {
     return { attempts: await customerHistory(await db(), b.customerKey, interactionId) };
   },
   'playbook/active': ({ locale }) => activePlaybooks(locale),
+  'sites/overrides': ({ helpdesk }) => siteOverridesFor(helpdesk),
+  'sites/overrides-all': () => allSiteOverrides(),
+  'sites/overrides-save': ({ overrides }) => saveSiteOverrides(overrides),
   async 'tab/status'({ recognised }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {

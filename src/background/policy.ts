@@ -15,6 +15,7 @@ export interface ManagedPolicy {
   retentionDays?: unknown;
   disabledSites?: unknown;
   hashSalt?: unknown;
+  siteOverrides?: unknown;
 }
 
 /** How long a first-ever read (no mirror yet) may wait for the live policy before answering without it. */

@@ -144,7 +144,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   async function startBody(got: Issued, ticketId: string): Promise<EventBody> {
     const read = readAtOpen;
     const chosen = playbookFor(read?.context ?? null, ticketId);
-    const customerKey = model.get().state?.customerKey || (await hashFor(got.interactionId, read));
+    const customerKey = model.get().state?.customerKey || (await hashFor(got.interactionId, ticketId, read));
     return {
       type: 'interaction-started',
       helpdesk: adapter.id,
@@ -160,8 +160,11 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   }
 
   /** A worker that cannot be reached must not cost us the start event: it is logged without the key. */
-  async function hashFor(interactionId: string, read: ReadResult | null): Promise<string> {
-    const raw = read?.context?.customerKey ?? '';
+  async function hashFor(interactionId: string, ticketId: string, read: ReadResult | null): Promise<string> {
+    // The helpdesk's API may still be reading the customer's identity (bounded wait, see sites/api.ts).
+    await adapter.settled?.(ticketId);
+    const latest = model.get().ticketId === ticketId ? model.get().read?.context?.customerKey : null;
+    const raw = latest || read?.context?.customerKey || '';
     return raw ? send('customer/key', { raw, interactionId }).then((r) => r.key, () => '') : '';
   }
 
@@ -188,7 +191,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
       const shown = model.get().state;
       if (shown && shown !== state) persist(ticketId, shown);
     }
-    const customerKey = stored?.customerKey || (await hashFor(got.interactionId, read));
+    const customerKey = stored?.customerKey || (await hashFor(got.interactionId, ticketId, read));
     if (interaction !== current) return;
     model.set((m) => (m.state ? { ...m, state: { ...m.state, interactionId: got.interactionId, startedAt: got.startedAt, customerKey } } : m));
     if (!customerKey) return;
@@ -294,6 +297,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     void watchStorageProblem();
     refresh();
     watchPage(adapter, refresh, signal);
+    adapter.onAsyncUpdate?.(refresh, signal); // the helpdesk API's answer, the fallback's wait for a pane
     // Conditions on elapsed time need a clock even when the page is quiet.
     const tick = setInterval(recompute, 30_000);
     signal.addEventListener('abort', () => clearInterval(tick));

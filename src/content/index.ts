@@ -10,6 +10,8 @@ import type { HelpdeskId } from '../core/ticket/types';
 import { parseCommand } from '../messaging/protocol';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
+import { send } from '../messaging/client';
+import { resilient } from '../sites/resilient';
 import { createController } from './controller';
 import { mountPanel } from './mount';
 import type { PanelPrefs } from './panel/App';
@@ -47,8 +49,11 @@ async function claimPage(adaptersFor: AdapterSource, opts: { yieldToCustomSites:
   const policyOff = Array.isArray(policy?.disabledSites) ? policy.disabledSites.filter((x): x is HelpdeskId => typeof x === 'string') : [];
   const disabled = new Set<HelpdeskId>([...settings.disabledSites, ...policyOff]);
   const url = new URL(location.href);
-  const adapter = adaptersFor(settings).find((a) => !disabled.has(a.id) && a.matches(url));
-  if (!adapter) return false;
+  const found = adaptersFor(settings).find((a) => !disabled.has(a.id) && a.matches(url));
+  if (!found) return false;
+  // The admin's selector overrides for this helpdesk (policy), served by the worker; none if it is unreachable.
+  const overrides = await send('sites/overrides', { helpdesk: found.id }).then((r) => r.overrides, () => ({}));
+  const adapter = resilient(found, overrides);
 
   const abort = new AbortController();
   const { signal } = abort;

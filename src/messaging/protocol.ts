@@ -6,8 +6,9 @@
 import * as v from 'valibot';
 import { MAX_FREE_TEXT } from '../core/log/types';
 import { attemptSchema, interactionSchema, logEventSchema, reviewSchema, wrapupSchema } from '../core/log/validate';
-import { HELPDESK_IDS } from '../core/ticket/types';
 import type { HistoryAttempt } from '../core/playbook/history';
+import type { OverrideError, OverridesByHelpdesk } from '../core/ticket/overrides';
+import { HELPDESK_IDS, type SiteOverrides } from '../core/ticket/types';
 
 /** `content`: a content script in a tab; `page`: one of our extension pages. */
 export type SenderKind = 'content' | 'page';
@@ -96,6 +97,15 @@ export const PROTOCOL = {
   'log/rebuild': { from: ['page'], payload: v.strictObject({}) },
   /** Options page → worker: events the worker refused and kept aside (health line and export). */
   'log/rejected': { from: ['page'], payload: v.strictObject({}) },
+  /** Content/page → worker: the admin's selector overrides for one helpdesk (policy `siteOverrides`). */
+  'sites/overrides': { from: ['content', 'page'], payload: v.strictObject({ helpdesk: v.picklist(HELPDESK_IDS) }) },
+  /** Page → worker: every selector override (policy and options page), for the options page's editor. */
+  'sites/overrides-all': { from: ['page'], payload: v.strictObject({}) },
+  /** Page → worker: replace the options page's selector overrides (validated by the worker; all or nothing). */
+  'sites/overrides-save': {
+    from: ['page'],
+    payload: v.strictObject({ overrides: v.pipe(v.unknown(), v.check((x) => JSON.stringify(x ?? null).length <= 50_000, 'Overrides are too large')) }),
+  },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -121,6 +131,9 @@ export interface Results {
   'log/rebuild': { events: number; interactions: number; attempts: number; wrapups: number };
   'interaction/open': { interactionId: string; startedAt: number; macKey: string };
   'log/rejected': { total: number; rows: RejectedRow[] };
+  'sites/overrides': { overrides: SiteOverrides; errors: OverrideError[] };
+  'sites/overrides-all': { policy: OverridesByHelpdesk; local: OverridesByHelpdesk; errors: OverrideError[] };
+  'sites/overrides-save': { errors: OverrideError[] };
 }
 
 /** One refused event as the options page shows and exports it (`raw` is size-bounded JSON text). */

@@ -49,4 +49,34 @@ export interface SiteAdapter {
    * watcher observes these instead of the whole document. Falls back to the ticket root.
    */
   watchTargets?(doc: Document): Element[];
+  /**
+   * The id in the URL is an internal one that differs from the id the product shows once the ticket
+   * renders (ServiceNow sys_id vs INC number, Zoho's record id vs ticket number): the generic fallback
+   * then waits a moment for the real pane before it opens the ticket under the URL's id.
+   */
+  readonly urlIdMayDiffer?: boolean;
+  /** A same-origin JSON read through the agent's own session (see api.ts); absent where none is usable. */
+  readonly api?: TicketApi;
+  /** Reads that complete later (the API answer, the fallback's wait) call `listener` so the caller re-reads. */
+  onAsyncUpdate?(listener: () => void, signal: AbortSignal): void;
+  /** Settles when this ticket's API read is done (or after a short bound): the identity is then final. */
+  settled?(ticketId: string): Promise<void>;
+}
+
+/** What a helpdesk's own API gave for a ticket; every string already cleaned and bounded. */
+export interface ApiTicket {
+  readonly subject?: string;
+  readonly requesterName?: string;
+  /** Structured e-mail (or the helpdesk's user id) of the requester. */
+  readonly customerKey?: string;
+  readonly status?: string;
+  readonly channel?: string;
+  readonly tags?: readonly string[];
+}
+
+export interface TicketApi {
+  /** Path (same origin) of the ticket's JSON, e.g. `/api/v2/tickets/4521.json?include=users`. */
+  path(ticketId: string): string;
+  /** The fields it understood, or null for an answer of the wrong shape. Never throws. */
+  parse(json: unknown, ticketId: string): ApiTicket | null;
 }

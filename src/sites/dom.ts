@@ -104,8 +104,16 @@ export class Diagnostics {
   }
 }
 
-/** Email-looking substring of a text (requester fields often show "Name <email>"). */
-export function emailIn(text: string): string | null {
-  const m = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/.exec(text);
-  return m ? m[0].toLowerCase() : null;
+/** A whole value that is one e-mail address (or a `mailto:` link to one), lower-cased; else null. */
+const WHOLE_EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\.[A-Za-z]{2,24}$/;
+
+/**
+ * Structured e-mail only: the value must be exactly one address. Never parsed out of a display string —
+ * a customer chooses their display name, and "ceo@victim.example <me@x.com>" must not make them the CEO
+ * for per-customer limits and merged history (issue 15 #6).
+ */
+export function exactEmail(raw: string | null | undefined): string | null {
+  // `<a@b.c>` alone is still one address (a handle shown in its own element, as Front does).
+  const text = cleanText(raw, 260).replace(/^mailto:/i, '').replace(/^<([^<>]*)>$/, '$1').split('?')[0] ?? '';
+  return WHOLE_EMAIL.test(text) ? text.toLowerCase() : null;
 }

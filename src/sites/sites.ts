@@ -4,8 +4,9 @@
  * tab never downloads the other nine adapters, and the options page lists the sites without their code.
  * `registry.ts` holds the same adapters eagerly for tests; sites.test.ts checks the two agree.
  */
-import type { HelpdeskId } from '../core/ticket/types';
+import type { HelpdeskId, SiteOverrides } from '../core/ticket/types';
 import type { SiteAdapter } from './adapter';
+import { resilient } from './resilient';
 
 export interface SiteEntry {
   readonly id: Exclude<HelpdeskId, 'custom'>;
@@ -70,17 +71,26 @@ export function hostMatches(url: URL, pattern: string): boolean {
   return url.hostname === host;
 }
 
-/** The adapter for this page: admin-defined sites first, then the built-in one whose host matches. */
+/** The host-matching built-in site's id, without loading its code (to ask for its overrides first). */
+export function siteIdFor(url: URL): SiteEntry['id'] | null {
+  return SITES.find((site) => site.hostPatterns.some((p) => hostMatches(url, p)))?.id ?? null;
+}
+
+/**
+ * The adapter for this page: admin-defined sites first, then the built-in one whose host matches;
+ * wrapped so it degrades instead of giving up and takes the admin's selector overrides (resilient.ts).
+ */
 export async function loadAdapterFor(
   url: URL,
   extra: readonly SiteAdapter[] = [],
   disabled: ReadonlySet<HelpdeskId> = new Set(),
+  overrides: SiteOverrides = {},
 ): Promise<SiteAdapter | null> {
-  for (const adapter of extra) if (!disabled.has(adapter.id) && adapter.matches(url)) return adapter;
+  for (const adapter of extra) if (!disabled.has(adapter.id) && adapter.matches(url)) return resilient(adapter, overrides);
   for (const site of SITES) {
     if (disabled.has(site.id) || !site.hostPatterns.some((p) => hostMatches(url, p))) continue;
     const adapter = await site.load();
-    if (adapter.matches(url)) return adapter;
+    if (adapter.matches(url)) return resilient(adapter, overrides);
   }
   return null;
 }

@@ -42,7 +42,7 @@ export interface Launched {
   extensionId: string;
   profile: string;
   /** Serve `fixture` (path under test/fixtures) for every URL starting with `urlPrefix`'s origin+path. */
-  serve(url: string, fixtureOrHtml: string, opts?: { html?: boolean }): Promise<void>;
+  serve(url: string, fixtureOrHtml: string, opts?: { html?: boolean; contentType?: string }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,12 +74,13 @@ export async function launch(
     env: { ...process.env, LANGUAGE: opts.lang ?? 'en-US' },
   });
   const pages = new Map<string, string>();
+  const contentTypes = new Map<string, string>(); // prefixes served as something other than HTML (API JSON)
   // Anything not explicitly served is answered locally: no request leaves the machine.
   await context.route(/^https?:\/\//, async (route) => {
     const url = new URL(route.request().url());
     const key = url.origin + url.pathname;
-    const html = [...pages.entries()].find(([prefix]) => key === prefix || key.startsWith(prefix))?.[1];
-    if (html !== undefined) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    const [prefix, html] = [...pages.entries()].find(([p]) => key === p || key.startsWith(p)) ?? [];
+    if (html !== undefined) return route.fulfill({ status: 200, contentType: contentTypes.get(prefix ?? '') ?? 'text/html; charset=utf-8', body: html });
     return route.fulfill({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
   });
   let worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
@@ -98,6 +99,7 @@ export async function launch(
     async serve(url, fixtureOrHtml, o = {}) {
       const u = new URL(url);
       pages.set(u.origin + u.pathname, o.html ? fixtureOrHtml : readFileSync(join(FIXTURES, fixtureOrHtml), 'utf8'));
+      if (o.contentType) contentTypes.set(u.origin + u.pathname, o.contentType);
     },
     async close() {
       await context.close();

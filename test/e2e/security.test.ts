@@ -147,7 +147,9 @@ describe('privacy and network', () => {
   });
 
   it('made no network request from any extension context', () => {
-    const fromExtension = requests.filter((r) => !/^document https:\/\/[a-z]+\.zendesk\.com\/agent\/tickets\//.test(r));
+    // The one request allowed (issue 17): Zendesk's ticket API, read from the helpdesk page's own origin.
+    const sameOriginApi = /^fetch https:\/\/([a-z]+)\.zendesk\.com\/api\/v2\/tickets\/\d+\.json\?include=users from https:\/\/\1\.zendesk\.com\/agent\/tickets\//;
+    const fromExtension = requests.filter((r) => !/^document https:\/\/[a-z]+\.zendesk\.com\/agent\/tickets\//.test(r) && !sameOriginApi.test(r));
     expect(fromExtension).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import type { Controller } from '../controller';
 import { type Store, useStore } from '../store';
 import { Checklist } from './Checklist';
 import { Moves } from './Moves';
+import { missingCostKey, whoseTicket } from './ticket-header';
 import { type CoverReport, mayAct, trusted } from './trusted';
 import { Wrapup } from './Wrapup';
 
@@ -53,7 +54,7 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
   const top = p.y === null ? 64 : Math.min(Math.max(0, p.y), window.innerHeight - 40);
   // In its default place the panel ends above the reply box; a panel the rep moved keeps its place.
   const maxHeight = p.y === null && bottom !== null && bottom - top > 220 ? `${bottom - top - 8}px` : undefined;
-  const missing = m.read?.diagnostics.filter((d) => !d.ok && d.field !== 'composer').map((d) => d.field) ?? [];
+  const missing = m.read?.diagnostics.filter((d) => !d.ok && d.field !== 'ticketId').map((d) => d.field) ?? [];
 
   const onPointerDown = (e: PointerEvent) => {
     if (!e.isTrusted || (e.target as Element).closest('button')) return;
@@ -82,6 +83,11 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
         <span class="ticket" title={m.ticketId ?? ''}>
           {m.ticketId ? `#${m.ticketId}` : m.adapterLabel}
         </span>
+        {m.ticketId && whoseTicket(m.read?.context) && (
+          <span class="whose" title={whoseTicket(m.read?.context)}>
+            {whoseTicket(m.read?.context)}
+          </span>
+        )}
         <span class="spacer" />
         <button type="button" class="icon" aria-label={t('action_move_panel')} title={t('action_move_panel')} onKeyDown={nudge}>
           ✥
@@ -112,15 +118,17 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
               </button>
             </div>
           )}
-          {m.read && !m.read.context && (
+          {m.read && !m.read.context && m.ticketId && (
             <div class="warn" role="status">
               {t('warn_unreadable', m.adapterLabel, missing.join(', '))}
             </div>
           )}
           {m.read?.context && missing.length > 0 && (
-            <p class="muted" role="status">
-              {t('warn_partial', missing.join(', '))}
-            </p>
+            <ul class="missing muted" data-missing={missing.join(' ')}>
+              {missing.map((f) => (
+                <li key={f}>{t(missingCostKey(f))}</li>
+              ))}
+            </ul>
           )}
           <div role="status" aria-live="polite">
             {m.notice && (

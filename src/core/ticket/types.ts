@@ -74,3 +74,18 @@ export interface FieldDiagnostic {
   /** Which selector (or "url", "title", "default") produced the value; absent when nothing matched. */
   readonly source?: string;
 }
+
+/** Where a read field came from, for site health: the helpdesk's own API, a selector, the URL, an admin override or a generic fallback. */
+export const FIELD_SOURCES = ['api', 'selector', 'url', 'override', 'fallback'] as const;
+export type FieldSource = (typeof FIELD_SOURCES)[number];
+
+/** A field diagnostic with the kind of source that produced it (site health shows both). */
+export interface SourcedDiagnostic extends FieldDiagnostic {
+  readonly via?: FieldSource;
+}
+
+/** Fields an administrator can point at their own selectors (tried before the built-in ones). */
+export const OVERRIDE_FIELDS = ['ticketRoot', 'ticketId', 'subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer'] as const;
+export type OverrideField = (typeof OVERRIDE_FIELDS)[number];
+/** Per field, CSS selectors to try first, in order. */
+export type SiteOverrides = Partial<Record<OverrideField, readonly string[]>>;

@@ -13,6 +13,7 @@ import { PlaybookEditor } from './PlaybookEditor';
 import { Privacy } from './Privacy';
 import { SettingsForm } from './SettingsForm';
 import { Shortcuts } from './Shortcuts';
+import { SelectorOverrides } from './SelectorOverrides';
 import { SiteHealth } from './SiteHealth';
 import { LogHealth } from './LogHealth';
 import { loadPolicy, loadSettings } from './storage';
@@ -83,6 +84,7 @@ export function App() {
             <CustomSites settings={settings} />
             <SiteHealth />
             <LogHealth />
+            <SelectorOverrides />
             <Privacy settings={settings} policy={policy} />
             <Shortcuts />
           </>

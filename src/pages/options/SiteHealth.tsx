@@ -5,6 +5,7 @@ import { formatDateTime, t } from '../../shared/i18n';
 import { KEYS } from '../../shared/storage-keys';
 import { SITES } from '../../sites/sites';
 import { type HealthEntry, readHealth } from './health';
+import { HealthSource } from './HealthSource';
 import { healthFieldLabel, helpdeskLabel } from './labels';
 import { loadAll } from './storage';
 
@@ -35,9 +36,10 @@ export function SiteHealth() {
             <li key={e.helpdesk} data-helpdesk={e.helpdesk}>
               <strong>{helpdeskLabel(e.helpdesk)}:</strong>{' '}
               {e.fields.map((f) => (
-                <span key={f.field} class={f.ok ? 'h-ok' : 'h-bad'}>
+                <span key={f.field} class={f.ok ? 'h-ok' : 'h-bad'} data-field={f.field} data-via={f.via} title={f.source}>
                   {healthFieldLabel(f.field)} <span aria-hidden="true">{f.ok ? '✓' : '✗'}</span>{' '}
-                  <span class="sr-only">{f.ok ? t('options_health_read') : t('options_health_missing')}</span>{' '}
+                  <span class="sr-only">{f.ok ? t('options_health_read') : t('options_health_missing')}</span>
+                  {f.via && <HealthSource via={f.via} source={f.source} />}{' '}
                 </span>
               ))}
               {e.at !== null && <span class="muted">· {formatDateTime(e.at)}</span>}

@@ -2,12 +2,18 @@
  * Site health: the content script stores its last read diagnostics per helpdesk under `health:<id>`
  * ({ at, diagnostics: [{ field, ok, source? }] }). The options page lists them, one line per helpdesk.
  */
-import { CONTEXT_FIELDS, type ContextField } from '../../core/ticket/types';
+import { CONTEXT_FIELDS, type ContextField, FIELD_SOURCES, type FieldSource } from '../../core/ticket/types';
 
 export interface HealthField {
   readonly field: ContextField;
   readonly ok: boolean;
+  /** Which kind of source produced the value (helpdesk API, selector, URL, admin override, fallback). */
+  readonly via?: FieldSource;
+  /** The selector (or "ticket API", "document title", …) tried, bounded; shown to the admin as text. */
+  readonly source?: string;
 }
+
+const VIAS: ReadonlySet<string> = new Set(FIELD_SOURCES);
 
 export interface HealthEntry {
   readonly helpdesk: string;
@@ -26,9 +32,11 @@ export function readHealth(all: Readonly<Record<string, unknown>>, prefix: strin
     if (!Array.isArray(v.diagnostics)) continue;
     const fields: HealthField[] = [];
     for (const d of v.diagnostics) {
-      const f = d as { field?: unknown; ok?: unknown };
+      const f = d as { field?: unknown; ok?: unknown; via?: unknown; source?: unknown };
       if (typeof f?.field === 'string' && FIELDS.has(f.field) && typeof f.ok === 'boolean' && !fields.some((x) => x.field === f.field)) {
-        fields.push({ field: f.field as ContextField, ok: f.ok });
+        const via = typeof f.via === 'string' && VIAS.has(f.via) ? (f.via as FieldSource) : undefined;
+        const source = typeof f.source === 'string' && f.source ? f.source.slice(0, 200) : undefined;
+        fields.push({ field: f.field as ContextField, ok: f.ok, ...(via ? { via } : {}), ...(source && f.ok ? { source } : {}) });
       }
     }
     fields.sort((a, b) => CONTEXT_FIELDS.indexOf(a.field) - CONTEXT_FIELDS.indexOf(b.field));

@@ -8,7 +8,8 @@ import * as v from 'valibot';
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
 import { CHANNELS, type MessageRole, type TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
+import { $, $$, Diagnostics, firstMatch, firstText, textOf } from '../dom';
+import { structuredEmail } from '../generic';
 import { insertInto } from '../insert';
 import { toStatus } from '../normalize';
 import { ID_URL_MAX, regexRisk } from './custom-regex';
@@ -232,7 +233,8 @@ export function createCustomAdapter(config: CustomSiteConfig): SiteAdapter {
       }
       const subject = d.note('subject', firstText(root, [s.subject])) ?? '';
       const requesterRaw = s.requester ? (d.note('requester', firstText(root, [s.requester])) ?? '') : '';
-      const customerKey = emailIn(requesterRaw);
+      // Structured data only (mailto link, e-mail data attribute, a whole-address text): never the display name.
+      const customerKey = s.requester ? (structuredEmail($(root, s.requester))?.value ?? null) : null;
       if (s.requester) d.note('customerKey', customerKey ? { value: customerKey, source: s.requester } : null);
       const status = toStatus(s.status ? d.note('status', firstText(root, [s.status])) : null);
       if (config.channel) d.ok('channel', 'config');

@@ -3,14 +3,19 @@
  * detail page in place (the side ticket list only holds summaries), so the root is the detail page and the
  * id is re-read from its breadcrumb. Hooks: shared/reference/helpdesks.md (Freshdesk) plus public userscripts
  * that read `data-test-id="conversation-wrapper"` items and the `.status-cards-container` status card.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `/a/tickets/<id>`, `#ticket-details`, subject headings, the breadcrumb number, tag
+ * options, labelled "Product" power-select. [code?]: Froala composer `.fr-element.fr-view`, the
+ * conversation-wrapper items. Guesses: status via the labelled-field pattern, requester mailto in the
+ * contact card. API: none used — Freshdesk's documented API v2 authenticates with an API key (Basic auth),
+ * not the agent's session; the agent UI's internal endpoints are undocumented.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
-import { cleanText, LIMITS } from '../../core/ticket/sanitize';
-import type { MessageRole, TicketMessage } from '../../core/ticket/types';
-import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
-import { asHtml, failFields, idIn, insertOrder, labelledField, noteComposer, noteTags, textFound } from '../dom-extra';
-import { insertInto } from '../insert';
-import { toChannel, toStatus } from '../normalize';
+import type { MessageRole } from '../../core/ticket/types';
+import { $, firstText, textOf } from '../dom';
+import { idIn, labelledField, textFound } from '../dom-extra';
+import { tableAdapter } from '../table';
 
 const TICKET_PATH = /^\/(?:a|helpdesk)\/tickets\/(\d+)/;
 const PAGE = ['.app-main-wrapper', '.page-ticket-details'];
@@ -25,9 +30,9 @@ const REQUESTER = [
 const STATUS = ['.status-cards-container [data-test-id="ticket-status"]', '[data-test-id="ticket-status"]'];
 const CHANNEL = ['[data-test-id="ticket-description"] [data-test-id="conversation-status"]', '[data-test-id="ticket-source"]'];
 const TAGS = ['.ticket-tags ul li .tag-options', '.ticket-tags .tag-options', '[data-test-id="ticket-tags"] li'];
+const LOG = ['#ticket-details', '.ticket-details-wrapper', '.tickets-conversation-pane'];
 const ITEMS = '[data-test-id="ticket-description"], [data-test-id="conversation-wrapper"]';
 const BODY = ['[data-test-conversation="conversation-text"]', '#ticket_original_request', '.ticket_note', '.text-content-wrapper'];
-const LOG = ['#ticket-details', '.ticket-details-wrapper', '.tickets-conversation-pane'];
 const SELECTED = '.ember-power-select-selected-item';
 const COMPOSER = [
   '.fr-element.fr-view[contenteditable="true"]',
@@ -57,65 +62,30 @@ function roleOf(item: Element, requester: string): MessageRole {
   return author && author === requester ? 'customer' : 'unknown';
 }
 
-export const freshdesk: SiteAdapter = {
+export const freshdesk = tableAdapter({
   id: 'freshdesk',
   label: 'Freshdesk',
   hostPatterns: ['https://*.freshdesk.com/*'],
   matches: (url) => /(^|\.)freshdesk\.com$/.test(url.hostname) && /^\/(a|helpdesk)\//.test(url.pathname),
   ticketIdFromUrl: (url) => TICKET_PATH.exec(url.pathname)?.[1] ?? null,
-  findTicketRoot: rootOf,
-  findComposer(doc) {
-    const root = rootOf(doc);
-    return root ? asHtml(firstMatch(root, COMPOSER)?.value) : null;
+  root: rootOf,
+  // The breadcrumb belongs to the rendered ticket; the URL is the fallback (and the same on a fresh load).
+  pageId(root) {
+    const id = idIn(firstText(root, NUMBER)?.value, /#?\s*(\d+)/);
+    return id ? { value: id, source: 'breadcrumb' } : null;
   },
-  watchTargets(doc) {
-    const root = rootOf(doc);
-    if (!root) return [];
-    const log = firstMatch(root, LOG)?.value;
-    return log && log !== root ? [log, root] : [root];
-  },
-  read(doc, url) {
-    const d = new Diagnostics();
-    const root = rootOf(doc);
-    // The breadcrumb belongs to the rendered ticket; the URL is the fallback (and the same on a fresh load).
-    const domId = root ? idIn(firstText(root, NUMBER)?.value, /#?\s*(\d+)/) : null;
-    const ticketId = cleanText(domId ?? TICKET_PATH.exec(url.pathname)?.[1], 40);
-    if (ticketId) d.ok('ticketId', domId ? 'breadcrumb' : 'url');
-    else d.fail('ticketId');
-    if (!root || !ticketId) {
-      failFields(d, ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer']);
-      return { context: null, diagnostics: d.list };
-    }
-    const subject = d.note('subject', firstText(root, SUBJECT)) ?? '';
-    const requesterName = d.note('requester', firstText(root, REQUESTER)) ?? '';
-    const card = firstMatch(root, CARD)?.value;
-    const mailto = card ? $(card, 'a[href^="mailto:"]') : null;
-    const customerKey = emailIn(mailto?.getAttribute('href') ?? '') ?? emailIn(textOf(card, 2_000));
-    if (customerKey) d.ok('customerKey', mailto ? 'requester mailto' : 'requester card text');
-    else d.fail('customerKey');
-    const statusFound = firstText(root, STATUS) ?? textFound(labelledField(root, '.label-field', /^status$/i, SELECTED));
-    const status = toStatus(d.note('status', statusFound));
-    const channel = toChannel(d.note('channel', firstText(root, CHANNEL)));
-    const tags = noteTags(d, root, TAGS);
-    const product = textFound(labelledField(root, '.label-field', /^product$/i, SELECTED))?.value ?? null;
-    const items = $$(root, ITEMS);
-    const messages: TicketMessage[] = [];
-    if (items.length) {
-      d.ok('messages', ITEMS);
-      for (const item of items.slice(-LIMITS.messages)) {
-        const text = textOf(firstMatch(item, BODY)?.value ?? item, LIMITS.messageText);
-        if (text) messages.push({ role: roleOf(item, requesterName), text });
-      }
-    } else d.fail('messages');
-    noteComposer(d, firstMatch(root, COMPOSER));
-    return {
-      context: { helpdesk: 'freshdesk', ticketId, subject, requesterName, customerKey, channel, status, tags, product, messages },
-      diagnostics: d.list,
-    };
-  },
-  insertText(doc, text) {
-    // Froala applies execCommand('insertText') and paste events through its own input pipeline.
-    const el = this.findComposer(doc);
-    return insertInto(el, text, insertOrder(el));
-  },
-};
+  subject: SUBJECT,
+  customerScope: CARD,
+  requester: REQUESTER,
+  status: STATUS,
+  statusFallback: (root) => textFound(labelledField(root, '.label-field', /^status$/i, SELECTED)),
+  channel: CHANNEL,
+  tags: TAGS,
+  product: (scope) => textFound(labelledField(scope.closest('#ticket-details, .app-main-wrapper, .page-ticket-details') ?? scope, '.label-field', /^product$/i, SELECTED)),
+  thread: LOG,
+  message: ITEMS,
+  messageBody: BODY,
+  roleOf,
+  composer: COMPOSER,
+  // Froala applies execCommand('insertText') and paste events through its own input pipeline (by element type).
+});

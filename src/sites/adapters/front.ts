@@ -4,11 +4,17 @@
  * `[data-testid="viewer-<id>"]`; when more than one viewer is in the DOM, the one named by the URL (else the
  * first one not hidden) is the active one. Hooks: shared/reference/helpdesks.md (Front) and the selectors
  * named in the report; status, tags, channel and the composer are guesses with fallbacks.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * [code?]: styled-components prefixes (`conversationHeader__StyledContainer`), the searchable subject, the
+ * top-bar button. Guesses: the URL shapes, viewer test ids, status, tags, channel, the composer. API: none
+ * used — Front's Core API needs an API token.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, firstMatch, firstText, textOf } from '../dom';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
 
@@ -97,7 +103,7 @@ export const front: SiteAdapter = {
     // The first message's sender is the requester (Front shows no separate requester field).
     const first = items.find((el) => !el.matches(COMMENT));
     const requesterName = first ? textOf($(first, SENDER)) : '';
-    const handleOf = (el: Element) => emailIn(textOf($(el, HANDLE)));
+    const handleOf = (el: Element) => exactEmail(textOf($(el, HANDLE)));
     const email = first ? handleOf(first) : null;
     d.note('requester', requesterName ? { value: requesterName, source: SENDER } : null);
     d.note('customerKey', email ? { value: email, source: HANDLE } : null);

@@ -3,11 +3,17 @@
  * another re-renders it. Fields in the sidebar are found by their visible label (HubSpot links label and
  * dropdown button by `aria-labelledby`); the reply composer is found from its send button. Hooks:
  * shared/reference/helpdesks.md (HubSpot) and public help-desk userscripts.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `data-selenium-test="highlightTitle"`, timeline cards. [code?]: the help-desk URL shapes.
+ * Guesses: labelled sidebar fields, the "Ticket ID" property, the send-button-anchored composer. API: none
+ * used — HubSpot's internal APIs require a CSRF header taken from a cookie; the public API needs a token.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, type Found, firstMatch, firstText, type Scope, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, type Found, firstMatch, firstText, type Scope, textOf } from '../dom';
 import { asHtml, failFields, idIn, insertOrder, labelledField, noteComposer, textFound } from '../dom-extra';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
@@ -93,7 +99,7 @@ export const hubspot: SiteAdapter = {
     const card = firstMatch(root, CONTACT)?.value ?? null;
     const requesterName = d.note('requester', card ? firstText(card, CONTACT_NAME) : null) ?? '';
     const mailto = card ? $(card, 'a[href^="mailto:"]') : null;
-    const email = emailIn(mailto?.getAttribute('href') ?? '') ?? emailIn(textOf(card, 2_000));
+    const email = exactEmail(mailto?.getAttribute('href') ?? '') ?? exactEmail(textOf(card, 2_000));
     const contactId = idIn(card ? $(card, 'a[href*="/record/0-1/"]')?.getAttribute('href') : null, /\/record\/0-1\/(\d+)/);
     const customerKey = email ?? contactId;
     if (customerKey) d.ok('customerKey', email ? 'contact card email' : 'contact record link');

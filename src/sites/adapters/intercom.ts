@@ -3,14 +3,19 @@
  * holds previews); opening another re-renders the conversation space, so the id is re-read from its
  * `data-conversation-id`. Message parts carry `data-part-group-category` (1 customer, 3 teammate, 4 note,
  * 5 bot, 20 system). Hooks: shared/reference/helpdesks.md (Intercom) and public inbox helpers.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `[data-intercom-target="conversation-toolbar"]`, `[data-inbox-conversation-header-title]`.
+ * [code?]: the conversation URL, `conversation-space`, `[data-conversation-stream]`, part group categories,
+ * `.intercom-interblocks-html`, the ProseMirror composer. Guesses: `data-conversation-id`, the e-mail link in
+ * the details sidebar. API: none used — the inbox's own `/ember/…` JSON endpoints are undocumented.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
-import { cleanText, LIMITS } from '../../core/ticket/sanitize';
-import type { MessageRole, TicketMessage } from '../../core/ticket/types';
-import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
-import { asHtml, failFields, idIn, insertOrder, labelledField, noteComposer, noteTags, textFound } from '../dom-extra';
-import { insertInto } from '../insert';
-import { toChannel, toStatus } from '../normalize';
+import { cleanText } from '../../core/ticket/sanitize';
+import type { MessageRole } from '../../core/ticket/types';
+import { $ } from '../dom';
+import { idIn, labelledField, textFound } from '../dom-extra';
+import { tableAdapter } from '../table';
 
 const CONVERSATION_PATH = /\/conversations?\/(\d+)/;
 const HOSTS = new Set(['app.intercom.com', 'app.eu.intercom.com', 'app.au.intercom.com']);
@@ -32,10 +37,6 @@ const COMPOSER = [
   '.ProseMirror[contenteditable="true"]',
 ];
 
-function rootOf(doc: Document): Element | null {
-  return firstMatch(doc, ROOT)?.value ?? null;
-}
-
 function roleOf(part: Element): MessageRole | null {
   const category = part.getAttribute('data-part-group-category');
   if (category === '1') return 'customer';
@@ -46,76 +47,41 @@ function roleOf(part: Element): MessageRole | null {
   return /user|lead|customer|contact/i.test(author) ? 'customer' : /admin|teammate|bot/i.test(author) ? 'agent' : 'unknown';
 }
 
-function readMessages(stream: Element): TicketMessage[] {
-  const messages: TicketMessage[] = [];
-  for (const part of $$(stream, PARTS).slice(-LIMITS.messages)) {
-    const role = roleOf(part);
-    const text = role ? textOf(firstMatch(part, BODY)?.value ?? part, LIMITS.messageText) : '';
-    if (role && text) messages.push({ role, text });
-  }
-  return messages;
-}
 
-export const intercom: SiteAdapter = {
+export const intercom = tableAdapter({
   id: 'intercom',
   label: 'Intercom',
   hostPatterns: ['https://app.intercom.com/*', 'https://app.eu.intercom.com/*', 'https://app.au.intercom.com/*'],
   matches: (url) => HOSTS.has(url.hostname) && url.pathname.startsWith('/a/'),
   ticketIdFromUrl: (url) => CONVERSATION_PATH.exec(url.pathname)?.[1] ?? null,
-  findTicketRoot: rootOf,
-  findComposer(doc) {
-    const root = rootOf(doc);
-    return root ? asHtml(firstMatch(root, COMPOSER)?.value) : null;
+  root: ROOT,
+  pageId(root) {
+    const holder = root.hasAttribute('data-conversation-id') ? root : $(root, '[data-conversation-id]');
+    const id = idIn(holder?.getAttribute('data-conversation-id'), /^(\d+)$/);
+    return id ? { value: id, source: 'data-conversation-id' } : null;
   },
-  watchTargets(doc) {
-    const root = rootOf(doc);
-    if (!root) return [];
-    const stream = firstMatch(root, STREAM)?.value;
-    return stream ? [stream, root] : [root];
+  subject: SUBJECT,
+  // Chats often have no title; the first customer message is what the inbox list shows instead.
+  subjectFallback(messages) {
+    const ask = messages.find((m) => m.role === 'customer')?.text;
+    return ask ? { value: cleanText(ask, 120), source: 'first message' } : null;
   },
-  read(doc, url) {
-    const d = new Diagnostics();
-    const root = rootOf(doc);
-    const holder = root?.hasAttribute('data-conversation-id') ? root : root && $(root, '[data-conversation-id]');
-    const domId = idIn(holder?.getAttribute('data-conversation-id'), /^(\d+)$/);
-    const ticketId = cleanText(domId ?? CONVERSATION_PATH.exec(url.pathname)?.[1], 40);
-    if (ticketId) d.ok('ticketId', domId ? 'data-conversation-id' : 'url');
-    else d.fail('ticketId');
-    if (!root || !ticketId) {
-      failFields(d, ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer']);
-      return { context: null, diagnostics: d.list };
-    }
-    const stream = firstMatch(root, STREAM);
-    const messages = stream ? readMessages(stream.value) : [];
-    if (stream) d.ok('messages', stream.source);
-    else d.fail('messages');
-    // Chats often have no title; the first customer message is what the inbox list shows instead.
-    const firstAsk = messages.find((m) => m.role === 'customer')?.text;
-    const subjectFound = firstText(root, SUBJECT) ?? (firstAsk ? { value: cleanText(firstAsk, 120), source: 'first message' } : null);
-    const subject = d.note('subject', subjectFound) ?? '';
-    const requesterName = d.note('requester', firstText(root, REQUESTER)) ?? '';
-    const details = firstMatch(root, DETAILS)?.value ?? root;
-    const emailEl = firstMatch(details, EMAIL);
-    const email = emailIn(emailEl?.value.getAttribute('href') ?? '') ?? emailIn(textOf(emailEl?.value));
-    const userId = idIn($(details, 'a[href*="/users/"]')?.getAttribute('href'), /\/users\/([\w-]+)/);
-    const customerKey = email ?? userId;
-    if (customerKey) d.ok('customerKey', email ? (emailEl?.source ?? 'email') : 'user link');
-    else d.fail('customerKey');
-    const status = toStatus(d.note('status', firstText(root, STATUS)));
-    const channelFound =
-      firstText(root, CHANNEL) ?? ($(root, EMAIL_MARKER) ? { value: 'email', source: 'email metadata' } : { value: 'chat', source: 'default' });
-    const channel = toChannel(d.note('channel', channelFound));
-    const tags = noteTags(d, root, TAGS);
-    const product = textFound(labelledField(details, 'dt', /^product$/i, 'dd'))?.value ?? null;
-    noteComposer(d, firstMatch(root, COMPOSER));
-    return {
-      context: { helpdesk: 'intercom', ticketId, subject, requesterName, customerKey, channel, status, tags, product, messages },
-      diagnostics: d.list,
-    };
+  customerScope: DETAILS,
+  requester: REQUESTER,
+  email: EMAIL,
+  customerId(details) {
+    const id = idIn($(details, 'a[href*="/users/"]')?.getAttribute('href'), /\/users\/([\w-]+)/);
+    return id ? { value: id, source: 'user link' } : null;
   },
-  insertText(doc, text) {
-    // ProseMirror maps execCommand('insertText') (beforeinput) and paste events onto its own transactions.
-    const el = this.findComposer(doc);
-    return insertInto(el, text, insertOrder(el));
-  },
-};
+  status: STATUS,
+  channel: CHANNEL,
+  channelFallback: (root) => ($(root, EMAIL_MARKER) ? { value: 'email', source: 'email metadata' } : { value: 'chat', source: 'default' }),
+  tags: TAGS,
+  product: (details) => textFound(labelledField(details, 'dt', /^product$/i, 'dd')),
+  thread: STREAM,
+  message: PARTS,
+  messageBody: BODY,
+  roleOf,
+  composer: COMPOSER,
+  // ProseMirror maps execCommand('insertText') (beforeinput) and paste events onto its own transactions.
+});

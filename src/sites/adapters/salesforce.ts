@@ -3,11 +3,18 @@
  * (`section.tabContent.oneConsoleTab`, only one `.active`); reads are scoped to the active one. Record fields
  * carry `data-target-selection-name="sfdc:RecordField.Case.<ApiName>"`; LWC parts may sit in open shadow roots,
  * so field and composer lookups pierce them. Hooks: shared/reference/helpdesks.md (Salesforce).
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `/lightning/r/<Object>/<id>/view`, active console tab classes, `h1 .slds-page-header__title`,
+ * `records-record-layout-item` with `data-target-selection-name`. Guesses: which shadow roots are open in a
+ * given org, the e-mail and status field layout, the composer (publisher textarea). API: none used — the
+ * REST/UI API needs an OAuth bearer token, which the Lightning session cookie does not provide to pages.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole, TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, deepQuery, emailIn, type Found, firstMatch, textOf } from '../dom';
+import { $, $$, Diagnostics, deepQuery, exactEmail, type Found, firstMatch, textOf } from '../dom';
 import { asHtml, failFields, firstDeep, firstDeepText, insertOrder, noteComposer } from '../dom-extra';
 import { insertInto } from '../insert';
 import { toChannel, toStatus } from '../normalize';
@@ -109,7 +116,7 @@ export const salesforce: SiteAdapter = {
     const subject = d.note('subject', field(pane, 'Subject') ?? firstDeepText(pane, TITLE)) ?? '';
     const requesterName = d.note('requester', firstField(pane, ['ContactId', 'SuppliedName'])) ?? '';
     const emailRaw = firstField(pane, ['ContactEmail', 'SuppliedEmail']);
-    const customerKey = emailIn(emailRaw?.value ?? '');
+    const customerKey = exactEmail(emailRaw?.value ?? '');
     d.note('customerKey', customerKey && emailRaw ? { value: customerKey, source: emailRaw.source } : null);
     // Default Case picklists: "Working" is in progress; Origin "Web" is Web-to-Case (a form, i.e. email-like).
     const status = toStatus(d.note('status', field(pane, 'Status'))?.replace(/^working$/i, 'in progress'));

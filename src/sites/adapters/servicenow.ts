@@ -6,11 +6,19 @@
  *
  * Form nodes belong to the iframe's realm: all reads go through `fieldText` and Element scopes (dom-frames.ts).
  * `readServiceNowForm(formDoc)` is the iframe-free core, so tests can feed it the form document directly.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `iframe#gsft_main`, its place in the `[component-id]` shadow root, `table.field` ids such as
+ * `sys_readonly.incident.number`, `sys_display.incident.caller_id`. Guesses: the URL forms inside
+ * `nav_to.do`/`/now/nav/ui/classic/…` (the sys_id, hence `urlIdMayDiffer`), the comments/work-notes
+ * textareas, the activity stream. API: none used — the Table API accepts a browser session only with the
+ * `X-UserToken` (g_ck) header, which lives in the page's own world.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { TicketMessage } from '../../core/ticket/types';
 import type { ReadResult, SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, type Found, firstMatch } from '../dom';
+import { $, $$, Diagnostics, exactEmail, type Found, firstMatch } from '../dom';
 import { fieldText, findFrame, frameDocument, insertIntoAnyRealm } from '../dom-frames';
 import { toChannel, toStatus } from '../normalize';
 
@@ -113,7 +121,7 @@ function readForm(form: Element | null, url: URL): ReadResult {
   const requesterName = d.note('requester', requesterFound) ?? '';
   const field = requesterFound?.source.replace(/^\[id="sys_display\.|"\]$/g, '') ?? `${t}.caller_id`;
   const email = firstValue(scope, [byId(`sys_readonly.${field}.email`), byId(`${field}.email`)]);
-  const customerKey = d.note('customerKey', email ? { value: emailIn(email.value) ?? email.value, source: email.source } : firstValue(scope, [byId(field)], 64));
+  const customerKey = d.note('customerKey', email ? { value: exactEmail(email.value) ?? email.value, source: email.source } : firstValue(scope, [byId(field)], 64));
   const rawState = d.note('status', firstValue(scope, [byId(`${t}.state`), byId(`sys_readonly.${t}.state`), byId(`${t}.incident_state`)]));
   const channel = toChannel(d.note('channel', firstValue(scope, [byId(`${t}.contact_type`), byId(`${t}.channel`), byId(`sys_readonly.${t}.contact_type`)])));
   const tagSels = [byId(`${t}.category`), byId(`${t}.subcategory`)];
@@ -160,6 +168,7 @@ export const servicenow: SiteAdapter = {
     return FORM_URL.test(s) || RECORD_URL.test(s);
   },
   ticketIdFromUrl: sysIdFromUrl,
+  urlIdMayDiffer: true, // the URL holds the sys_id; the form shows the INC number
   findTicketRoot: (doc) => locateForm(doc).form,
   read: (doc, url) => readForm(locateForm(doc).form, url),
   findComposer(doc) {

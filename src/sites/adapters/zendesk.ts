@@ -3,13 +3,21 @@
  * pane with `data-is-active="true"` is the one the agent sees, so every read is scoped to it.
  * Hooks: shared/reference/helpdesks.md (Zendesk section) — data-test-id attributes are Zendesk's own
  * test hooks and far more stable than class names.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code] (public extensions and time trackers): the `/agent/tickets/<id>` URL, the active pane
+ * (`[data-is-active="true"]`, `data-side-conversations-anchor-id`), subject `omni-header-subject`, tags, via
+ * label, `omni-log-container` articles, sender and internal-note markers; the composer's older class.
+ * Verified [docs]: the ticket API `/api/v2/tickets/{id}.json?include=users` with the agent's session (GET
+ * needs no CSRF token) — see zendesk-api.ts; it gives the requester's e-mail, status, tags and channel.
+ * [code?]: the requester menu hook, the CKEditor composer test id. Guesses: the status badge test ids (the
+ * API covers status), `data-requester-email`/`data-requester-id`, `data-test-author-type`.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
-import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
-import type { MessageRole, TicketMessage } from '../../core/ticket/types';
-import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, firstMatch, firstText, textOf } from '../dom';
-import { insertInto } from '../insert';
-import { toChannel, toStatus } from '../normalize';
+import type { MessageRole } from '../../core/ticket/types';
+import { $, textOf } from '../dom';
+import { idAttribute, tableAdapter } from '../table';
+import { zendeskApi } from './zendesk-api';
 
 const TICKET_PATH = /^\/agent\/tickets\/(\d+)/;
 
@@ -44,10 +52,6 @@ const COMPOSER = [
   'textarea[data-test-id="omnicomposer-plain-text"]',
 ];
 
-function paneOf(doc: Document): Element | null {
-  return firstMatch(doc, ACTIVE_PANE)?.value ?? null;
-}
-
 function roleOf(article: Element, requesterName: string): MessageRole {
   if ($(article, '[data-test-id="omni-log-internal-note-tag"]')) return 'internal';
   const sender = textOf($(article, '[data-test-id="omni-log-item-sender"]'));
@@ -56,83 +60,31 @@ function roleOf(article: Element, requesterName: string): MessageRole {
   return sender && requesterName && sender === requesterName ? 'customer' : 'unknown';
 }
 
-export const zendesk: SiteAdapter = {
+export const zendesk = tableAdapter({
   id: 'zendesk',
   label: 'Zendesk',
   hostPatterns: ['https://*.zendesk.com/*'],
   matches: (url) => /(^|\.)zendesk\.com$/.test(url.hostname) && url.pathname.startsWith('/agent'),
   ticketIdFromUrl: (url) => TICKET_PATH.exec(url.pathname)?.[1] ?? null,
-  findTicketRoot: paneOf,
-  findComposer(doc) {
-    const pane = paneOf(doc);
-    return pane ? ((firstMatch(pane, COMPOSER)?.value as HTMLElement | undefined) ?? null) : null;
+  root: ACTIVE_PANE,
+  // The active pane knows its own ticket id; the URL is the fallback (and lags during a tab switch).
+  pageId(pane) {
+    const id = pane.getAttribute('data-side-conversations-anchor-id') ?? $(pane, '[data-side-conversations-anchor-id]')?.getAttribute('data-side-conversations-anchor-id');
+    return id ? { value: id, source: 'data-side-conversations-anchor-id' } : null;
   },
-  watchTargets(doc) {
-    const pane = paneOf(doc);
-    if (!pane) return [];
-    const log = firstMatch(pane, LOG)?.value;
-    return log ? [log, pane] : [pane];
-  },
-  read(doc, url) {
-    const d = new Diagnostics();
-    const pane = paneOf(doc);
-    // The active pane knows its own ticket id; the URL is the fallback (and wins on a fresh page load).
-    const paneId = pane?.getAttribute('data-side-conversations-anchor-id') ?? $(pane ?? doc, '[data-side-conversations-anchor-id]')?.getAttribute('data-side-conversations-anchor-id');
-    const urlId = TICKET_PATH.exec(url.pathname)?.[1] ?? null;
-    const ticketId = cleanText(paneId || urlId, 40);
-    if (ticketId) d.ok('ticketId', paneId ? 'data-side-conversations-anchor-id' : 'url');
-    else d.fail('ticketId');
-    if (!pane || !ticketId) {
-      for (const f of ['subject', 'requester', 'status', 'channel', 'tags', 'messages', 'composer'] as const) d.fail(f);
-      return { context: null, diagnostics: d.list };
-    }
-    const subject = d.note('subject', firstText(pane, SUBJECT)) ?? '';
-    const requesterRaw = d.note('requester', firstText(pane, REQUESTER)) ?? '';
-    const requesterName = requesterRaw.replace(/<[^>]*>|\S+@\S+/g, '').trim() || requesterRaw;
-    const requesterEl = firstMatch(pane, REQUESTER)?.value;
-    const email = requesterEl?.getAttribute('data-requester-email') ?? emailIn(requesterRaw);
-    const customerKey = email ?? (requesterEl?.getAttribute('data-requester-id') || null);
-    if (customerKey) d.ok('customerKey', email ? 'requester email' : 'data-requester-id');
-    else d.fail('customerKey');
-    const status = toStatus(d.note('status', firstText(pane, STATUS)));
-    const channel = toChannel(d.note('channel', firstText(pane, CHANNEL)));
-    const tagEls = firstMatch(pane, TAGS);
-    const tags = tagEls ? cleanTags($$(pane, tagEls.source).map((el) => el.textContent ?? '')) : [];
-    if (tagEls) d.ok('tags', tagEls.source);
-    else d.fail('tags');
-    const product = firstText(pane, PRODUCT)?.value ?? null;
-    const log = firstMatch(pane, LOG);
-    const messages: TicketMessage[] = [];
-    if (log) {
-      d.ok('messages', log.source);
-      const articles = $$(log.value, 'article');
-      for (const article of articles.slice(-LIMITS.messages)) {
-        const body = $(article, '[data-test-id="omni-log-message-content"]') ?? $(article, '.zd-comment') ?? article;
-        const text = textOf(body, LIMITS.messageText);
-        if (text) messages.push({ role: roleOf(article, requesterName), text });
-      }
-    } else d.fail('messages');
-    const composer = firstMatch(pane, COMPOSER);
-    if (composer) d.ok('composer', composer.source);
-    else d.fail('composer');
-    return {
-      context: {
-        helpdesk: 'zendesk',
-        ticketId,
-        subject,
-        requesterName: cleanText(requesterName),
-        customerKey,
-        channel,
-        status,
-        tags,
-        product,
-        messages,
-      },
-      diagnostics: d.list,
-    };
-  },
-  insertText(doc, text) {
-    // CKEditor 5 listens to beforeinput, which execCommand('insertText') fires like real typing.
-    return insertInto(this.findComposer(doc), text, ['execCommand', 'paste-event', 'native-setter']);
-  },
-};
+  subject: SUBJECT,
+  requester: REQUESTER,
+  customerId: idAttribute(REQUESTER, 'data-requester-id'),
+  status: STATUS,
+  channel: CHANNEL,
+  tags: TAGS,
+  product: PRODUCT,
+  thread: LOG,
+  message: 'article',
+  messageBody: ['[data-test-id="omni-log-message-content"]', '.zd-comment'],
+  roleOf,
+  composer: COMPOSER,
+  // CKEditor 5 listens to beforeinput, which execCommand('insertText') fires like real typing.
+  insertOrder: ['execCommand', 'paste-event', 'native-setter'],
+  api: zendeskApi,
+});

@@ -4,11 +4,18 @@
  * `data-id="subTab_<internal id>"`; during a switch the previous ticket's container can still be in the DOM,
  * so the active one is the container the URL names, else the one that is not hidden. Zoho puts `data-id`
  * hooks on most nodes. Hooks: shared/reference/helpdesks.md (Zoho Desk); guesses are named in the report.
+ *
+ * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
+ * Verified [code]: `.zd_v2-ticketdetailview-container`, the ticket-number text, `[data-id="caseSubjectText"]`.
+ * [code?]: the `/agent/<portal>/<dept>/tickets/details/<id>` URL (internal record id, hence `urlIdMayDiffer`).
+ * Guesses: older container classes, status/requester `data-id`s, the composer. API: none used — Zoho Desk's
+ * API needs an OAuth token and an `orgId` header.
+ * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, emailIn, type Found, firstMatch, firstText, textOf } from '../dom';
+import { $, $$, Diagnostics, exactEmail, type Found, firstMatch, firstText, textOf } from '../dom';
 import { frameDocument, insertIntoAnyRealm } from '../dom-frames';
 import { toChannel, toStatus } from '../normalize';
 
@@ -78,6 +85,7 @@ export const zoho: SiteAdapter = {
   hostPatterns: HOSTS.map((h) => `https://${h}/*`),
   matches: (url) => HOSTS.includes(url.hostname) && /^\/(agent|support)\//.test(url.pathname),
   ticketIdFromUrl: idFromUrl,
+  urlIdMayDiffer: true, // the URL holds the record id; the page shows the ticket number
   findTicketRoot: (doc) => paneOf(doc, docUrl(doc)),
   findComposer: (doc) => composerIn(paneOf(doc, docUrl(doc))),
   watchTargets(doc) {
@@ -103,7 +111,7 @@ export const zoho: SiteAdapter = {
     const subject = d.note('subject', firstText(pane, SUBJECT)) ?? '';
     const requesterName = d.note('requester', firstText(pane, REQUESTER)) ?? '';
     const emailFound = firstText(pane, EMAIL);
-    const email = emailFound ? emailIn(emailFound.value) : null;
+    const email = emailFound ? exactEmail(emailFound.value) : null;
     const customerKey = d.note('customerKey', email && emailFound ? { value: email, source: emailFound.source } : null);
     const status = toStatus(d.note('status', firstText(pane, STATUS)));
     const channel = toChannel(d.note('channel', labelled(pane, CHANNEL)));

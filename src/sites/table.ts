@@ -1,0 +1,172 @@
+/**
+ * Adapters as data plus small hooks (issue 17): a helpdesk is a table of ordered selector fallbacks per
+ * field, and this engine does the reading every adapter used to repeat — scope to the active ticket,
+ * take the id (a hook, else the URL), read each field with a diagnostic naming the selector that matched,
+ * collect the thread, find the composer. Product quirks stay in small hooks (which pane is active, how a
+ * message's sender is marked, where a structured customer id hides). Admin overrides, the API and the
+ * generic fallbacks are layered on top by resilient.ts, the same for every adapter.
+ */
+import { cleanTags, cleanText, LIMITS } from '../core/ticket/sanitize';
+import type { HelpdeskId, MessageRole, TicketMessage } from '../core/ticket/types';
+import type { InsertStrategy, SiteAdapter, TicketApi } from './adapter';
+import { $, $$, Diagnostics, type Found, firstMatch, firstText, textOf } from './dom';
+import { insertOrder } from './dom-extra';
+import { structuredEmail } from './generic';
+import { insertInto } from './insert';
+import { toChannel, toStatus } from './normalize';
+
+export interface SiteTable {
+  readonly id: Exclude<HelpdeskId, 'custom'>;
+  readonly label: string;
+  readonly hostPatterns: readonly string[];
+  readonly matches: (url: URL) => boolean;
+  readonly ticketIdFromUrl: (url: URL) => string | null;
+  /** The active ticket's root, first match wins; or a hook where "active" needs product knowledge. */
+  readonly root: readonly string[] | ((doc: Document) => Element | null);
+  /** The id the page shows, when it is better than the URL's (the pane switched before the URL did). */
+  readonly pageId?: (root: Element, doc: Document) => Found<string> | null;
+  readonly subject: readonly string[];
+  /** When the page shows no subject (chats): e.g. the first customer message, as the inbox list does. */
+  readonly subjectFallback?: (messages: readonly TicketMessage[]) => Found<string> | null;
+  /** The customer-details region (sidebar, profile card) the requester, e-mail, id and product are read in. */
+  readonly customerScope?: readonly string[];
+  readonly requester: readonly string[];
+  /** Structured e-mail of the customer: elements whose whole value / mailto / e-mail attribute is one address. */
+  readonly email?: readonly string[];
+  /** The helpdesk's own customer id when no e-mail is shown (a profile link, a data attribute). */
+  readonly customerId?: (root: Element) => Found<string> | null;
+  readonly status: readonly string[];
+  /** Where the status hides when no status hook matches (a labelled form field). */
+  readonly statusFallback?: (root: Element) => Found<string> | null;
+  readonly channel: readonly string[];
+  /** What the product implies when no channel is shown (Help Scout is email-first, Intercom chat-first). */
+  readonly channelFallback?: (root: Element, messages: readonly Element[]) => Found<string> | null;
+  readonly tags: readonly string[];
+  readonly product?: readonly string[] | ((scope: Element) => Found<string> | null);
+  /** The conversation log and, inside it, one element per message; 'root' when messages sit directly in the root. */
+  readonly thread: readonly string[] | 'root';
+  readonly message: string;
+  /** The message body inside a message element (else the whole element). */
+  readonly messageBody?: readonly string[];
+  /** Put message elements in time order (some products list the newest first). */
+  readonly orderMessages?: (items: Element[]) => Element[];
+  /** Who wrote a message; null skips it (status lines). */
+  readonly roleOf: (message: Element, requesterName: string) => MessageRole | null;
+  readonly composer: readonly string[];
+  /** Insert strategies, best first; by default by element type (textarea: native setter; rich editor: typing). */
+  readonly insertOrder?: readonly InsertStrategy[];
+  readonly api?: TicketApi;
+  readonly urlIdMayDiffer?: boolean;
+}
+
+const FIELDS_AFTER_ID = ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer'] as const;
+
+export function tableAdapter(t: SiteTable): SiteAdapter {
+  const rootOf = (doc: Document): Element | null => (typeof t.root === 'function' ? t.root(doc) : (firstMatch(doc, t.root)?.value ?? null));
+  const threadOf = (root: Element): Found<Element> | null => {
+    if (t.thread === 'root') return { value: root, source: 'ticket root' };
+    const inside = firstMatch(root, t.thread);
+    if (inside) return inside;
+    // The root may itself be the log (a page without its usual wrapper).
+    const self = t.thread.find((sel) => {
+      try {
+        return root.matches(sel);
+      } catch {
+        return false;
+      }
+    });
+    return self ? { value: root, source: self } : null;
+  };
+  const composerIn = (root: Element): Found<Element> | null => firstMatch(root, t.composer);
+  const adapter: SiteAdapter = {
+    id: t.id,
+    label: t.label,
+    hostPatterns: t.hostPatterns,
+    matches: t.matches,
+    ticketIdFromUrl: t.ticketIdFromUrl,
+    findTicketRoot: rootOf,
+    ...(t.api ? { api: t.api } : {}),
+    ...(t.urlIdMayDiffer ? { urlIdMayDiffer: true } : {}),
+    findComposer(doc) {
+      const root = rootOf(doc);
+      return root ? ((composerIn(root)?.value as HTMLElement | undefined) ?? null) : null;
+    },
+    watchTargets(doc) {
+      const root = rootOf(doc);
+      const log = root ? threadOf(root)?.value : undefined;
+      return [log === root ? undefined : log, root].filter((el): el is Element => !!el);
+    },
+    read(doc, url) {
+      const d = new Diagnostics();
+      const root = rootOf(doc);
+      const fromPage = root && t.pageId ? t.pageId(root, doc) : null;
+      const fromUrl = t.ticketIdFromUrl(url);
+      const ticketId = cleanText(fromPage?.value || fromUrl, 40);
+      if (root && ticketId) d.ok('ticketId', fromPage?.value ? fromPage.source : 'url');
+      else d.fail('ticketId');
+      if (!root || !ticketId) {
+        for (const f of FIELDS_AFTER_ID) d.fail(f);
+        return { context: null, diagnostics: d.list };
+      }
+      // Found first, noted after, so diagnostics keep the usual field order.
+      const scope = (t.customerScope ? firstMatch(root, t.customerScope)?.value : null) ?? root;
+      const requesterFound = firstText(scope, t.requester) ?? (scope !== root ? firstText(root, t.requester) : null);
+      // A requester field may show "Name <address>": the name is the display part; the key never comes from it.
+      const requesterName = cleanText((requesterFound?.value ?? '').replace(/<[^<>]*@[^<>]*>|\S+@\S+/g, ' ')) || '';
+      const log = threadOf(root);
+      const items = log ? $$(log.value, t.message) : [];
+      const messages: TicketMessage[] = [];
+      for (const item of (t.orderMessages ? t.orderMessages(items) : items).slice(-LIMITS.messages)) {
+        const role = t.roleOf(item, requesterName);
+        if (!role) continue;
+        const body = (t.messageBody ?? []).map((sel) => $(item, sel)).find(Boolean) ?? item;
+        const text = textOf(body, LIMITS.messageText);
+        if (text) messages.push({ role, text });
+      }
+      const subject = d.note('subject', firstText(root, t.subject) ?? t.subjectFallback?.(messages) ?? null) ?? '';
+      d.note('requester', requesterFound);
+      const requesterEl = firstMatch(scope, t.requester) ?? firstMatch(root, t.requester);
+      const emailEl = t.email ? firstMatch(scope, t.email) : null;
+      // The e-mail hook, else the customer card as a whole, else the requester field: structured data only.
+      const email =
+        (emailEl ? structuredEmail(emailEl.value) : null) ??
+        (scope !== root ? structuredEmail(scope) : null) ??
+        (requesterEl ? structuredEmail(requesterEl.value) : null);
+      const key: Found<string> | null = email
+        ? { value: email.value, source: `${emailEl?.source ?? t.customerScope?.[0] ?? requesterEl?.source} (${email.source})` }
+        : (t.customerId?.(scope) ?? null);
+      const customerKey = d.note('customerKey', key);
+      const status = toStatus(d.note('status', firstText(root, t.status) ?? t.statusFallback?.(root) ?? null));
+      const channel = toChannel(d.note('channel', firstText(root, t.channel) ?? t.channelFallback?.(root, items) ?? null));
+      const tagFound = firstMatch(root, t.tags);
+      const tags = tagFound ? cleanTags($$(root, tagFound.source).map((el) => el.textContent ?? '')) : [];
+      d.note('tags', tagFound);
+      const product = (typeof t.product === 'function' ? t.product(scope) : t.product ? firstText(scope, t.product) : null)?.value ?? null;
+      d.note('messages', log);
+      d.note('composer', composerIn(root));
+      return {
+        context: { helpdesk: t.id, ticketId, subject, requesterName, customerKey, channel, status, tags, product, messages },
+        diagnostics: d.list,
+      };
+    },
+    insertText(doc, text) {
+      const el = adapter.findComposer(doc);
+      return insertInto(el, text, t.insertOrder ?? insertOrder(el));
+    },
+  };
+  return adapter;
+}
+
+/**
+ * A structured customer id from an attribute on the first matching element (`data-requester-id`, a
+ * profile link's href), through `pattern`'s first group when given. Kept raw, as earlier versions stored it,
+ * so hashed keys stay comparable across versions and merged logs.
+ */
+export function idAttribute(selectors: readonly string[], attr: string, pattern?: RegExp): (root: Element) => Found<string> | null {
+  return (root) => {
+    const found = firstMatch(root, selectors);
+    const raw = found?.value.getAttribute(attr) ?? '';
+    const id = cleanText(pattern ? pattern.exec(raw)?.[1] : raw, 64);
+    return found && id ? { value: id, source: `${found.source} [${attr}]` } : null;
+  };
+}
