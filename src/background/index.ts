@@ -7,6 +7,7 @@ import { type Rejection, createRouter } from '../messaging/router';
 import { handlers } from './handlers';
 import { runMaintenance, scheduleMaintenance } from './maintenance';
 import { drainOutboxes } from './outbox-drain';
+import { moveLegacyNow } from './config-store';
 import { refreshPolicy } from './policy';
 import { abandonTab } from './tabs';
 
@@ -41,6 +42,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.runtime.onInstalled.addListener(async ({ reason }) => {
+  // On update from a version that kept settings, playbooks, salt and policy mirror in storage.local.
+  await moveLegacyNow().catch(() => {});
   await scheduleMaintenance();
   if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('src/pages/welcome/index.html') });
 });

@@ -3,8 +3,8 @@
  * Does nothing at all on pages no adapter matches.
  */
 import { browser } from '../shared/ext';
-import { migrateSettings } from '../core/settings/settings';
 import type { HelpdeskId } from '../core/ticket/types';
+import { send } from '../messaging/client';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
 import { loadAdapterFor } from '../sites/sites';
@@ -21,7 +21,8 @@ async function main(): Promise<void> {
   if ((window as unknown as Record<string, boolean>)[flag]) return;
   (window as unknown as Record<string, boolean>)[flag] = true;
 
-  const settings = migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
+  // Read-only answer from the worker (trusted config is out of this world's reach; see src/background/config.ts).
+  const settings = await send('config/panel', {});
   const custom: SiteAdapter[] = [];
   if (settings.customSites.length > 0) {
     // Loaded only where an admin defined custom sites: it brings the schema library with it.
@@ -31,10 +32,8 @@ async function main(): Promise<void> {
       if (parsed.ok) custom.push(createCustomAdapter(parsed.config));
     }
   }
-  // Sites an administrator switched off by policy stay off whatever the rep's own settings say.
-  const policy = (await browser.storage.local.get(KEYS.policyMirror))[KEYS.policyMirror] as { disabledSites?: unknown } | undefined;
-  const policyOff = Array.isArray(policy?.disabledSites) ? policy.disabledSites.filter((x): x is HelpdeskId => typeof x === 'string') : [];
-  const adapter = await loadAdapterFor(new URL(location.href), custom, new Set([...settings.disabledSites, ...policyOff]));
+  // `disabledSites` already includes what policy or a team bundle switched off.
+  const adapter = await loadAdapterFor(new URL(location.href), custom, new Set<HelpdeskId>(settings.disabledSites));
   if (!adapter) return;
 
   const abort = new AbortController();

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ManagedPolicy } from '../../background/policy';
-import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../core/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import { t, uiLocale } from '../../shared/i18n';
 import { KEYS } from '../../shared/storage-keys';
 import { CustomSites } from './CustomSites';
@@ -38,8 +38,11 @@ export function App() {
     void loadSettings().then(setSettings);
     void loadPolicy().then(setPolicy);
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area === 'local' && KEYS.settings in changes) setSettings(migrateSettings(changes[KEYS.settings]?.newValue));
-      if (area === 'managed') void loadPolicy().then(setPolicy);
+      // The worker changes this counter after every config write (its value carries nothing secret).
+      if ((area === 'local' && KEYS.configChanged in changes) || area === 'managed') {
+        void loadSettings().then(setSettings);
+        void loadPolicy().then(setPolicy);
+      }
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
