@@ -8,7 +8,10 @@ import type { ManagedPolicy } from '../../background/policy';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import { t, uiLocale } from '../../shared/i18n';
 import { KEYS } from '../../shared/storage-keys';
+import { readPolicy } from '../../core/settings/policy';
+import { AdminSites } from './AdminSites';
 import { CustomSites } from './CustomSites';
+import { TeamBundle } from './TeamBundle';
 import { PlaybookEditor } from './PlaybookEditor';
 import { Privacy } from './Privacy';
 import { SettingsForm } from './SettingsForm';
@@ -81,8 +84,10 @@ export function App() {
           <p class="muted">{t('options_loading')}</p>
         ) : (
           <>
-            <SettingsForm settings={settings} />
+            <SettingsForm settings={settings} managedRepId={readPolicy(policy).repId} />
             <CustomSites settings={settings} />
+            <AdminSites policy={policy} />
+            <TeamBundle />
             <SiteHealth />
             <Privacy settings={settings} policy={policy} />
             <Shortcuts />

@@ -45,7 +45,8 @@ export function PlaybookEditor() {
   // Ids of the playbook as loaded, imported or restored: those never follow a title edit.
   const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(new Set());
 
-  const readOnly = active?.source === 'managed';
+  // A team bundle's playbooks win over a local save too, so editing here would change nothing.
+  const readOnly = active?.source === 'managed' || active?.source === 'bundle';
   const checked = useMemo(() => (draft ? checkDraft(draft) : null), [draft]);
   if (checked?.playbook) lastValid.current = checked.playbook;
   const baselineJson = useMemo(() => JSON.stringify(baseline), [baseline]);
