@@ -1,0 +1,122 @@
+/**
+ * Issue 15 #4 (config half): trusted configuration is out of a compromised content script's reach.
+ * The content script's isolated world is reached through the DevTools protocol (`Runtime.evaluate` in the
+ * execution context whose auxData.type is 'isolated' and whose origin is the extension), modelling a
+ * compromised helpdesk renderer. From there the attack plants settings (retention 1 day, another rep id),
+ * a playbook, a policy mirror and a salt in `storage.local`, pokes the change counter, and asks the worker
+ * for what only pages may ask. None of it takes effect, and nothing secret can be read from that world.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
+import { configValue } from './config-store';
+import { extensionPage, type Launched, launch, panel, screenshot } from './harness';
+
+const TICKET_URL = 'https://acme.zendesk.com/agent/tickets/4521';
+let l: Launched;
+
+/** Evaluates `expression` (awaited, JSON result) in the extension's isolated world on `page`. */
+async function inContentWorld(page: Page): Promise<{ run: <T>(expression: string) => Promise<T>; cdp: CDPSession }> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => contexts.push(context));
+  await cdp.send('Runtime.enable'); // reports every existing context
+  const ext = `chrome-extension://${l.extensionId}`;
+  await expect.poll(() => contexts.some((c) => c.auxData?.type === 'isolated' && c.origin === ext), { timeout: 10_000 }).toBe(true);
+  const contextId = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin === ext)!.id;
+  return {
+    cdp,
+    async run<T>(expression: string): Promise<T> {
+      const r = await cdp.send('Runtime.evaluate', { expression, contextId, awaitPromise: true, returnByValue: true });
+      if (r.exceptionDetails) throw new Error(`isolated world threw: ${JSON.stringify(r.exceptionDetails).slice(0, 300)}`);
+      return r.result.value as T;
+    },
+  };
+}
+
+const stepNames = (page: Page) => panel(page).getByRole('checkbox').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? e.closest('label')?.textContent ?? ''));
+
+beforeAll(async () => {
+  l = await launch();
+  await l.serve(TICKET_URL, 'zendesk/ticket.html');
+});
+afterAll(async () => {
+  await l?.close();
+});
+
+describe('trusted config vs a compromised content script', () => {
+  it('planted settings, playbook, policy mirror and salt change nothing, and the salt cannot be read', async () => {
+    // The rep sets retention to 90 days on the options page (a real, trusted change).
+    const options = await l.context.newPage();
+    await options.goto(`${extensionPage(l, 'src/pages/options/index.html')}#settings`);
+    await options.locator('#retention-days').fill('90');
+    await options.locator('#retention-days').press('Enter');
+    await expect.poll(async () => (await configValue<{ retentionDays: number }>(l.worker, 'settings'))?.retentionDays).toBe(90);
+
+    const ticket = await l.context.newPage();
+    await ticket.goto(TICKET_URL);
+    await expect.poll(() => panel(ticket).locator('.ticket').textContent(), { timeout: 15_000 }).toBe('#4521');
+    const stepsBefore = await stepNames(ticket);
+    expect(stepsBefore.length).toBeGreaterThan(0);
+    const world = await inContentWorld(ticket);
+    const keyOf = (raw: string) => world.run<{ ok: boolean; result: { key: string } }>(`chrome.runtime.sendMessage({ rp: 1, name: 'customer/key', payload: { raw: ${JSON.stringify(raw)} } })`);
+    const keyBefore = (await keyOf('maria.lopez@example.com')).result.key;
+    expect(keyBefore).toMatch(/^[0-9a-f]{64}$/);
+    const salt = await configValue<string>(l.worker, 'hashSalt');
+    expect(salt).toMatch(/^[0-9a-f]{32}$/);
+
+    // 1. Reading: storage.local, as that world sees it, holds no salt, settings, playbook or policy.
+    const visible = await world.run<Record<string, unknown>>('chrome.storage.local.get(null)');
+    const dump = JSON.stringify(visible);
+    for (const key of ['settings', 'playbooks', 'hashSalt', 'policyMirror']) expect(Object.keys(visible)).not.toContain(key);
+    expect(dump).not.toContain(salt);
+    expect(dump).not.toContain('retentionDays');
+    // The page-only messages are refused to a content script.
+    for (const name of ['config/options', 'settings/update', 'playbooks/save', 'salt/set', 'bundle/import']) {
+      const payload = name === 'settings/update' ? { retentionDays: 1 } : name === 'salt/set' ? { salt: 'ff'.repeat(16) } : {};
+      const reply = await world.run<{ ok: boolean; error: string }>(`chrome.runtime.sendMessage({ rp: 1, name: ${JSON.stringify(name)}, payload: ${JSON.stringify(payload)} })`);
+      expect(reply, name).toEqual({ ok: false, error: `content may not send ${name}` });
+    }
+    // What a content script may ask carries nothing secret.
+    const panelConfig = await world.run<Record<string, unknown>>(`chrome.runtime.sendMessage({ rp: 1, name: 'config/panel', payload: {} }).then((r) => r.result)`);
+    expect(Object.keys(panelConfig).sort()).toEqual(['customSites', 'disabledSites', 'repId', 'repIdSource', 'repName', 'theme']);
+    expect(JSON.stringify(panelConfig)).not.toContain(salt);
+
+    // 2. Writing: plant every trusted value under its old storage.local key, then poke the change counter.
+    const evil = { ...DEFAULT_PLAYBOOK, id: 'evil', name: 'Evil playbook', version: 99, checklist: [{ id: 'evil-step', title: 'EVIL STEP' }] };
+    await world.run(`chrome.storage.local.set(${JSON.stringify({
+      settings: { schemaVersion: 3, repId: 'attacker', retentionDays: 1, disabledSites: [], customSites: [] },
+      playbooks: { current: evil, history: [], savedAt: {} },
+      policyMirror: { retentionDays: 1, playbook: evil, hashSalt: 'ff'.repeat(16), repId: 'attacker' },
+      hashSalt: 'ee'.repeat(16),
+      configChanged: 'forged',
+    })}).then(() => true)`);
+
+    // Retention is unchanged on the options page (neither the rep's 90 nor "set by your administrator: 1").
+    await options.reload();
+    await expect.poll(() => options.locator('#retention-days').inputValue(), { timeout: 10_000 }).toBe('90');
+    expect(await options.getByText(/Set by your administrator/).count()).toBe(0);
+    expect(await options.locator('#rep-id').inputValue()).toBe('');
+    await screenshot(options, 'config-trust-options-after-attack');
+
+    // The panel's playbook is unchanged, after the counter poke and after a reload.
+    expect(await stepNames(ticket)).toEqual(stepsBefore);
+    await ticket.reload();
+    await expect.poll(() => panel(ticket).locator('.ticket').textContent(), { timeout: 15_000 }).toBe('#4521');
+    await expect.poll(() => stepNames(ticket)).toEqual(stepsBefore);
+    expect(stepsBefore.join()).not.toContain('EVIL STEP');
+    await screenshot(ticket, 'config-trust-panel-after-attack');
+
+    // Customer keys are unchanged: the worker still hashes with its own salt.
+    const again = await inContentWorld(ticket);
+    const keyAfter = await again.run<{ result: { key: string } }>(`chrome.runtime.sendMessage({ rp: 1, name: 'customer/key', payload: { raw: 'maria.lopez@example.com' } })`);
+    expect(keyAfter.result.key).toBe(keyBefore);
+    // The worker's trusted store still holds the real values.
+    expect(await configValue(l.worker, 'hashSalt')).toBe(salt);
+    expect(await configValue<{ retentionDays: number; repId: string }>(l.worker, 'settings')).toMatchObject({ retentionDays: 90, repId: '' });
+    const active = await options.evaluate(() => chrome.runtime.sendMessage({ rp: 1, name: 'playbook/active', payload: {} }));
+    expect(active.result).toMatchObject({ source: 'default' });
+    await options.close();
+    await ticket.close();
+  });
+});
