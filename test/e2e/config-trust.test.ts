@@ -97,6 +97,7 @@ describe('trusted config vs a compromised content script', () => {
     await expect.poll(() => options.locator('#retention-days').inputValue(), { timeout: 10_000 }).toBe('90');
     expect(await options.getByText(/Set by your administrator/).count()).toBe(0);
     expect(await options.locator('#rep-id').inputValue()).toBe('');
+    await options.locator('#retention-days').scrollIntoViewIfNeeded();
     await screenshot(options, 'config-trust-options-after-attack');
 
     // The panel's playbook is unchanged, after the counter poke and after a reload.
@@ -118,5 +119,51 @@ describe('trusted config vs a compromised content script', () => {
     expect(active.result).toMatchObject({ source: 'default' });
     await options.close();
     await ticket.close();
+  });
+
+  it('an update moves the values an earlier version kept in storage.local into the config store, then deletes them', async () => {
+    // The state an earlier version leaves: trusted values in storage.local, config store never migrated.
+    const legacySalt = '0123456789abcdef0123456789abcdef';
+    await l.worker.evaluate(
+      async ([salt, pb]) => {
+        await new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('resolve-plus');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('config', 'readwrite');
+            tx.objectStore('config').clear();
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        });
+        await chrome.storage.local.set({
+          settings: { schemaVersion: 3, repId: 'legacy.rep', repName: 'Legacy Rep', retentionDays: 45, disabledSites: ['front'], customSites: [], theme: 'system', csvBom: true },
+          playbooks: { current: { ...pb, name: 'Legacy playbook', version: 4 }, history: [], savedAt: {} },
+          hashSalt: salt,
+        });
+      },
+      [legacySalt, DEFAULT_PLAYBOOK as unknown as Record<string, unknown>] as const,
+    );
+    // The new version's worker starts fresh (as after an update): stop the running one.
+    const page = await l.context.newPage();
+    await page.goto(`${extensionPage(l, 'src/pages/options/index.html')}#settings`);
+    const cdp = await l.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await page.reload();
+
+    await expect.poll(() => page.locator('#rep-id').inputValue(), { timeout: 15_000 }).toBe('legacy.rep');
+    expect(await page.locator('#retention-days').inputValue()).toBe('45');
+    const worker = l.context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await l.context.waitForEvent('serviceworker'));
+    expect(await configValue(worker, 'hashSalt')).toBe(legacySalt);
+    expect(await configValue<{ current: { name: string } }>(worker, 'playbooks')).toMatchObject({ current: { name: 'Legacy playbook' } });
+    expect(await worker.evaluate(async () => Object.keys(await chrome.storage.local.get(['settings', 'playbooks', 'hashSalt', 'policyMirror'])))).toEqual([]);
+    const active = await page.evaluate(() => chrome.runtime.sendMessage({ rp: 1, name: 'playbook/active', payload: {} }));
+    expect(active.result).toMatchObject({ source: 'local' });
+    expect(active.result.playbooks[0]).toMatchObject({ name: 'Legacy playbook', version: 4 });
+    await page.close();
   });
 });
