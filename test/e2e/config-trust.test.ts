@@ -10,7 +10,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
 import { configValue } from './config-store';
-import { extensionPage, type Launched, launch, panel, screenshot } from './harness';
+import { extensionPage, type Launched, launch, panel, readStore, screenshot } from './harness';
 
 const TICKET_URL = 'https://acme.zendesk.com/agent/tickets/4521';
 let l: Launched;
@@ -39,6 +39,7 @@ const stepNames = (page: Page) => panel(page).getByRole('checkbox').evaluateAll(
 beforeAll(async () => {
   l = await launch();
   await l.serve(TICKET_URL, 'zendesk/ticket.html');
+  await l.serve('https://acme.freshdesk.com/a/tickets/1042', 'freshdesk/ticket.html');
 });
 afterAll(async () => {
   await l?.close();
@@ -119,6 +120,33 @@ describe('trusted config vs a compromised content script', () => {
     expect(active.result).toMatchObject({ source: 'default' });
     await options.close();
     await ticket.close();
+  });
+
+  it('the popup asks for the rep id once when nobody set it, refuses what is not an id, and stores it', async () => {
+    const popup = await l.context.newPage();
+    await popup.goto(extensionPage(l, 'src/pages/popup/index.html'));
+    await popup.getByText('Set your rep id so your outcomes are counted as yours.').waitFor({ timeout: 10_000 });
+    await popup.getByLabel('Your rep id').fill('<b>sam</b>');
+    await popup.getByRole('button', { name: 'Save rep id' }).click();
+    await popup.getByRole('alert').filter({ hasText: 'Use letters, digits and . _ @ - (up to 100).' }).waitFor();
+    expect((await configValue<{ repId: string }>(l.worker, 'settings'))?.repId ?? '').toBe('');
+    await screenshot(popup, 'popup-rep-id-invalid');
+    await popup.getByLabel('Your rep id').fill(' sam.r ');
+    await popup.getByRole('button', { name: 'Save rep id' }).click();
+    await expect.poll(() => popup.getByTestId('rep-id').textContent()).toBe('Rep id: sam.r');
+    expect(await configValue<{ repId: string }>(l.worker, 'settings')).toMatchObject({ repId: 'sam.r' });
+    // Opened again, it shows the id instead of asking.
+    await popup.reload();
+    await expect.poll(() => popup.getByTestId('rep-id').textContent(), { timeout: 10_000 }).toBe('Rep id: sam.r');
+    expect(await popup.getByLabel('Your rep id').count()).toBe(0);
+    // A new ticket's interaction is logged under it.
+    const ticket = await l.context.newPage();
+    await ticket.goto('https://acme.freshdesk.com/a/tickets/1042');
+    await expect
+      .poll(async () => (await readStore<{ repId: string }>(l.worker, 'interactions')).map((i) => i.repId), { timeout: 15_000 })
+      .toContain('sam.r');
+    await ticket.close();
+    await popup.close();
   });
 
   it('an update moves the values an earlier version kept in storage.local into the config store, then deletes them', async () => {
