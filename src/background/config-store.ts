@@ -30,17 +30,20 @@ let changes = 0;
 export async function readConfigValue(key: string): Promise<unknown> {
   await legacyMoved();
   if (cache.has(key)) return cache.get(key);
+  const seen = changes;
   const value = await direct.read(key);
-  cache.set(key, value);
+  // A write that landed while this read was in flight owns the cache entry.
+  if (seen === changes) cache.set(key, value);
   return value;
 }
 
 export async function writeConfigValue(key: string, value: unknown): Promise<void> {
   await legacyMoved();
   cache.delete(key);
+  changes++;
   await direct.write(key, value);
   cache.set(key, value);
-  await browser.storage.local.set({ [KEYS.configChanged]: `${Date.now()}.${++changes}` });
+  await browser.storage.local.set({ [KEYS.configChanged]: `${Date.now()}.${changes}` });
 }
 
 /** Runs `work` after every earlier `serialized` call: read-modify-write of one key never interleaves. */
