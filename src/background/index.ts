@@ -8,6 +8,7 @@ import { handlers } from './handlers';
 import { runMaintenance, scheduleMaintenance } from './maintenance';
 import { drainOutboxes } from './outbox-drain';
 import { moveLegacyNow } from './config-store';
+import { syncCustomSites } from './custom-sites';
 import { refreshPolicy } from './policy';
 import { abandonTab } from './tabs';
 
@@ -50,7 +51,8 @@ browser.runtime.onInstalled.addListener(async ({ reason }) => {
 
 browser.storage.onChanged.addListener((_changes, area) => {
   // An administrator changed the policy: refresh the mirror; panels re-read their playbook from it.
-  if (area === 'managed') void refreshPolicy(true);
+  // Policy custom sites may have changed too: re-register where their hosts are granted.
+  if (area === 'managed') void refreshPolicy(true).then(() => syncCustomSites()).catch(() => {});
 });
 
 browser.runtime.onStartup.addListener(() => {
