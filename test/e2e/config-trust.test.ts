@@ -72,6 +72,8 @@ describe('trusted config vs a compromised content script', () => {
     for (const key of ['settings', 'playbooks', 'hashSalt', 'policyMirror']) expect(Object.keys(visible)).not.toContain(key);
     expect(dump).not.toContain(salt);
     expect(dump).not.toContain('retentionDays');
+    // The extension's IndexedDB (where the config lives) is not this world's: its databases are the page origin's.
+    expect(await world.run<string[]>('indexedDB.databases().then((d) => d.map((x) => x.name))')).not.toContain('resolve-plus');
     // The page-only messages are refused to a content script.
     for (const name of ['config/options', 'settings/update', 'playbooks/save', 'salt/set', 'bundle/import']) {
       const payload = name === 'settings/update' ? { retentionDays: 1 } : name === 'salt/set' ? { salt: 'ff'.repeat(16) } : {};
