@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { KEYS } from '../../src/shared/storage-keys';
-import { DIST, extensionPage, type Launched, launch } from '../../test/e2e/harness';
+import { DIST, extensionPage, type Launched, launch, readStore } from '../../test/e2e/harness';
 import { sleep } from './stats';
 
 let snapshot: string | null = null;
@@ -95,7 +95,8 @@ export async function policySettled(l: Launched): Promise<number> {
   await page.evaluate(() => chrome.runtime.sendMessage({ rp: 1, name: 'playbook/active', payload: {} }));
   await page.close();
   while (Date.now() - started < 20_000) {
-    const has = await l.worker.evaluate(async (key) => key in (await chrome.storage.local.get(key)), KEYS.policyMirror);
+    // The mirror lives in the worker's trusted config store (IndexedDB), no longer in storage.local.
+    const has = (await readStore<{ key: string }>(l.worker, 'config')).some((r) => r.key === KEYS.policyMirror);
     if (has) break;
     await sleep(250);
   }

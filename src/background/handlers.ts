@@ -8,8 +8,14 @@ import { KEYS } from '../shared/storage-keys';
 import { getBinding, getBindings, putBinding } from '../storage/bindings';
 import { listRejected, rebuildFromLog } from '../storage/ingest';
 import { customerHistory, mergeRecords, saveReview } from '../storage/log-repo';
-import { hashCustomerKey } from './customer-key';
 import { writeClipboard } from './clipboard';
+import { parsePlaybook } from '../core/playbook';
+import { parseTeamBundle } from '../core/settings/bundle';
+import { CONFIG_KEYS } from '../storage/config-repo';
+import { parseCustomSite } from '../sites/adapters/custom';
+import { bundleSummary, effectiveConfig, importBundle, panelConfig, updateSettings } from './config';
+import { readConfigValue, serialized, writeConfigValue } from './config-store';
+import { hashCustomerKey, salts } from './customer-key';
 import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
@@ -158,5 +164,36 @@ export const handlers: Handlers = {
     const reviewedAt = Date.now();
     await noteStorage(saveReview(d, { ...review, reviewedAt }));
     return { reviewedAt };
+  },
+  'config/panel': () => panelConfig(),
+  async 'config/options'() {
+    const { settings, effective, policy, bundle } = await effectiveConfig();
+    const [salt, playbooks] = await Promise.all([salts.local(), readConfigValue(CONFIG_KEYS.playbooks)]);
+    return { settings, effective, policy: { ...policy }, bundle: bundle && bundleSummary(bundle), salt, playbooks: playbooks ?? null };
+  },
+  async 'settings/update'(patch) {
+    const next = await updateSettings(patch);
+    // Custom sites changed: register the content script where hosts are granted.
+    if (patch.customSites) await syncCustomSites().catch(() => 0);
+    return next;
+  },
+  async 'playbooks/save'(store) {
+    if (store.current !== null && store.current !== undefined) {
+      const r = parsePlaybook(store.current);
+      if (!r.ok) throw new Error(`playbook not saved: ${r.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    }
+    await serialized(() => writeConfigValue(CONFIG_KEYS.playbooks, { ...store, current: store.current ?? null }));
+    return { saved: true };
+  },
+  async 'salt/set'({ salt }) {
+    await salts.set(salt);
+    return { salt };
+  },
+  async 'bundle/import'({ bundle }) {
+    const r = parseTeamBundle(bundle, (site) => parseCustomSite(site));
+    if (!r.ok) throw new Error(`team bundle not imported: ${r.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    const stored = await importBundle(r.bundle, (salt) => salts.set(salt));
+    await syncCustomSites().catch(() => 0);
+    return bundleSummary(stored);
   },
 };

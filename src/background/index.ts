@@ -8,6 +8,8 @@ import { type Rejection, createRouter } from '../messaging/router';
 import { handlers } from './handlers';
 import { runMaintenance, scheduleMaintenance } from './maintenance';
 import { drainOutboxes } from './outbox-drain';
+import { moveLegacyNow } from './config-store';
+import { syncCustomSites } from './custom-sites';
 import { refreshPolicy } from './policy';
 import { abandonTab } from './tabs';
 
@@ -43,13 +45,16 @@ browser.alarms.onAlarm.addListener((alarm) => {
 });
 
 browser.runtime.onInstalled.addListener(async ({ reason }) => {
+  // On update from a version that kept settings, playbooks, salt and policy mirror in storage.local.
+  await moveLegacyNow().catch(() => {});
   await scheduleMaintenance();
   if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('src/pages/welcome/index.html') });
 });
 
 browser.storage.onChanged.addListener((_changes, area) => {
   // An administrator changed the policy: refresh the mirror; panels re-read their playbook from it.
-  if (area === 'managed') void refreshPolicy(true);
+  // Policy custom sites may have changed too: re-register where their hosts are granted.
+  if (area === 'managed') void refreshPolicy(true).then(() => syncCustomSites()).catch(() => {});
 });
 
 browser.runtime.onStartup.addListener(() => {

@@ -3,13 +3,12 @@
  * that stores events whose page went away before they were acknowledged.
  */
 import browser from 'webextension-polyfill';
-import { migrateSettings } from '../core/settings/settings';
 import { KEYS } from '../shared/storage-keys';
 import { purgeBindingsBefore } from '../storage/bindings';
 import { openInteractionIds, purgeBefore } from '../storage/log-repo';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
-import { managedPolicy } from './policy';
+import { retentionDays } from './config';
 
 const DAY = 86_400_000;
 export const ALARMS = { retention: 'retention-daily', drain: 'outbox-drain' } as const;
@@ -21,12 +20,6 @@ export async function scheduleMaintenance(): Promise<void> {
   if (!(await browser.alarms.get(ALARMS.drain))) {
     await browser.alarms.create(ALARMS.drain, { periodInMinutes: 1 });
   }
-}
-
-async function retentionDays(): Promise<number> {
-  const policy = await managedPolicy();
-  if (typeof policy.retentionDays === 'number' && policy.retentionDays >= 1) return policy.retentionDays;
-  return migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]).retentionDays;
 }
 
 /** Deletes log records and per-ticket panel state older than the retention window. */

@@ -1,12 +1,16 @@
 /**
- * Which playbook is in force: a managed (policy) playbook wins over the local one, which wins over the
- * built-in default. Every candidate is validated with the engine's schema here, so content scripts get
- * only valid playbooks; a broken managed playbook is reported and the next source is used.
+ * Which playbooks are in force: managed (policy) playbooks win over a team bundle's, which win over the
+ * local one, which wins over the built-in default. Every candidate is validated with the engine's schema
+ * here, so content scripts get only valid playbooks; a broken managed playbook is reported and the next
+ * source is used. Several playbooks (policy `playbooks`, a bundle) are returned in order: the panel runs
+ * the first whose `appliesTo` matches the ticket (helpdesk, channel, tags, product).
  */
 import browser from 'webextension-polyfill';
 import { DEFAULT_PLAYBOOK, DEFAULT_PLAYBOOK_ES, parsePlaybook, parsePlaybookJson } from '../core/playbook';
 import type { ActivePlaybooks } from '../messaging/protocol';
-import { KEYS } from '../shared/storage-keys';
+import { CONFIG_KEYS } from '../storage/config-repo';
+import { loadBundle } from './config';
+import { readConfigValue } from './config-store';
 import { managedPolicy } from './policy';
 
 export interface LocalPlaybooks {
@@ -18,16 +22,35 @@ export interface LocalPlaybooks {
   readonly savedAt?: Readonly<Record<string, number>>;
 }
 
+const describe = (errors: readonly { path: string; message: string }[]) =>
+  errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ');
+
 export async function activePlaybooks(locale = ''): Promise<ActivePlaybooks> {
   const problems: string[] = [];
   const policy = await managedPolicy();
+  if (Array.isArray(policy.playbooks) && policy.playbooks.length) {
+    const valid: unknown[] = [];
+    policy.playbooks.slice(0, 20).forEach((pb, i) => {
+      const r = parsePlaybook(pb);
+      if (r.ok) valid.push(r.playbook);
+      else problems.push(`Managed playbook ${i + 1} rejected: ${describe(r.errors)}`);
+    });
+    if (valid.length) return { playbooks: valid, source: 'managed', problems };
+  }
   const managed = policy.playbook ?? (typeof policy.playbookJson === 'string' ? policy.playbookJson : undefined);
   if (managed !== undefined) {
     const r = typeof managed === 'string' ? parsePlaybookJson(managed) : parsePlaybook(managed);
     if (r.ok) return { playbooks: [r.playbook], source: 'managed', problems };
-    problems.push(`Managed playbook rejected: ${r.errors.slice(0, 3).map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    problems.push(`Managed playbook rejected: ${describe(r.errors)}`);
   }
-  const local = (await browser.storage.local.get(KEYS.playbooks))[KEYS.playbooks] as LocalPlaybooks | undefined;
+  const bundle = await loadBundle();
+  if (bundle?.playbooks.length) {
+    // Validated on import; checked again in case the engine's rules tightened since.
+    const valid = bundle.playbooks.map((pb) => parsePlaybook(pb)).flatMap((r) => (r.ok ? [r.playbook] : []));
+    if (valid.length) return { playbooks: valid, source: 'bundle', problems };
+    problems.push('Team bundle playbooks rejected by this version');
+  }
+  const local = (await readConfigValue(CONFIG_KEYS.playbooks)) as LocalPlaybooks | undefined;
   if (local?.current) {
     const r = parsePlaybook(local.current);
     if (r.ok) return { playbooks: [r.playbook], source: 'local', problems };

@@ -286,7 +286,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     show((await browser.storage.local.get(KEYS.storageProblem))[KEYS.storageProblem]);
     const listener = (changes: Record<string, Browser.Storage.StorageChange>, area: string) => {
       if (area === 'local' && KEYS.storageProblem in changes) show(changes[KEYS.storageProblem]?.newValue);
-      if (area === 'local' && (KEYS.playbooks in changes || KEYS.policyMirror in changes)) void loadPlaybooks().then(recompute);
+      if (area === 'local' && KEYS.configChanged in changes) void loadPlaybooks().then(recompute);
     };
     browser.storage.onChanged.addListener(listener);
     signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));

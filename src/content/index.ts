@@ -5,7 +5,6 @@
  * self-contained file that loads nothing else (no web-accessible resources to fingerprint).
  */
 import { browser } from '../shared/ext';
-import { migrateSettings } from '../core/settings/settings';
 import type { HelpdeskId } from '../core/ticket/types';
 import { parseCommand } from '../messaging/protocol';
 import { KEYS } from '../shared/storage-keys';
@@ -14,11 +13,12 @@ import { send } from '../messaging/client';
 import { resilient } from '../sites/resilient';
 import { createController } from './controller';
 import { mountPanel } from './mount';
+import type { PanelConfig } from '../core/settings/effective';
 import type { PanelPrefs } from './panel/App';
 import { createStore } from './store';
 
 /** What a bundle brings: its adapters, given the rep's settings (custom sites come from there). */
-export type AdapterSource = (settings: ReturnType<typeof migrateSettings>) => readonly SiteAdapter[];
+export type AdapterSource = (settings: PanelConfig) => readonly SiteAdapter[];
 
 /** Host of a match pattern (`https://*.acme.com/*`) against this page's host; the path is the adapter's job. */
 function patternHostMatches(pattern: unknown, host: string): boolean {
@@ -40,14 +40,13 @@ export function runContentScript(adaptersFor: AdapterSource, opts: { yieldToCust
 
 /** Mounts the panel if one of the adapters fits this page; true when it did. */
 async function claimPage(adaptersFor: AdapterSource, opts: { yieldToCustomSites: boolean }): Promise<boolean> {
-  const settings = migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
+  // Read-only answer from the worker (trusted config is out of this world's reach; see src/background/config.ts).
+  const settings = await send('config/panel', {});
   // An admin's custom site on a built-in helpdesk's host wins (its bundle is registered for that host):
   // the built-in bundle steps aside instead of racing it for the one panel.
   if (opts.yieldToCustomSites && settings.customSites.some((c) => patternHostMatches((c as { urlPattern?: unknown })?.urlPattern, location.hostname))) return false;
-  // Sites an administrator switched off by policy stay off whatever the rep's own settings say.
-  const policy = (await browser.storage.local.get(KEYS.policyMirror))[KEYS.policyMirror] as { disabledSites?: unknown } | undefined;
-  const policyOff = Array.isArray(policy?.disabledSites) ? policy.disabledSites.filter((x): x is HelpdeskId => typeof x === 'string') : [];
-  const disabled = new Set<HelpdeskId>([...settings.disabledSites, ...policyOff]);
+  // `disabledSites` already includes what policy or a team bundle switched off.
+  const disabled = new Set<HelpdeskId>(settings.disabledSites);
   const url = new URL(location.href);
   const found = adaptersFor(settings).find((a) => !disabled.has(a.id) && a.matches(url));
   if (!found) return false;

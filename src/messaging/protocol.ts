@@ -9,6 +9,9 @@ import { attemptSchema, interactionSchema, logEventSchema, reviewSchema, wrapupS
 import type { HistoryAttempt } from '../core/playbook/history';
 import type { OverrideError, OverridesByHelpdesk } from '../core/ticket/overrides';
 import { HELPDESK_IDS, type SiteOverrides } from '../core/ticket/types';
+import type { EffectiveSettings, PanelConfig } from '../core/settings/effective';
+import { REP_ID_PATTERN, SALT_PATTERN } from '../core/settings/policy';
+import { type Settings, THEMES } from '../core/settings/settings';
 
 /** `content`: a content script in a tab; `page`: one of our extension pages. */
 export type SenderKind = 'content' | 'page';
@@ -106,6 +109,39 @@ export const PROTOCOL = {
     from: ['page'],
     payload: v.strictObject({ overrides: v.pipe(v.unknown(), v.check((x) => JSON.stringify(x ?? null).length <= 50_000, 'Overrides are too large')) }),
   },
+  /** Content/page → worker: the read-only settings a panel needs (no salt, no policy); see src/background/config.ts. */
+  'config/panel': { from: ['content', 'page'], payload: v.strictObject({}) },
+  /** Page → worker: everything the options page shows (settings, policy, bundle, salt, local playbooks). */
+  'config/options': { from: ['page'], payload: v.strictObject({}) },
+  /** Page → worker: change some of the rep's settings (the worker alone writes the config store). */
+  'settings/update': {
+    from: ['page'],
+    payload: v.strictObject({
+      repId: v.optional(v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(REP_ID_PATTERN, 'letters, digits and . _ @ - only, up to 100'))])),
+      repName: v.optional(v.pipe(v.string(), v.maxLength(100))),
+      disabledSites: v.optional(v.pipe(v.array(v.picklist(HELPDESK_IDS)), v.maxLength(HELPDESK_IDS.length))),
+      customSites: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(50))),
+      retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(3650))),
+      theme: v.optional(v.picklist(THEMES)),
+      csvBom: v.optional(v.boolean()),
+    }),
+  },
+  /** Page → worker: store the local playbooks (current + history); `current` must be a valid playbook or null. */
+  'playbooks/save': {
+    from: ['page'],
+    payload: v.strictObject({
+      current: v.unknown(),
+      history: v.pipe(v.array(v.unknown()), v.maxLength(20)),
+      savedAt: v.record(v.string(), v.number()),
+    }),
+  },
+  /** Page → worker: use this customer-key salt on this browser (hex, 16–128). */
+  'salt/set': {
+    from: ['page'],
+    payload: v.strictObject({ salt: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.regex(SALT_PATTERN, 'must be 16 to 128 hexadecimal characters')) }),
+  },
+  /** Page → worker: import a team bundle (validated again in the worker; errors by path). */
+  'bundle/import': { from: ['page'], payload: v.strictObject({ bundle: v.unknown() }) },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -114,7 +150,7 @@ export type Payload<N extends MessageName> = v.InferOutput<(typeof PROTOCOL)[N][
 export interface ActivePlaybooks {
   /** JSON-safe playbooks, first match wins; validated again by the receiver's engine. */
   readonly playbooks: readonly unknown[];
-  readonly source: 'managed' | 'local' | 'default';
+  readonly source: 'managed' | 'bundle' | 'local' | 'default';
   readonly problems: readonly string[];
 }
 
@@ -134,6 +170,12 @@ export interface Results {
   'sites/overrides': { overrides: SiteOverrides; errors: OverrideError[] };
   'sites/overrides-all': { policy: OverridesByHelpdesk; local: OverridesByHelpdesk; errors: OverrideError[] };
   'sites/overrides-save': { errors: OverrideError[] };
+  'config/panel': PanelConfig;
+  'config/options': OptionsConfig;
+  'settings/update': Settings;
+  'playbooks/save': { saved: true };
+  'salt/set': { salt: string };
+  'bundle/import': BundleSummary;
 }
 
 /** One refused event as the options page shows and exports it (`raw` is size-bounded JSON text). */
@@ -143,6 +185,28 @@ export interface RejectedRow {
   readonly reason: string;
   readonly origin: string;
   readonly raw: string;
+}
+
+/** What the options page shows; the raw policy is the administrator's, shown read-only. */
+export interface OptionsConfig {
+  readonly settings: Settings;
+  readonly effective: EffectiveSettings;
+  readonly policy: Readonly<Record<string, unknown>>;
+  readonly bundle: BundleSummary | null;
+  /** This browser's own salt (null until first use); the policy's, when set, is in `policy`. */
+  readonly salt: string | null;
+  /** Local playbooks as stored `{ current, history, savedAt }`, unvalidated. */
+  readonly playbooks: unknown;
+}
+
+export interface BundleSummary {
+  readonly name: string | null;
+  readonly importedAt: number;
+  readonly playbooks: number;
+  readonly customSites: number;
+  readonly disabledSites: readonly string[];
+  readonly setsSalt: boolean;
+  readonly setsTeam: boolean;
 }
 
 export const ENVELOPE = v.strictObject({

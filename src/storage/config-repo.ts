@@ -7,6 +7,24 @@
  */
 import type { LogDB } from './open';
 
+/** Every key of the `config` store and what it holds. */
+export const CONFIG_KEYS = {
+  /** `Settings` (src/core/settings/settings.ts), the rep's own choices. */
+  settings: 'settings',
+  /** Local playbooks `{ current, history, savedAt }` (src/pages/options/versions.ts). */
+  playbooks: 'playbooks',
+  /** This installation's customer-key salt (hex), unless policy sets one. */
+  salt: 'hashSalt',
+  /** The last enterprise policy the worker read (src/background/policy.ts). */
+  policyMirror: 'policyMirror',
+  /** The imported team bundle, validated (src/core/settings/bundle.ts) minus `team` and the salt. */
+  bundle: 'teamBundle',
+  /** Team-mode configuration object (owned by team mode; from a bundle import or its own page). */
+  team: 'team',
+  /** Set once the values kept in `storage.local` by earlier versions were moved here. */
+  legacyMoved: 'legacyMoved',
+} as const;
+
 export async function readConfig(db: LogDB, key: string): Promise<unknown> {
   return (await db.get('config', key))?.value;
 }

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
+import { configValue, sendFromPage } from './config-store';
 import { extensionPage, type Launched, launch, panel, screenshot } from './harness';
 
 const TICKET_URL = 'https://acme.zendesk.com/agent/tickets/4521';
@@ -35,9 +36,9 @@ interface Stored {
   current: { version: number; name: string; moves: { id: string }[] } | null;
   history: { version: number }[];
 }
-const storedPlaybooks = (launched: Launched = l) =>
-  launched.worker.evaluate(async () => (await chrome.storage.local.get('playbooks')).playbooks ?? null) as Promise<Stored | null>;
-const storedSettings = () => l.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings) as Promise<Record<string, unknown>>;
+// Trusted config lives in the worker's IndexedDB `config` store, out of content scripts' reach.
+const storedPlaybooks = async (launched: Launched = l) => ((await configValue<Stored>(launched.worker, 'playbooks')) ?? null) as Stored | null;
+const storedSettings = async () => (await configValue<Record<string, unknown>>(l.worker, 'settings')) as Record<string, unknown>;
 
 const saveButton = (page: Page) => page.getByRole('button', { name: 'Save and activate' });
 const saveReason = (page: Page) => page.locator('#save-reason').textContent();
@@ -311,7 +312,8 @@ describe('options page', () => {
     await page.getByText('The salt must be 16 to 128 hexadecimal characters').waitFor();
     await page.locator('#salt-import').fill('00112233445566778899AABBCCDDEEFF');
     await page.getByRole('button', { name: 'Use this salt' }).click();
-    await expect.poll(() => l.worker.evaluate(async () => (await chrome.storage.local.get('hashSalt')).hashSalt)).toBe('00112233445566778899aabbccddeeff');
+    await expect.poll(() => configValue(l.worker, 'hashSalt')).toBe('00112233445566778899aabbccddeeff');
+    expect(await l.worker.evaluate(async () => Object.keys(await chrome.storage.local.get(['hashSalt', 'settings', 'playbooks'])))).toEqual([]);
     await page.getByRole('button', { name: 'Show salt' }).click();
     expect(await page.locator('#salt-shown').inputValue()).toBe('00112233445566778899aabbccddeeff');
     const [saltFile] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download salt' }).click()]);
@@ -402,13 +404,12 @@ describe('enterprise policy', () => {
       const b = browser2;
       expect(b.extensionId).toBe(EXTENSION_ID);
       await expect.poll(() => b.worker.evaluate(async () => Object.keys(await chrome.storage.managed.get())), { timeout: 15_000 }).toContain('playbook');
-      // A local playbook exists too; the policy must still win.
-      await b.worker.evaluate(
-        async (pb) => chrome.storage.local.set({ playbooks: { current: { ...pb, name: 'Local playbook', version: 3 }, history: [] } }),
-        DEFAULT_PLAYBOOK as unknown as Record<string, unknown>,
-      );
-
       const page = await openOptions('playbook', b);
+      // A local playbook exists too; the policy must still win.
+      const saved = await sendFromPage(page, 'playbooks/save', { current: { ...DEFAULT_PLAYBOOK, name: 'Local playbook', version: 3 }, history: [], savedAt: {} });
+      expect(saved.ok).toBe(true);
+      await page.reload();
+      await page.getByTestId('playbook-source').waitFor({ timeout: 15_000 });
       await expect.poll(() => page.getByTestId('playbook-source').textContent()).toBe('Managed by your administrator');
       // The worker validated the managed object with the engine's schema and serves it to every panel.
       const active = await page.evaluate(() => chrome.runtime.sendMessage({ rp: 1, name: 'playbook/active', payload: {} }));

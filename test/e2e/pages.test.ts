@@ -34,8 +34,9 @@ describe('popup and welcome (English)', () => {
     await page.goto(extensionPage(l, 'src/pages/popup/index.html'));
     await page.getByRole('status').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    const walk = await tabWalk(page, 2);
-    expect(walk.join('|')).toMatch(/a:Open the dashboard\|a:Options/);
+    // No rep id set yet: the popup asks for it first (input, Save), then the links.
+    const walk = await tabWalk(page, 4);
+    expect(walk.join('|')).toMatch(/input:\|button:Save rep id\|a:Open the dashboard\|a:Options/);
     await screenshot(page, 'popup');
     await page.close();
   });

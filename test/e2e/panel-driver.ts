@@ -270,6 +270,10 @@ export class PanelLocator {
     }
   }
 
+  /** Runs `fn(matches, arg)` in the content script's world without waiting (Playwright's evaluateAll()). */
+  evaluateAll<R, A = undefined>(fn: (els: Element[], arg: A) => R, arg?: A): Promise<R> {
+    return this.run(fn, arg);
+  }
   /** Every match's text, without waiting (Playwright's allTextContents()). */
   allTextContents(): Promise<string[]> {
     return this.run((els) => els.map((e) => e.textContent ?? ''));

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
-import { allCases, type Launched, launch, panel, screenshot } from './harness';
+import { allCases, extensionPage, type Launched, launch, panel, screenshot } from './harness';
 
 /** The default playbook plus one move that fits any resolved ticket, so every site gets an insert. */
 const TEST_PLAYBOOK = {
@@ -33,8 +33,13 @@ let l: Launched;
 beforeAll(async () => {
   l = await launch();
   for (const c of cases) await l.serve(c.url, c.fixture);
-  // An admin-saved local playbook: the worker validates it and serves it instead of the default.
-  await l.worker.evaluate((pb) => chrome.storage.local.set({ playbooks: { current: pb, history: [] } }), TEST_PLAYBOOK);
+  // An admin-saved local playbook: the worker validates it and serves it instead of the default. Saved
+  // through the worker (an extension page's message), which alone writes the trusted config store.
+  const page = await l.context.newPage();
+  await page.goto(extensionPage(l, 'src/pages/popup/index.html'));
+  const saved = await page.evaluate((pb) => chrome.runtime.sendMessage({ rp: 1, name: 'playbooks/save', payload: { current: pb, history: [], savedAt: {} } }), TEST_PLAYBOOK);
+  expect(saved).toEqual({ ok: true, result: { saved: true } });
+  await page.close();
 });
 afterAll(async () => {
   await l?.close();

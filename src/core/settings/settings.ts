@@ -1,6 +1,7 @@
 /**
  * Extension settings: defaults plus an append-only list of migrations (the webext-options-sync pattern).
- * Stored under one key in `storage.local`; `migrateSettings` turns any earlier shape into the current one.
+ * Stored under one key in the worker's trusted config store (src/background/config.ts; `storage.local` before
+ * that); `migrateSettings` turns any earlier shape into the current one.
  */
 import { HELPDESK_IDS, type HelpdeskId } from '../ticket/types';
 

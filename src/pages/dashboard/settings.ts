@@ -1,7 +1,8 @@
-/** What the dashboard reads from `storage.local`: settings (CSV BOM default) and the worker's storage problem flag. */
+/** What the dashboard reads: settings (CSV BOM default; from the worker) and the worker's storage problem flag (`storage.local`). */
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../core/settings/settings';
+import { send } from '../../messaging/client';
 import { KEYS } from '../../shared/storage-keys';
 
 export interface StorageProblem {
@@ -36,5 +37,19 @@ function useStored<T>(key: string, map: (raw: unknown) => T, initial: T): T {
   return value;
 }
 
-export const useSettings = (): Settings => useStored(KEYS.settings, migrateSettings, DEFAULT_SETTINGS);
+/** The rep's settings from the worker's trusted config store, re-read whenever the worker's change counter moves. */
+export function useSettings(): Settings {
+  const counter = useStored(KEYS.configChanged, (raw) => raw, undefined as unknown);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  useEffect(() => {
+    let live = true;
+    void send('config/options', {})
+      .then((c) => live && setSettings(migrateSettings(c.settings)))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [counter]);
+  return settings;
+}
 export const useStorageProblem = (): StorageProblem | null => useStored(KEYS.storageProblem, asStorageProblem, null);

@@ -5,10 +5,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { ManagedPolicy } from '../../background/policy';
-import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../core/settings/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings/settings';
 import { t, uiLocale } from '../../shared/i18n';
 import { KEYS } from '../../shared/storage-keys';
+import { readPolicy } from '../../core/settings/policy';
+import { AdminSites } from './AdminSites';
 import { CustomSites } from './CustomSites';
+import { TeamBundle } from './TeamBundle';
 import { PlaybookEditor } from './PlaybookEditor';
 import { Privacy } from './Privacy';
 import { SettingsForm } from './SettingsForm';
@@ -40,8 +43,11 @@ export function App() {
     void loadSettings().then(setSettings);
     void loadPolicy().then(setPolicy);
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
-      if (area === 'local' && KEYS.settings in changes) setSettings(migrateSettings(changes[KEYS.settings]?.newValue));
-      if (area === 'managed') void loadPolicy().then(setPolicy);
+      // The worker changes this counter after every config write (its value carries nothing secret).
+      if ((area === 'local' && KEYS.configChanged in changes) || area === 'managed') {
+        void loadSettings().then(setSettings);
+        void loadPolicy().then(setPolicy);
+      }
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => {
@@ -80,8 +86,10 @@ export function App() {
           <p class="muted">{t('options_loading')}</p>
         ) : (
           <>
-            <SettingsForm settings={settings} />
+            <SettingsForm settings={settings} managedRepId={readPolicy(policy).repId} />
             <CustomSites settings={settings} />
+            <AdminSites policy={policy} />
+            <TeamBundle />
             <SiteHealth />
             <LogHealth />
             <SelectorOverrides />

@@ -27,7 +27,7 @@ import { SourceBanner } from './SourceBanner';
 import { StepEditor } from './StepEditor';
 import { activePlaybook, loadPlaybookStore, writePlaybookStore } from './storage';
 import { Versions } from './Versions';
-import { clearCurrent, EMPTY_STORE, nextVersion, type PlaybookStore, readPlaybookStore, restoreVersion, saveVersion, versionOf } from './versions';
+import { clearCurrent, EMPTY_STORE, nextVersion, type PlaybookStore, restoreVersion, saveVersion, versionOf } from './versions';
 
 type Status = { readonly kind: 'ok' | 'error'; readonly text: string } | null;
 
@@ -45,7 +45,8 @@ export function PlaybookEditor() {
   // Ids of the playbook as loaded, imported or restored: those never follow a title edit.
   const [savedIds, setSavedIds] = useState<ReadonlySet<string>>(new Set());
 
-  const readOnly = active?.source === 'managed';
+  // A team bundle's playbooks win over a local save too, so editing here would change nothing.
+  const readOnly = active?.source === 'managed' || active?.source === 'bundle';
   const checked = useMemo(() => (draft ? checkDraft(draft) : null), [draft]);
   if (checked?.playbook) lastValid.current = checked.playbook;
   const baselineJson = useMemo(() => JSON.stringify(baseline), [baseline]);
@@ -80,11 +81,12 @@ export function PlaybookEditor() {
     void load();
     const onChanged = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
       if (area === 'managed') void load();
-      if (area !== 'local' || !(KEYS.playbooks in changes)) return;
-      const next = readPlaybookStore(changes[KEYS.playbooks]?.newValue);
-      setStore(next);
-      // Saved from another tab: follow it unless this tab has unsaved changes.
-      if (!state.current.dirty && JSON.stringify(next.current) !== state.current.baselineJson) void load();
+      if (area !== 'local' || !(KEYS.configChanged in changes)) return;
+      void loadPlaybookStore().then((next) => {
+        setStore(next);
+        // Saved from another tab (or a bundle/policy arrived): follow it unless this tab has unsaved changes.
+        if (!state.current.dirty && JSON.stringify(next.current) !== state.current.baselineJson) void load();
+      });
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);

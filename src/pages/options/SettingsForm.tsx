@@ -10,7 +10,8 @@ import { updateSettings } from './storage';
 type Form = Pick<Settings, 'repId' | 'repName' | 'theme' | 'disabledSites'>;
 const pick = (s: Settings): Form => ({ repId: s.repId, repName: s.repName, theme: s.theme, disabledSites: s.disabledSites });
 
-export function SettingsForm({ settings }: { readonly settings: Settings }) {
+/** `managedRepId`: the rep id the administrator's policy sets (then the field is read-only), else null. */
+export function SettingsForm({ settings, managedRepId = null }: { readonly settings: Settings; readonly managedRepId?: string | null }) {
   const [form, setForm] = useState<Form>(pick(settings));
   const [edited, setEdited] = useState(false);
   const [status, setStatus] = useState({ text: '', error: false });
@@ -27,7 +28,8 @@ export function SettingsForm({ settings }: { readonly settings: Settings }) {
   const save = async (e: Event) => {
     e.preventDefault();
     try {
-      await updateSettings(() => form);
+      // A policy rep id is not the rep's to change: leave the stored one as it is.
+      await updateSettings(() => (managedRepId ? { ...form, repId: settings.repId } : { ...form, repId: form.repId.trim() }));
       setEdited(false);
       setStatus({ text: t('options_saved'), error: false });
     } catch (err) {
@@ -40,7 +42,29 @@ export function SettingsForm({ settings }: { readonly settings: Settings }) {
       <div class="field-row">
         <div class="field">
           <label for="rep-id">{t('options_rep_id')}</label>
-          <input id="rep-id" type="text" maxLength={100} autocomplete="off" value={form.repId} onInput={(e) => set({ repId: e.currentTarget.value })} />
+          {managedRepId ? (
+            <>
+              <input id="rep-id" type="text" value={managedRepId} disabled aria-describedby="rep-id-hint" />
+              <p class="hint" id="rep-id-hint">
+                {t('options_rep_id_managed', managedRepId)}
+              </p>
+            </>
+          ) : (
+            <>
+              <input
+                id="rep-id"
+                type="text"
+                maxLength={100}
+                autocomplete="off"
+                aria-describedby="rep-id-hint"
+                value={form.repId}
+                onInput={(e) => set({ repId: e.currentTarget.value })}
+              />
+              <p class="hint" id="rep-id-hint">
+                {t('options_rep_id_hint')}
+              </p>
+            </>
+          )}
         </div>
         <div class="field">
           <label for="rep-name">{t('options_rep_name')}</label>

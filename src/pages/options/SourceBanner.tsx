@@ -6,7 +6,13 @@ import { versionOf } from './versions';
 export function SourceBanner({ active }: { readonly active: ActivePlaybooks }) {
   const version = versionOf(active.playbooks[0]);
   const text =
-    active.source === 'managed' ? t('options_source_managed') : active.source === 'local' ? t('options_source_local', version) : t('options_source_default');
+    active.source === 'managed'
+      ? t('options_source_managed')
+      : active.source === 'bundle'
+        ? t('options_source_bundle')
+        : active.source === 'local'
+          ? t('options_source_local', version)
+          : t('options_source_default');
   return (
     <div class={`source source-${active.source}`} data-source={active.source}>
       <p>

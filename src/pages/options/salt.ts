@@ -1,6 +1,6 @@
 /**
- * The customer-key salt (`storage.local.hashSalt`): hex, 16–128 characters, the same check the worker
- * applies to a managed salt (src/background/customer-key.ts).
+ * The customer-key salt (kept by the worker in its config store): hex, 16–128 characters, the same check the worker
+ * applies to a managed salt (src/core/settings/policy.ts).
  */
 export const SALT_PATTERN = /^[0-9a-f]{16,128}$/;
 

@@ -1,31 +1,39 @@
-/** The options page's reads and writes of extension storage. Writes are read-modify-write of the latest value. */
+/**
+ * The options page's reads and writes of the trusted configuration — all through the worker, which alone
+ * writes the config store (src/background/config.ts). Writes are read-modify-write of the latest value.
+ */
 import browser from 'webextension-polyfill';
-import { type ManagedPolicy, managedPolicy } from '../../background/policy';
-import { migrateSettings, type Settings } from '../../core/settings/settings';
+import type { ManagedPolicy } from '../../background/policy';
+import type { Settings } from '../../core/settings/settings';
 import { send } from '../../messaging/client';
-import type { ActivePlaybooks } from '../../messaging/protocol';
+import type { ActivePlaybooks, BundleSummary, OptionsConfig } from '../../messaging/protocol';
 import { uiLocale } from '../../shared/i18n';
-import { KEYS } from '../../shared/storage-keys';
 import { type PlaybookStore, readPlaybookStore } from './versions';
 
-export async function loadSettings(): Promise<Settings> {
-  return migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
+export function loadConfig(): Promise<OptionsConfig> {
+  return send('config/options', {});
 }
 
-/** Merges `patch(latest)` into the settings stored now and writes the current shape. */
+export async function loadSettings(): Promise<Settings> {
+  return (await loadConfig()).settings;
+}
+
+/** Merges `patch(latest)` into the settings stored now; the worker writes the current shape. */
 export async function updateSettings(patch: (latest: Settings) => Partial<Settings>): Promise<Settings> {
-  const latest = await loadSettings();
-  const next = migrateSettings({ ...latest, ...patch(latest) });
-  await browser.storage.local.set({ [KEYS.settings]: next });
-  return next;
+  const { schemaVersion: _v, disabledSites, customSites, ...rest } = patch(await loadSettings());
+  return send('settings/update', {
+    ...rest,
+    ...(disabledSites ? { disabledSites: [...disabledSites] } : {}),
+    ...(customSites ? { customSites: [...customSites] } : {}),
+  });
 }
 
 export async function loadPlaybookStore(): Promise<PlaybookStore> {
-  return readPlaybookStore((await browser.storage.local.get(KEYS.playbooks))[KEYS.playbooks]);
+  return readPlaybookStore((await loadConfig()).playbooks);
 }
 
 export async function writePlaybookStore(store: PlaybookStore): Promise<void> {
-  await browser.storage.local.set({ [KEYS.playbooks]: store });
+  await send('playbooks/save', { current: store.current, history: [...store.history], savedAt: { ...store.savedAt } });
 }
 
 /** The playbook in force and where it comes from, as the worker answers content scripts. */
@@ -33,20 +41,24 @@ export function activePlaybook(): Promise<ActivePlaybooks> {
   return send('playbook/active', { locale: uiLocale() });
 }
 
-/** The enterprise policy (`storage.managed`), `{}` where there is none or the browser refuses. */
-export function loadPolicy(): Promise<ManagedPolicy> {
-  return managedPolicy();
+/** The enterprise policy as the worker last read it, `{}` where there is none. */
+export async function loadPolicy(): Promise<ManagedPolicy> {
+  return (await loadConfig()).policy as ManagedPolicy;
 }
 
 export async function loadSalt(): Promise<string | null> {
-  const v = (await browser.storage.local.get(KEYS.hashSalt))[KEYS.hashSalt];
-  return typeof v === 'string' && v !== '' ? v : null;
+  return (await loadConfig()).salt;
 }
 
 export async function writeSalt(salt: string): Promise<void> {
-  await browser.storage.local.set({ [KEYS.hashSalt]: salt });
+  await send('salt/set', { salt });
 }
 
+export function importTeamBundle(bundle: unknown): Promise<BundleSummary> {
+  return send('bundle/import', { bundle });
+}
+
+/** Non-secret `storage.local` entries (site health); trusted config is not there. */
 export async function loadAll(): Promise<Record<string, unknown>> {
   return browser.storage.local.get(null);
 }

@@ -1,5 +1,5 @@
 /**
- * Saved playbooks on this browser: `storage.local['playbooks'] = { current, history, savedAt }` (see
+ * Saved playbooks on this browser: config store key `playbooks` = { current, history, savedAt } (see
  * src/background/playbooks.ts). Saving bumps the version and pushes the previous current playbook onto
  * the history (newest first, capped); restoring an old version is a new save with a new version number.
  */
