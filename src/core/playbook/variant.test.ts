@@ -51,3 +51,25 @@ describe('resolveVariant', () => {
     }
   });
 });
+
+describe('assignment by customer', () => {
+  it('puts every ticket of one customer in the same variant, whatever the case or spacing of the key', () => {
+    const pb = withTest(0.5);
+    fc.assert(
+      fc.property(fc.emailAddress(), fc.array(fc.string({ minLength: 1 }), { minLength: 2, maxLength: 5 }), (email, tickets) => {
+        const variants = new Set(tickets.map((t, i) => resolveVariant(pb, t, i % 2 ? ` ${email.toUpperCase()} ` : email).variant));
+        expect(variants.size).toBe(1);
+      }),
+    );
+  });
+
+  it('falls back to the ticket id without a customer, and splits customers by shareB', () => {
+    const pb = withTest(0.3);
+    expect(resolveVariant(pb, '42', null)).toEqual(resolveVariant(pb, '42'));
+    expect(resolveVariant(pb, '42', '  ')).toEqual(resolveVariant(pb, '42'));
+    let b = 0;
+    const n = 20_000;
+    for (let i = 0; i < n; i++) if (resolveVariant(pb, 'same-ticket', `customer${i}@example.com`).variant === 'short-tips') b++;
+    expect(Math.abs(b / n - 0.3)).toBeLessThan(0.02);
+  });
+});
