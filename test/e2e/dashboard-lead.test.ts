@@ -17,7 +17,6 @@ import { ARTIFACTS, extensionPage, type Launched, launch } from './harness';
 
 const DASHBOARD = 'src/pages/dashboard/index.html';
 const OPTIONS = 'src/pages/options/index.html';
-const DAY = 86_400_000;
 const KEY = 'cd'.repeat(32);
 
 // Local calendar (the browser runs in the same time zone as this process).
@@ -221,6 +220,15 @@ describe('dashboard for the team lead', () => {
     const ana = rows.find((r) => r[0] === 'ana')!;
     expect(Number(ana[1])).toBe(repExpect([...LAST_WEEK, ...WEEK_BEFORE], 'ana').interactions);
     expect(Number(ana[4])).toBeCloseTo(repExpect([...LAST_WEEK, ...WEEK_BEFORE], 'ana').acceptance!, 10);
+
+    // Every metric table has its CSV: funnel, VE split, by kind, by variant, by move, trend, reps, A/B.
+    expect(await page.locator('button.csv').count()).toBe(8);
+    const [abDownload] = await Promise.all([page.waitForEvent('download'), section(page, 'rp-ab').getByRole('button', { name: 'Download A/B tests as CSV' }).click()]);
+    const ab = Papa.parse<Record<string, string>>(readFileSync(await abDownload.path(), 'utf8').trim(), { header: true }).data;
+    const control = ab.find((r) => r.metric === 'acceptance' && r.variant === 'control')!;
+    const everyControl = [...LAST_WEEK, ...WEEK_BEFORE].filter((x) => x.variant === 'control' && x.move);
+    expect(Number(control.successes)).toBe(everyControl.filter((x) => x.move?.outcome === 'accepted').length);
+    expect(Number(control.trials)).toBe(everyControl.length);
   });
 
   it('compares last week with the week before: changes on the tiles and in the reps table', async () => {

@@ -133,7 +133,7 @@ export function Metrics({ attempts, interactions, wrapups, allAttempts, previous
   return (
     <>
       <div class="metrics-grid">
-        <FunnelChart funnel={m.funnel} />
+        <FunnelChart funnel={m.funnel} previous={p?.funnel ?? null} />
         <dl class="tiles">
           <Tile label={t('lead_offer_share')} value={formatShare(m.funnel.offeredShare)} note={t('lead_offer_share_note')} delta={d(m.funnel.offeredShare, p?.funnel.offeredShare, 'share')} />
           <Tile

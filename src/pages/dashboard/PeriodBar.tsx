@@ -32,7 +32,9 @@ export function PeriodBar({ value, today, compare, onChange, onCompare }: Props)
           value={preset}
           onChange={(e) => {
             const dates = presetDates(e.currentTarget.value as PeriodPreset | '', today);
+            // Custom: the lead picks the days in the filter bar's From/To, which keep what is there.
             if (dates) onChange(dates);
+            else document.querySelector<HTMLInputElement>('input[name="from"]')?.focus();
           }}
         >
           {(['', ...PERIOD_PRESETS] as const).map((p) => (
