@@ -322,6 +322,8 @@ describe('dashboard for the team lead', () => {
       await page.emulateMedia({ media: 'screen' });
     }
     await shot(page, 'lead-screen');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(ARTIFACTS, 'lead-top.png') });
   });
 
   it('shows each move’s last-30-day results next to its priority in the playbook editor, flagging one that rarely lands', async () => {

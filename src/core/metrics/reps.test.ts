@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { OUTCOMES } from '../log/types';
 import { makeAttempt, makeInteraction, makeWrapup, offered, T0 } from './fixtures';
+import { funnel } from './funnel';
 import { REP_SORT_KEYS, repRows, repSortValue, sortRepRows } from './reps';
+import { medianSecondsResolutionToOffer, resolutionFirstAdherence } from './timing';
 
 describe('reps table', () => {
   const interactions = [
@@ -56,5 +59,52 @@ describe('reps table', () => {
     );
     expect(sortRepRows(rows, 'ves', 'asc').map((r) => r.repId)).toEqual(['ana', 'ben']);
     expect(sortRepRows(rows, 'medianToOffer', 'asc').map((r) => r.repId)).toEqual(['ben', 'ana']);
+  });
+
+  it('agrees, rep by rep, with the team-wide funnel, adherence and median run on that rep alone', () => {
+    const reps = ['ana', 'ben', 'cy'];
+    const attemptArb = fc.record({
+      i: fc.integer({ min: 0, max: 12 }),
+      move: fc.constantFrom('m1', 'm2'),
+      outcome: fc.constantFrom(...OUTCOMES, null),
+      offerOffset: fc.option(fc.integer({ min: -60_000, max: 600_000 }), { nil: null }),
+      resolved: fc.boolean(),
+      shown: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...reps), fc.boolean()), { minLength: 13, maxLength: 13 }), fc.array(attemptArb, { maxLength: 60 }), (ints, raw) => {
+        const interactions = ints.map(([repId, resolved], i) => makeInteraction({ id: `i${i}`, repId, resolvedAt: resolved ? T0 : null }));
+        const seen = new Set<string>();
+        const attempts = raw.flatMap((r) => {
+          const id = `i${r.i}:${r.move}`;
+          if (seen.has(id)) return [];
+          seen.add(id);
+          return [
+            makeAttempt({
+              interactionId: `i${r.i}`,
+              moveId: r.move,
+              repId: ints[r.i]![0],
+              outcome: r.outcome,
+              shownAt: r.shown ? T0 : null,
+              offeredAt: r.offerOffset === null ? null : T0 + r.offerOffset,
+              resolutionConfirmedAt: r.resolved ? T0 : null,
+            }),
+          ];
+        });
+        const rows = repRows(interactions, attempts, []);
+        for (const row of rows) {
+          const mine = attempts.filter((a) => a.repId === row.repId);
+          const f = funnel(
+            interactions.filter((i) => i.repId === row.repId),
+            mine,
+          );
+          expect(row.interactions).toBe(f.interactions);
+          expect(row.offerShare).toBe(f.offeredShare);
+          expect(row.band).toBe(f.band);
+          expect(row.resolutionFirst).toBe(resolutionFirstAdherence(mine).share);
+          expect(row.medianToOffer).toBe(medianSecondsResolutionToOffer(mine));
+        }
+      }),
+    );
   });
 });

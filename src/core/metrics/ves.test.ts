@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeWrapup, offered } from './fixtures';
-import { customerScores, scoresByOffer } from './ves';
+import { customerScores, offeredInteractionIds, scoresByOffer } from './ves';
 
 describe('customer scores (VES and CES shares)', () => {
   it('counts VES only when the customer agrees (4–5) with both statements, and CES 5–7 as easy', () => {
@@ -28,7 +28,7 @@ describe('customer scores (VES and CES shares)', () => {
       { ...offered('offered', { interactionId: 'dismissed' }), outcome: 'not-a-fit' as const },
       { interactionId: 'shown-only', outcome: null },
     ];
-    const split = scoresByOffer(wrapups, attempts);
+    const split = scoresByOffer(wrapups, offeredInteractionIds(attempts));
     expect(split.withOffer.ves).toEqual({ yes: 1, answered: 1, share: 1 });
     expect(split.withoutOffer.ves).toEqual({ yes: 1, answered: 2, share: 0.5 });
     expect(split.withoutOffer.ces).toEqual({ yes: 1, answered: 2, share: 0.5 });
@@ -41,7 +41,7 @@ describe('customer scores (VES and CES shares)', () => {
       fc.property(fc.array(fc.tuple(answer(5), answer(5), answer(7), fc.boolean()), { maxLength: 40 }), (rows) => {
         const wrapups = rows.map(([v1, v2, e], i) => makeWrapup({ interactionId: `i${i}`, vesAchieveMore: v1, vesConfidence: v2, effort: e }));
         const attempts = rows.flatMap(([, , , o], i) => (o ? [offered('accepted', { interactionId: `i${i}` })] : []));
-        const s = scoresByOffer(wrapups, attempts);
+        const s = scoresByOffer(wrapups, offeredInteractionIds(attempts));
         for (const k of ['ves', 'ces'] as const) {
           expect(s.withOffer[k].yes + s.withoutOffer[k].yes).toBe(s.all[k].yes);
           expect(s.withOffer[k].answered + s.withoutOffer[k].answered).toBe(s.all[k].answered);

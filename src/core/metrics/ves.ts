@@ -83,11 +83,11 @@ export interface ScoresByOffer {
 }
 
 /**
- * `attempts` must cover every attempt of the wrap-ups' interactions (not a move-filtered subset), or an
- * interaction with an offer would be counted as one without.
+ * `offered`: `offeredInteractionIds` of every attempt of the wrap-ups' interactions (not a move-filtered
+ * subset, or an interaction with an offer would count as one without). Passed in so a page computes it
+ * once per log, not once per filter change.
  */
-export function scoresByOffer(wrapups: readonly Wrapup[], attempts: Iterable<Pick<Attempt, 'interactionId' | 'outcome'>>): ScoresByOffer {
-  const offered = offeredInteractionIds(attempts);
+export function scoresByOffer(wrapups: readonly Wrapup[], offered: ReadonlySet<string>): ScoresByOffer {
   const all = new ScoreTally();
   const withOffer = new ScoreTally();
   const withoutOffer = new ScoreTally();

@@ -8,7 +8,7 @@ import { useMemo } from 'preact/hooks';
 import { acceptanceByKind, acceptanceByMove, byVariant, type Acceptance } from '../../core/metrics/acceptance';
 import { funnel } from '../../core/metrics/funnel';
 import { change } from '../../core/metrics/period';
-import { CES_EASY_MIN, type CustomerScores, scoresByOffer, VES_AGREE_MIN } from '../../core/metrics/ves';
+import { CES_EASY_MIN, type CustomerScores, offeredInteractionIds, scoresByOffer, VES_AGREE_MIN } from '../../core/metrics/ves';
 import { medianSecondsResolutionToOffer, resolutionFirstAdherence } from '../../core/metrics/timing';
 import { type Average, wrapupAverages } from '../../core/metrics/wrapup';
 import type { Attempt, Interaction, Wrapup } from '../../core/log/types';
@@ -31,13 +31,13 @@ interface Props {
   readonly previous: Slice | null;
 }
 
-function compute(s: Slice, allAttempts: readonly Attempt[]) {
+function compute(s: Slice, offered: ReadonlySet<string>) {
   return {
     funnel: funnel(s.interactions, s.attempts),
     adherence: resolutionFirstAdherence(s.attempts),
     median: medianSecondsResolutionToOffer(s.attempts),
     wrapup: wrapupAverages(s.wrapups),
-    scores: scoresByOffer(s.wrapups, allAttempts),
+    scores: scoresByOffer(s.wrapups, offered),
     kinds: acceptanceByKind(s.attempts),
     moves: acceptanceByMove(s.attempts),
     variants: byVariant(s.attempts),
@@ -85,8 +85,10 @@ function previousBy<T>(rows: readonly T[] | undefined, key: (r: T) => string): (
 const answered = (a: Average) => t('dash_answers', formatCount(a.count));
 
 export function Metrics({ attempts, interactions, wrapups, allAttempts, previous }: Props) {
-  const m = useMemo(() => compute({ attempts, interactions, wrapups }, allAttempts), [attempts, interactions, wrapups, allAttempts]);
-  const p = useMemo(() => (previous ? compute(previous, allAttempts) : null), [previous, allAttempts]);
+  // Which interactions had an offer depends on the whole log only: once per load, not per filter change.
+  const offered = useMemo(() => offeredInteractionIds(allAttempts), [allAttempts]);
+  const m = useMemo(() => compute({ attempts, interactions, wrapups }, offered), [attempts, interactions, wrapups, offered]);
+  const p = useMemo(() => (previous ? compute(previous, offered) : null), [previous, offered]);
   const comparing = p !== null;
   const d = (cur: number | null, prev: number | null | undefined, kind: ChangeKind): Delta | undefined =>
     comparing ? { value: change(cur, prev ?? null), kind } : undefined;
