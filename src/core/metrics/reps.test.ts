@@ -67,7 +67,7 @@ describe('reps table', () => {
       i: fc.integer({ min: 0, max: 12 }),
       move: fc.constantFrom('m1', 'm2'),
       outcome: fc.constantFrom(...OUTCOMES, null),
-      offerOffset: fc.option(fc.integer({ min: -60_000, max: 600_000 }), { nil: null }),
+      offerOffset: fc.option(fc.oneof(fc.constant(0), fc.integer({ min: -60_000, max: 600_000 })), { nil: null }),
       resolved: fc.boolean(),
       shown: fc.boolean(),
     });
