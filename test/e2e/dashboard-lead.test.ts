@@ -318,7 +318,19 @@ describe('dashboard for the team lead', () => {
       expect(await page.locator('.print-only').textContent()).toBe(`Report for ${iso(lastMonday)} to ${iso(plusDays(lastMonday, 6))} · all reps`);
       await shot(page, 'lead-print');
       await page.pdf({ path: join(ARTIFACTS, 'lead-report.pdf'), format: 'A4', printBackground: true });
+      // A4 minus the 12 mm margins is about 700 CSS pixels wide: nothing may stick out of that.
+      await page.setViewportSize({ width: 700, height: 1000 });
+      const sticking = () => page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        return [...document.querySelectorAll('main *')]
+          .filter((el) => el.getClientRects().length > 0 && el.getBoundingClientRect().right > width + 0.5)
+          .slice(0, 5)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className} → ${Math.round(el.getBoundingClientRect().right)}`);
+      });
+      await expect.poll(sticking).toEqual([]);
+      await shot(page, 'lead-print-a4-width');
     } finally {
+      await page.setViewportSize({ width: 1280, height: 800 });
       await page.emulateMedia({ media: 'screen' });
     }
     await shot(page, 'lead-screen');
