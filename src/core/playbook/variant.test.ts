@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from './engine';
 import { done, input, move, playbook } from './test-fixtures';
 import type { Playbook } from './types';
-import { fnv1a32, resolveVariant } from './variant';
+import { fnv1a32, resolveVariant, variantByLabel } from './variant';
 
 const withTest = (shareB: number): Playbook =>
   playbook({
@@ -71,5 +71,24 @@ describe('assignment by customer', () => {
     const n = 20_000;
     for (let i = 0; i < n; i++) if (resolveVariant(pb, 'same-ticket', `customer${i}@example.com`).variant === 'short-tips') b++;
     expect(Math.abs(b / n - 0.3)).toBeLessThan(0.02);
+  });
+});
+
+describe('variantByLabel (pinning a ticket to the variant it started with)', () => {
+  it('gives the same playbook object as resolveVariant for each label, and null for a label it does not know', () => {
+    const pb = withTest(0.5);
+    const a = variantByLabel(pb, 'control');
+    const b = variantByLabel(pb, 'short-tips');
+    expect(a?.playbook.moves[0]?.id).toBe('tip-a');
+    expect(b?.playbook.moves[0]?.id).toBe('tip-b');
+    for (const t of ['1', '2', '3', '4', '5', '6']) {
+      const r = resolveVariant(pb, t, `${t}@example.com`);
+      expect(variantByLabel(pb, r.variant)).toEqual(r);
+      expect(variantByLabel(pb, r.variant)?.playbook).toBe(r.playbook);
+    }
+    expect(variantByLabel(pb, 'gone')).toBeNull();
+    const plain = playbook();
+    expect(variantByLabel(plain, '')).toEqual({ playbook: plain, variant: '' });
+    expect(variantByLabel(plain, 'control')).toBeNull();
   });
 });

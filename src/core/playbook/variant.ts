@@ -43,9 +43,7 @@ export function assignmentKey(ticketId: string, customerKey?: string | null): st
   return customer ? `customer:${customer}` : `ticket:${ticketId}`;
 }
 
-export function resolveVariant(playbook: Playbook, ticketId: string, customerKey?: string | null): ResolvedVariant {
-  const test = playbook.abTest;
-  if (test === undefined) return { playbook, variant: '' };
+function pairFor(playbook: Playbook, test: NonNullable<Playbook['abTest']>): { readonly a: Playbook; readonly b: Playbook } {
   let pair = cache.get(playbook);
   if (pair === undefined) {
     // Built once per playbook so the engine's per-playbook caches keep hitting.
@@ -53,6 +51,28 @@ export function resolveVariant(playbook: Playbook, ticketId: string, customerKey
     pair = { a: deepFreeze({ ...base }), b: deepFreeze({ ...base, moves: test.movesB }) };
     cache.set(playbook, pair);
   }
+  return pair;
+}
+
+export function resolveVariant(playbook: Playbook, ticketId: string, customerKey?: string | null): ResolvedVariant {
+  const test = playbook.abTest;
+  if (test === undefined) return { playbook, variant: '' };
+  const pair = pairFor(playbook, test);
   const isB = variantPoint(playbook.id, assignmentKey(ticketId, customerKey)) < test.shareB;
   return isB ? { playbook: pair.b, variant: test.labelB } : { playbook: pair.a, variant: test.labelA };
+}
+
+/**
+ * The playbook for a variant already recorded for a ticket. A ticket keeps the variant its interaction
+ * started with even if the page shows the customer only later (which would change `resolveVariant`'s
+ * answer), so the moves shown always match the variant logged. Null when the label is not this
+ * playbook's (the playbook or its test changed since): resolve afresh then.
+ */
+export function variantByLabel(playbook: Playbook, label: string): ResolvedVariant | null {
+  const test = playbook.abTest;
+  if (test === undefined) return label === '' ? { playbook, variant: '' } : null;
+  const pair = pairFor(playbook, test);
+  if (label === test.labelA) return { playbook: pair.a, variant: test.labelA };
+  if (label === test.labelB) return { playbook: pair.b, variant: test.labelB };
+  return null;
 }

@@ -137,10 +137,16 @@ export function App() {
   }, [rest.wrapups, interactions, settled.filtered]);
 
   const current: Slice = useMemo(() => ({ attempts: settled.shown, interactions, wrapups }), [settled.shown, interactions, wrapups]);
-  const previous: Slice | null = useMemo(() => {
-    const prev = compare ? previousFilter(filterState) : null;
-    return prev ? viewSlice({ attempts, interactions: rest.interactions, wrapups: rest.wrapups }, prev) : null;
-  }, [compare, filterState, attempts, rest]);
+  // The previous period follows one task after the filter, like the metrics: the table answers first.
+  const [previousState, setPreviousState] = useState<FilterState | null>(null);
+  useEffect(() => {
+    const id = setTimeout(() => setPreviousState(compare ? previousFilter(filterState) : null), 0);
+    return () => clearTimeout(id);
+  }, [compare, filterState]);
+  const previous: Slice | null = useMemo(
+    () => (previousState ? viewSlice({ attempts, interactions: rest.interactions, wrapups: rest.wrapups }, previousState) : null),
+    [previousState, attempts, rest],
+  );
   const onOpenRep = useCallback((repId: string) => {
     filterPending.current = true;
     setFilterState((s) => ({ ...s, rep: repId }));
