@@ -288,6 +288,11 @@ describe('dashboard for the team lead', () => {
       const b = count(arms.short);
       const p = probBBeatsA(a.s + 1, a.n - a.s + 1, b.s + 1, b.n - b.s + 1);
       expect(await block.locator('[data-col="prob"]').textContent()).toBe(pct(p));
+      // Compared with the week before, where only control ran (1 of 10 accepted; 1 of 4 agreed).
+      const before = count(WEEK_BEFORE);
+      const points = Math.round((a.s / a.n - before.s / before.n) * 100);
+      expect(await block.locator('tr[data-variant="control"] [data-col="change"]').textContent()).toBe(`▲ +${points} pts vs previous`);
+      expect(await block.locator('tr[data-variant="short"] [data-col="change"]').textContent()).toBe('— vs previous');
       const verdict = await block.locator('.ab-verdict').textContent();
       if (p >= 0.95) expect(verdict).toMatch(/^Decided: short is better/);
       else expect(verdict).toMatch(/^About [\d,]+ more (offers|VES answers) needed/);

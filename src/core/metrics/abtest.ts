@@ -96,8 +96,11 @@ interface Tally {
   vesAnswered: number;
 }
 
-/** One result per playbook that has exactly two variants in the data (ordered by label); others are skipped. */
-export function abResults(attempts: readonly Attempt[], interactions: readonly Interaction[], wrapups: readonly Wrapup[]): AbResult[] {
+/**
+ * Each variant's acceptance and VES share, by playbook id then variant label (variants '' — no test —
+ * left out). Also the previous period's side of a comparison, where a variant may run alone.
+ */
+export function variantArms(attempts: readonly Attempt[], interactions: readonly Interaction[], wrapups: readonly Wrapup[]): Map<string, Map<string, VariantArm>> {
   const byPlaybook = new Map<string, Map<string, Tally>>();
   const tally = (playbookId: string, variant: string): Tally => {
     let variants = byPlaybook.get(playbookId);
@@ -126,13 +129,23 @@ export function abResults(attempts: readonly Attempt[], interactions: readonly I
     t.vesAnswered++;
     if (vesAgrees(w)) t.vesYes++;
   }
+  const out = new Map<string, Map<string, VariantArm>>();
+  for (const [playbookId, variants] of byPlaybook) {
+    const arms = new Map<string, VariantArm>();
+    for (const [variant, t] of variants) arms.set(variant, { variant, acceptance: estimate(t.accepted, t.offers), ves: estimate(t.vesYes, t.vesAnswered) });
+    out.set(playbookId, arms);
+  }
+  return out;
+}
+
+const byLabel = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/** One result per playbook that has exactly two variants in the data (ordered by label); others are skipped. */
+export function abResults(attempts: readonly Attempt[], interactions: readonly Interaction[], wrapups: readonly Wrapup[]): AbResult[] {
   const out: AbResult[] = [];
-  for (const [playbookId, variants] of [...byPlaybook].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-    if (variants.size !== 2) continue;
-    const [[v1, t1], [v2, t2]] = [...variants].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)) as [[string, Tally], [string, Tally]];
-    const arm = (variant: string, t: Tally): VariantArm => ({ variant, acceptance: estimate(t.accepted, t.offers), ves: estimate(t.vesYes, t.vesAnswered) });
-    const first = arm(v1, t1);
-    const second = arm(v2, t2);
+  for (const [playbookId, arms] of [...variantArms(attempts, interactions, wrapups)].sort(([x], [y]) => byLabel(x, y))) {
+    if (arms.size !== 2) continue;
+    const [first, second] = [...arms.values()].sort((x, y) => byLabel(x.variant, y.variant)) as [VariantArm, VariantArm];
     out.push({ playbookId, first, second, acceptance: compare(first.acceptance, second.acceptance), ves: compare(first.ves, second.ves) });
   }
   return out;

@@ -6,8 +6,10 @@
  */
 import { useMemo } from 'preact/hooks';
 import type { CellValue } from '../../core/csv/columns';
-import { type AbResult, abResults, type Comparison, DECISION_PROBABILITY, type Estimate } from '../../core/metrics/abtest';
+import { type AbResult, abResults, type Comparison, DECISION_PROBABILITY, type Estimate, type VariantArm, variantArms } from '../../core/metrics/abtest';
+import { change } from '../../core/metrics/period';
 import { t } from '../../shared/i18n';
+import { Change } from './Change';
 import { CsvButton } from './CsvButton';
 import { formatCount, formatInterval, formatShare } from './format';
 import type { Slice } from './period-view';
@@ -18,8 +20,23 @@ function verdict(c: Comparison, first: string, second: string, unit: 'offers' | 
   return t(unit === 'offers' ? 'lead_ab_more_offers' : 'lead_ab_more_answers', formatCount(c.moreNeeded));
 }
 
-function Metric({ r, title, pick, comparison, unit }: { r: AbResult; title: string; pick: (e: { acceptance: Estimate; ves: Estimate }) => Estimate; comparison: Comparison; unit: 'offers' | 'answers' }) {
+interface MetricProps {
+  readonly r: AbResult;
+  /** The same playbook's variants over the previous period, when comparing (empty: none there). */
+  readonly previous: ReadonlyMap<string, VariantArm> | undefined;
+  readonly title: string;
+  readonly pick: (e: { acceptance: Estimate; ves: Estimate }) => Estimate;
+  readonly comparison: Comparison;
+  readonly unit: 'offers' | 'answers';
+}
+
+function Metric({ r, previous, title, pick, comparison, unit }: MetricProps) {
   const arms = [r.first, r.second];
+  const comparing = previous !== undefined;
+  const previousRate = (variant: string) => {
+    const arm = previous?.get(variant);
+    return arm ? pick(arm).rate : null;
+  };
   return (
     <div class="ab-metric">
       <h4>{title}</h4>
@@ -30,6 +47,7 @@ function Metric({ r, title, pick, comparison, unit }: { r: AbResult; title: stri
             <th scope="col">{t('lead_ab_rate')}</th>
             <th scope="col">{t('lead_ab_interval')}</th>
             <th scope="col">{t(unit === 'offers' ? 'lead_ab_offers' : 'lead_ab_answers')}</th>
+            {comparing && <th scope="col">{t('lead_col_change_share')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -41,6 +59,11 @@ function Metric({ r, title, pick, comparison, unit }: { r: AbResult; title: stri
                 <td data-col="rate">{formatShare(e.rate)}</td>
                 <td data-col="interval">{formatInterval(e.low, e.high)}</td>
                 <td data-col="n">{t('lead_ab_of', formatCount(e.successes), formatCount(e.trials))}</td>
+                {comparing && (
+                  <td data-col="change">
+                    <Change value={change(e.rate, previousRate(arm.variant))} kind="share" compare />
+                  </td>
+                )}
               </tr>
             );
           })}
@@ -70,8 +93,12 @@ function csvRows(results: readonly AbResult[]): CellValue[][] {
   return rows;
 }
 
-export function AbResults({ current }: { readonly current: Slice }) {
+export function AbResults({ current, previous = null }: { readonly current: Slice; readonly previous?: Slice | null }) {
   const results = useMemo(() => abResults(current.attempts, current.interactions, current.wrapups), [current]);
+  const before = useMemo(
+    () => (previous ? variantArms(previous.attempts, previous.interactions, previous.wrapups) : null),
+    [previous],
+  );
   if (results.length === 0) return <p class="muted">{t('lead_ab_none')}</p>;
   return (
     <>
@@ -83,8 +110,8 @@ export function AbResults({ current }: { readonly current: Slice }) {
         <article class="ab-card" key={r.playbookId} data-playbook={r.playbookId} aria-label={t('lead_ab_card', r.playbookId || '—', r.first.variant, r.second.variant)}>
           <h3>{t('lead_ab_card', r.playbookId || '—', r.first.variant, r.second.variant)}</h3>
           <div class="ab-grid">
-            <Metric r={r} title={t('dash_acceptance_rate')} pick={(e) => e.acceptance} comparison={r.acceptance} unit="offers" />
-            <Metric r={r} title={t('lead_ves_share')} pick={(e) => e.ves} comparison={r.ves} unit="answers" />
+            <Metric r={r} previous={before ? (before.get(r.playbookId) ?? new Map()) : undefined} title={t('dash_acceptance_rate')} pick={(e) => e.acceptance} comparison={r.acceptance} unit="offers" />
+            <Metric r={r} previous={before ? (before.get(r.playbookId) ?? new Map()) : undefined} title={t('lead_ves_share')} pick={(e) => e.ves} comparison={r.ves} unit="answers" />
           </div>
         </article>
       ))}

@@ -257,7 +257,7 @@ export function App() {
         {ready ? <RepsTable current={current} previous={previous} onOpenRep={onOpenRep} /> : <p class="muted">{t('dash_loading')}</p>}
       </Section>
       <Section id="rp-ab" title={t('lead_ab')}>
-        {ready ? <AbResults current={current} /> : <p class="muted">{t('dash_loading')}</p>}
+        {ready ? <AbResults current={current} previous={previous} /> : <p class="muted">{t('dash_loading')}</p>}
       </Section>
       <Section id="rp-trend" title={t('dash_trend')}>
         {ready ? <TrendChart attempts={settled.shown} /> : <p class="muted">{t('dash_loading')}</p>}
