@@ -76,7 +76,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
 
   function playbookFor(context: TicketContext | null, ticketId: string): { playbook: Playbook; variant: string } | null {
     const base = selectPlaybook(playbooks, context);
-    return base ? resolveVariant(base, ticketId) : null;
+    return base ? resolveVariant(base, ticketId, context?.customerKey) : null;
   }
 
   /**

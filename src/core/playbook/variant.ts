@@ -1,6 +1,8 @@
 /**
- * A/B split of a playbook's moves. The variant is a pure function of playbook id and ticket id, so every
- * reload, tab and rep sees the same variant for a ticket without storing anything.
+ * A/B split of a playbook's moves. The variant is a pure function of the playbook id and the customer
+ * (the ticket id only when the page shows no customer), so every reload, tab, ticket and rep sees the
+ * same variant for a customer without storing anything: a customer who writes in three times is in one
+ * arm, not split across both (which would blur the comparison and make the customer's experience flip).
  */
 import { deepFreeze } from './freeze';
 import type { Playbook } from './types';
@@ -30,9 +32,18 @@ export interface ResolvedVariant {
 
 const cache = new WeakMap<Playbook, { readonly a: Playbook; readonly b: Playbook }>();
 
-export function resolveVariant(playbook: Playbook, ticketId: string): ResolvedVariant {
-  const test = playbook.abTest;
-  if (test === undefined) return { playbook, variant: '' };
+/**
+ * What a customer is assigned by: the raw customer key (email or product-side id) normalised the way
+ * the worker normalises it before hashing, so "Ana@X.com " and "ana@x.com" are one customer; the ticket
+ * id when there is none. The two are prefixed so a ticket id can never collide with a customer key.
+ * The raw key is only hashed here, in memory, into a position; nothing of it is stored.
+ */
+export function assignmentKey(ticketId: string, customerKey?: string | null): string {
+  const customer = customerKey?.trim().toLowerCase() ?? '';
+  return customer ? `customer:${customer}` : `ticket:${ticketId}`;
+}
+
+function pairFor(playbook: Playbook, test: NonNullable<Playbook['abTest']>): { readonly a: Playbook; readonly b: Playbook } {
   let pair = cache.get(playbook);
   if (pair === undefined) {
     // Built once per playbook so the engine's per-playbook caches keep hitting.
@@ -40,6 +51,28 @@ export function resolveVariant(playbook: Playbook, ticketId: string): ResolvedVa
     pair = { a: deepFreeze({ ...base }), b: deepFreeze({ ...base, moves: test.movesB }) };
     cache.set(playbook, pair);
   }
-  const isB = variantPoint(playbook.id, ticketId) < test.shareB;
+  return pair;
+}
+
+export function resolveVariant(playbook: Playbook, ticketId: string, customerKey?: string | null): ResolvedVariant {
+  const test = playbook.abTest;
+  if (test === undefined) return { playbook, variant: '' };
+  const pair = pairFor(playbook, test);
+  const isB = variantPoint(playbook.id, assignmentKey(ticketId, customerKey)) < test.shareB;
   return isB ? { playbook: pair.b, variant: test.labelB } : { playbook: pair.a, variant: test.labelA };
+}
+
+/**
+ * The playbook for a variant already recorded for a ticket. A ticket keeps the variant its interaction
+ * started with even if the page shows the customer only later (which would change `resolveVariant`'s
+ * answer), so the moves shown always match the variant logged. Null when the label is not this
+ * playbook's (the playbook or its test changed since): resolve afresh then.
+ */
+export function variantByLabel(playbook: Playbook, label: string): ResolvedVariant | null {
+  const test = playbook.abTest;
+  if (test === undefined) return label === '' ? { playbook, variant: '' } : null;
+  const pair = pairFor(playbook, test);
+  if (label === test.labelA) return { playbook: pair.a, variant: test.labelA };
+  if (label === test.labelB) return { playbook: pair.b, variant: test.labelB };
+  return null;
 }

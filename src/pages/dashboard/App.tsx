@@ -16,6 +16,10 @@ import { Filters } from './Filters';
 import { formatCount } from './format';
 import { Import } from './Import';
 import { Metrics } from './Metrics';
+import { AbResults } from './AbResults';
+import { PeriodBar } from './PeriodBar';
+import { localToday, previousFilter, type Slice, viewSlice } from './period-view';
+import { RepsTable } from './RepsTable';
 import { ReviewQueue } from './ReviewQueue';
 import { useSettings } from './settings';
 import { StorageBanner } from './StorageBanner';
@@ -62,6 +66,8 @@ export function App() {
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'time', dir: 'desc' });
   const [openId, setOpenId] = useState<string | null>(null);
   const filterPending = useRef(false);
+  const [compare, setCompare] = useState(false);
+  const today = useMemo(() => localToday(), []);
 
   const loadAll = useCallback(async () => {
     const db = await readDb();
@@ -130,6 +136,23 @@ export function App() {
     return rest.wrapups.filter((w) => ids.has(w.interactionId));
   }, [rest.wrapups, interactions, settled.filtered]);
 
+  const current: Slice = useMemo(() => ({ attempts: settled.shown, interactions, wrapups }), [settled.shown, interactions, wrapups]);
+  // The previous period follows one task after the filter, like the metrics: the table answers first.
+  const [previousState, setPreviousState] = useState<FilterState | null>(null);
+  useEffect(() => {
+    const id = setTimeout(() => setPreviousState(compare ? previousFilter(filterState) : null), 0);
+    return () => clearTimeout(id);
+  }, [compare, filterState]);
+  const previous: Slice | null = useMemo(
+    () => (previousState ? viewSlice({ attempts, interactions: rest.interactions, wrapups: rest.wrapups }, previousState) : null),
+    [previousState, attempts, rest],
+  );
+  const onOpenRep = useCallback((repId: string) => {
+    filterPending.current = true;
+    setFilterState((s) => ({ ...s, rep: repId }));
+    document.getElementById('rp-filters-top')?.scrollIntoView({ block: 'start' });
+  }, []);
+
   const marked = useRef({ first: false, all: false });
   useLayoutEffect(() => {
     if (phase === 'opening' || phase === 'error') return;
@@ -187,6 +210,9 @@ export function App() {
           {t('dash_load_error', error)}
         </p>
       )}
+      <div id="rp-filters-top" />
+      <PeriodBar value={filterState} today={today} compare={compare} onChange={onFilter} onCompare={setCompare} />
+      <p class="print-only">{t('lead_report_period', filterState.from || '—', filterState.to || '—', filterState.rep || t('lead_all_reps'))}</p>
       <Filters value={filterState} options={options} onChange={onFilter} />
       <Section id="rp-attempts" title={t('dashboard_attempts')}>
         <p class="muted small">
@@ -224,15 +250,21 @@ export function App() {
         />
       </Section>
       <Section id="rp-metrics" title={t('dash_metrics')}>
-        {ready ? <Metrics attempts={settled.shown} interactions={interactions} wrapups={wrapups} /> : <p class="muted">{t('dash_loading')}</p>}
+        {ready ? <Metrics attempts={settled.shown} interactions={interactions} wrapups={wrapups} allAttempts={attempts} previous={previous} /> : <p class="muted">{t('dash_loading')}</p>}
         {filtered && ready && <p class="muted small">{t('dash_metrics_filter_note')}</p>}
+      </Section>
+      <Section id="rp-reps" title={t('lead_reps')}>
+        {ready ? <RepsTable current={current} previous={previous} onOpenRep={onOpenRep} /> : <p class="muted">{t('dash_loading')}</p>}
+      </Section>
+      <Section id="rp-ab" title={t('lead_ab')}>
+        {ready ? <AbResults current={current} previous={previous} /> : <p class="muted">{t('dash_loading')}</p>}
       </Section>
       <Section id="rp-trend" title={t('dash_trend')}>
         {ready ? <TrendChart attempts={settled.shown} /> : <p class="muted">{t('dash_loading')}</p>}
       </Section>
       <Section id="rp-review" title={t('dash_review')}>
         {ready ? (
-          <ReviewQueue attempts={attempts} reviews={reviews} bom={settings.csvBom} onSaved={onReviewSaved} onOpen={onOpen} />
+          <ReviewQueue attempts={settled.shown} allAttempts={attempts} reviews={reviews} bom={settings.csvBom} onSaved={onReviewSaved} onOpen={onOpen} />
         ) : (
           <p class="muted">{t('dash_loading')}</p>
         )}

@@ -2,17 +2,22 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { t } from '../../shared/i18n';
+import { CsvButton, type CsvTable } from './CsvButton';
 
 interface Props {
   readonly caption: string;
   readonly head: readonly string[];
   readonly rows: readonly (readonly ComponentChildren[])[];
+  /** The same table as raw values (numbers stay numbers) for its CSV download. */
+  readonly csv?: CsvTable;
 }
 
-export function ChartTable({ caption, head, rows }: Props) {
+export function ChartTable({ caption, head, rows, csv }: Props) {
   // Built only while open: a folded table costs nothing on each filter change.
   const [open, setOpen] = useState(false);
   return (
+    <>
+    {csv && <CsvButton table={csv} label={caption} />}
     <details class="as-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('dash_show_table')}</summary>
       {open && (
@@ -37,5 +42,6 @@ export function ChartTable({ caption, head, rows }: Props) {
       </table>
       )}
     </details>
+    </>
   );
 }

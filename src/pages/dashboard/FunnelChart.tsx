@@ -3,13 +3,16 @@
  * healthy band for the offered share (35–50% of interactions, Dixon et al.) drawn on the offered bar.
  */
 import { type Funnel, OFFER_SHARE_BAND } from '../../core/metrics/funnel';
+import { change } from '../../core/metrics/period';
 import { t } from '../../shared/i18n';
+import { Change } from './Change';
 import { ChartTable } from './ChartTable';
 import { formatCount, formatShare } from './format';
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
-export function FunnelChart({ funnel }: { readonly funnel: Funnel }) {
+/** `previous`: the same funnel over the previous period, for the table's change column. */
+export function FunnelChart({ funnel, previous = null }: { readonly funnel: Funnel; readonly previous?: Funnel | null }) {
   const total = funnel.interactions;
   const stages = [
     { key: 'interactions', label: t('dash_funnel_interactions'), n: funnel.interactions },
@@ -53,9 +56,27 @@ export function FunnelChart({ funnel }: { readonly funnel: Funnel }) {
       </p>
       <ChartTable
         caption={t('dash_funnel_title')}
-        head={[t('dash_stage'), t('dash_count'), t('dash_share_of_interactions')]}
-        rows={stages.map((s) => [s.label, formatCount(s.n), total > 0 ? formatShare(s.n / total) : '—'])}
+        head={[t('dash_stage'), t('dash_count'), t('dash_share_of_interactions'), ...(previous ? [t('lead_col_change_share')] : [])]}
+        rows={stages.map((s) => [
+          s.label,
+          formatCount(s.n),
+          total > 0 ? formatShare(s.n / total) : '—',
+          ...(previous ? [<Change key="c" value={change(shareOf(funnel, s.key), shareOf(previous, s.key))} kind="share" compare />] : []),
+        ])}
+        csv={{
+          name: 'funnel',
+          head: [t('dash_stage'), t('dash_count'), t('dash_share_of_interactions'), ...(previous ? [t('lead_col_change_share')] : [])],
+          rows: stages.map((s) => [s.key, s.n, shareOf(funnel, s.key), ...(previous ? [change(shareOf(funnel, s.key), shareOf(previous, s.key))] : [])]),
+        }}
       />
     </figure>
   );
+}
+
+const STAGE_COUNT = { interactions: 'interactions', resolved: 'resolved', eligible: 'veEligible', offered: 'offered', accepted: 'accepted' } as const;
+
+/** A stage's share of all interactions; null with no interactions. */
+function shareOf(f: Funnel, key: string): number | null {
+  const field = STAGE_COUNT[key as keyof typeof STAGE_COUNT];
+  return f.interactions > 0 && field ? f[field] / f.interactions : null;
 }

@@ -1,6 +1,7 @@
 /**
- * The review queue: ten offered attempts picked at random for this tab's session (see sample.ts),
- * each rated with a yes/no rubric and a note that the worker stores; every saved review exports as CSV.
+ * The review queue: ten offered attempts picked at random for this tab's session (see sample.ts), from
+ * the attempts the dashboard's filters select, spread evenly over reps; each rated with a yes/no rubric
+ * and a note that the worker stores; every saved review exports as CSV.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { wasOffered } from '../../core/metrics/facts';
@@ -17,7 +18,10 @@ import { sessionSample } from './sample';
 export const REVIEW_SAMPLE = 10;
 
 interface Props {
+  /** The attempts the dashboard's filters select: the queue samples from these. */
   readonly attempts: readonly Attempt[];
+  /** Every attempt, so exported reviews keep their attempt's details whatever the filter. */
+  readonly allAttempts: readonly Attempt[];
   readonly reviews: ReadonlyMap<string, Review>;
   readonly bom: boolean;
   readonly onSaved: (r: Review) => void;
@@ -35,15 +39,16 @@ function pick(attempts: readonly Attempt[]): Attempt[] {
   }
   const memory = new Map<string, string>();
   const fallback = { getItem: (k: string) => memory.get(k) ?? null, setItem: (k: string, v: string) => void memory.set(k, v) };
-  return sessionSample([...byId.keys()], REVIEW_SAMPLE, store ?? fallback).flatMap((id) => byId.get(id) ?? []);
+  const candidates = [...byId.values()].map((a) => ({ id: a.id, group: a.repId }));
+  return sessionSample(candidates, REVIEW_SAMPLE, store ?? fallback).flatMap((id) => byId.get(id) ?? []);
 }
 
-export function ReviewQueue({ attempts, reviews, bom, onSaved, onOpen }: Props) {
+export function ReviewQueue({ attempts, allAttempts, reviews, bom, onSaved, onOpen }: Props) {
   const sample = useMemo(() => pick(attempts), [attempts]);
   const [exported, setExported] = useState('');
   const done = sample.filter((a) => reviews.has(a.id)).length;
   const exportCsv = () => {
-    const rows = reviewRows(reviews.values(), new Map(attempts.map((a) => [a.id, a])));
+    const rows = reviewRows(reviews.values(), new Map(allAttempts.map((a) => [a.id, a])));
     downloadBlob([...csvChunks(rows, REVIEW_COLUMNS, { bom })], 'text/csv;charset=utf-8', exportFileName('reviews', 'csv'));
     setExported(t('dash_exported_rows', formatCount(rows.length)));
   };

@@ -113,6 +113,11 @@ export function TrendChart({ attempts }: { readonly attempts: readonly Attempt[]
         caption={t('dash_trend_title')}
         head={[t('dash_period'), ...SERIES.map((s) => s.label())]}
         rows={buckets.map((b) => [shortDate(b.start), ...SERIES.map((s) => formatCount(b[s.key]))])}
+        csv={{
+          name: `trend-${unit}`,
+          head: [t('dash_period'), ...SERIES.map((s) => s.label())],
+          rows: buckets.map((b) => [new Date(b.start).toISOString(), ...SERIES.map((s) => b[s.key])]),
+        }}
       />
     </figure>
   );

@@ -46,3 +46,28 @@ export function formatShare(share: number | null): string {
 export function formatMean(mean: number | null): string {
   return mean === null ? '—' : formatNumber(mean, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 }
+
+/** How a change between periods reads: shares in percentage points, the rest in their own unit. */
+export type ChangeKind = 'share' | 'count' | 'seconds' | 'mean';
+
+export function formatChange(delta: number | null, kind: ChangeKind): string {
+  if (delta === null || !Number.isFinite(delta)) return '—';
+  const sign = delta > 0 ? '+' : delta < 0 ? '−' : '±';
+  const abs = Math.abs(delta);
+  switch (kind) {
+    case 'share':
+      return t('lead_change_points', `${sign}${formatNumber(abs * 100, { maximumFractionDigits: 0 })}`);
+    case 'seconds':
+      return `${sign}${formatSeconds(abs)}`;
+    case 'mean':
+      return `${sign}${formatNumber(abs, { maximumFractionDigits: 1, minimumFractionDigits: 1 })}`;
+    default:
+      return `${sign}${formatNumber(abs)}`;
+  }
+}
+
+/** A 95% interval as "12–31%". */
+export function formatInterval(low: number, high: number): string {
+  const pct = (x: number) => formatNumber(x * 100, { maximumFractionDigits: 0 });
+  return t('lead_interval', pct(low), pct(high));
+}

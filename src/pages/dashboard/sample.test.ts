@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hash32, sampleIds, sessionSample } from './sample';
+import { hash32, sampleEvenly, sampleIds, sessionSample } from './sample';
 
 function memoryStore(): Storage {
   const m = new Map<string, string>();
@@ -10,6 +10,7 @@ function memoryStore(): Storage {
 }
 
 const ids = Array.from({ length: 200 }, (_, i) => `i${i}:m1`);
+const one = (xs: readonly string[]) => xs.map((id) => ({ id, group: 'rep' }));
 
 describe('review sample', () => {
   it('hashes deterministically', () => {
@@ -27,11 +28,11 @@ describe('review sample', () => {
 
   it('stays stable within a session even when more attempts arrive, and tops up when one disappears', () => {
     const store = memoryStore();
-    const first = sessionSample(ids, 10, store, () => 0.5);
+    const first = sessionSample(one(ids), 10, store, () => 0.5);
     const more = [...ids, ...Array.from({ length: 500 }, (_, i) => `new${i}:m1`)];
-    expect(sessionSample(more, 10, store)).toEqual(first);
+    expect(sessionSample(one(more), 10, store)).toEqual(first);
     const gone = first[0]!;
-    const after = sessionSample(more.filter((id) => id !== gone), 10, store);
+    const after = sessionSample(one(more.filter((id) => id !== gone)), 10, store);
     expect(after).toHaveLength(10);
     expect(after).not.toContain(gone);
     expect(after.slice(0, 9)).toEqual(first.slice(1));
@@ -40,6 +41,32 @@ describe('review sample', () => {
   it('survives a damaged stored entry', () => {
     const store = memoryStore();
     store.setItem('rp:review-sample', '{not json');
-    expect(sessionSample(ids, 5, store)).toHaveLength(5);
+    expect(sessionSample(one(ids), 5, store)).toHaveLength(5);
+  });
+
+  it('spreads the queue evenly over reps, however unevenly they log', () => {
+    // ana logs 300 offers, ben 20, cy 3: a uniform pick would be almost all ana.
+    const candidates = [
+      ...Array.from({ length: 300 }, (_, i) => ({ id: `ana-${i}`, group: 'ana' })),
+      ...Array.from({ length: 20 }, (_, i) => ({ id: `ben-${i}`, group: 'ben' })),
+      ...Array.from({ length: 3 }, (_, i) => ({ id: `cy-${i}`, group: 'cy' })),
+    ];
+    const count = (picked: string[]) => ['ana', 'ben', 'cy'].map((r) => picked.filter((id) => id.startsWith(`${r}-`)).length);
+    expect(count(sampleEvenly(candidates, 'seed', 9))).toEqual([3, 3, 3]);
+    // cy runs out after three: the others share the rest.
+    const twelve = count(sampleEvenly(candidates, 'seed', 12));
+    expect(twelve[2]).toBe(3);
+    expect(twelve[0]! + twelve[1]!).toBe(9);
+    expect(Math.abs(twelve[0]! - twelve[1]!)).toBeLessThanOrEqual(1);
+  });
+
+  it('re-spreads after the filter narrowed to one rep and widened again', () => {
+    const store = memoryStore();
+    const ana = Array.from({ length: 50 }, (_, i) => ({ id: `ana-${i}`, group: 'ana' }));
+    const ben = Array.from({ length: 50 }, (_, i) => ({ id: `ben-${i}`, group: 'ben' }));
+    expect(sessionSample(ana, 10, store, () => 0.1).every((id) => id.startsWith('ana-'))).toBe(true);
+    const both = sessionSample([...ana, ...ben], 10, store);
+    expect(both.filter((id) => id.startsWith('ana-'))).toHaveLength(5);
+    expect(both.filter((id) => id.startsWith('ben-'))).toHaveLength(5);
   });
 });

@@ -9,6 +9,7 @@ import { setField } from './condition-tree';
 import { idFollowingTitle } from './draft';
 import { Field } from './Field';
 import { moveKindLabel } from './labels';
+import { MoveResults } from './MoveResults';
 import { NumberInput } from './NumberInput';
 import { fieldId } from './paths';
 
@@ -78,6 +79,7 @@ export function MoveEditor({ move, path, ctx, warnings, onChange, otherIds, save
         <Field path={`${path}.cooldownDays`} label={t('options_move_cooldown')} hint={t('options_move_cooldown_hint')} issues={issues}>
           {(p) => <NumberInput {...p} min={0} max={PLAYBOOK_LIMITS.maxDays} value={move.cooldownDays} onChange={(v) => onChange({ ...move, cooldownDays: v ?? Number.NaN })} />}
         </Field>
+        <MoveResults moveId={move.id} />
       </div>
       <Field path={`${path}.why`} label={t('options_move_why')} hint={t('options_move_why_hint')} issues={issues} wide>
         {(p) => (
