@@ -27,6 +27,12 @@ export interface Figure {
   readonly missing?: string;
 }
 
+/** Units whose figures are timed measurements (they vary run to run, so one sample says little). */
+export const TIMED_UNITS: ReadonlySet<string> = new Set(['ms', 's', 'ms/s', 'events/s', 'eval/s', 'MB', '×']);
+
+/** Timed figures need at least this many samples; fewer and the row says "single sample". */
+export const MIN_SAMPLES = 5;
+
 export interface FigureSpec {
   readonly id: string;
   readonly figure: string;
@@ -50,9 +56,12 @@ export function makeFigure(s: FigureSpec): Figure {
   const base = s.baselineSamples ? median(s.baselineSamples) : null;
   const ratio = med !== null && base !== null && base !== 0 ? med / base : null;
   const met = med === null || p95 === null || !s.check ? null : s.check({ median: med, p95, p99: p99 ?? null, ratio });
+  const n = s.samples.filter(Number.isFinite).length;
+  // A timed figure from one or a few samples is said to be so where the number is read, not in a footnote.
+  const few = TIMED_UNITS.has(s.unit) && n > 0 && n < MIN_SAMPLES;
   return {
     id: s.id,
-    figure: s.figure,
+    figure: few ? `${s.figure} (${n === 1 ? 'single sample' : `${n} samples`})` : s.figure,
     unit: s.unit,
     median: round(med, digits),
     p95: round(p95, digits),
@@ -61,7 +70,7 @@ export function makeFigure(s: FigureSpec): Figure {
     ratio: round(ratio, 3),
     goal: s.goal,
     met,
-    n: s.samples.filter(Number.isFinite).length,
+    n,
     ...(s.note ? { note: s.note } : {}),
     ...(s.missing ? { missing: s.missing } : {}),
   };
@@ -96,11 +105,12 @@ export function machine(): Results['machine'] {
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(x));
 
 export function formatTable(r: Results): string {
-  const head = ['#', 'figure', 'unit', 'median', 'p95', 'baseline', 'ratio', 'goal', 'met'];
+  const head = ['#', 'figure', 'unit', 'n', 'median', 'p95', 'baseline', 'ratio', 'goal', 'met'];
   const rows = r.figures.map((f) => [
     f.id,
     f.figure,
     f.unit,
+    String(f.n),
     fmt(f.median),
     fmt(f.p95),
     fmt(f.baseline),
@@ -109,7 +119,7 @@ export function formatTable(r: Results): string {
     f.met === null ? 'n/a' : f.met ? 'yes' : 'NO',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' │ ');
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' │ ');
   const out = [
     `Resolve Plus benchmark — ${r.date} — ${r.browser} — ${r.machine.os}, ${r.machine.cpus}, ${r.machine.memory}${r.short ? ' — BENCH_SHORT' : ''}`,
     '',
