@@ -10,6 +10,8 @@ import { csvFigures } from '../figures/csv-export';
 import { dashboardFigures } from '../figures/dashboard';
 import { eventLoggingFigures } from '../figures/event-logging';
 import { mutationFloodFigures } from '../figures/mutation-flood';
+import { optionsPaintFigures } from '../figures/options-paint';
+import { pageLoadFigures } from '../figures/page-load';
 import { panelVisibleFigures } from '../figures/panel-visible';
 import { playbookEvalFigures } from '../figures/playbook-eval';
 import { switchHeapFigures } from '../figures/switch-heap';
@@ -64,6 +66,8 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   await step('9', 'ticket switches: heap', () => switchHeapFigures(sizes, log));
   await step('6', 'event logging', () => eventLoggingFigures(sizes, log));
   await step('7', 'dashboard with a large log', () => dashboardFigures(sizes, log));
+  await step('7c', 'options page first useful paint', () => optionsPaintFigures(sizes, log));
+  await step('11', 'page load with and without the extension', () => pageLoadFigures(sizes, log));
   await step('10', 'service worker idle stop (waiting)', () => idle);
   figures.sort((a, b) => order(a.id) - order(b.id));
   return {
