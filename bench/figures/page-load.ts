@@ -2,7 +2,8 @@
  * Figure 11: page load with the extension against without it, on every helpdesk fixture. Each fixture
  * is served at its real URL (the manifest matches it, the content script runs) and, byte for byte, at
  * the same path on a host nothing matches (the baseline); loads alternate, each in a new tab, and the
- * navigation timing's `loadEventEnd` is read. A with-extension load counts only once the panel's host
+ * navigation timing's `loadEventEnd − responseEnd` is read (the document's parse, scripts, subresources and
+ * load handlers: what an extension could slow). A with-extension load counts only once the panel's host
  * element exists, so a content script that never ran cannot pass for a fast one. The row shows the
  * helpdesk with the highest ratio; the goal holds only if every helpdesk is within 1.05×.
  */
@@ -18,8 +19,18 @@ const BASELINE_HOST = 'https://baseline-page-load.example.com';
 
 async function loadOnce(page: Page, url: string, expectPanel: boolean): Promise<number> {
   await page.goto(url, { waitUntil: 'load' });
-  // loadEventEnd is 0 until the load handlers have returned: wait for it.
-  const ms = (await (await page.waitForFunction(() => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd || false, undefined, { polling: 10 })).jsonValue()) as number;
+  // loadEventEnd is 0 until the load handlers have returned: wait for it. Timed from responseEnd: the
+  // fixture is served through Playwright's request routing, whose latency is the harness's, not the page's.
+  const ms = (await (
+    await page.waitForFunction(
+      () => {
+        const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+        return n?.loadEventEnd ? n.loadEventEnd - n.responseEnd : false;
+      },
+      undefined,
+      { polling: 10 },
+    )
+  ).jsonValue()) as number;
   if (expectPanel) await page.waitForSelector('resolve-plus-panel', { state: 'attached', timeout: 15_000 });
   return ms;
 }
@@ -70,7 +81,7 @@ export async function pageLoadFigures(sizes: Sizes, log: Log): Promise<Figure[]>
           goal: '≤ 1.05× without, every helpdesk fixture',
           check: () => allWithin,
           digits: 1,
-          note: `navigation loadEventEnd, ${sizes.pageLoadRuns} alternating loads per helpdesk after a warm-up pair; baseline = the same fixture bytes at an unmatched host; ratios: ${rows.map((r) => `${r.adapter} ${r.ratio.toFixed(3)}×`).join(', ')}`,
+          note: `navigation timing responseEnd → loadEventEnd, ${sizes.pageLoadRuns} alternating loads per helpdesk after a warm-up pair; baseline = the same fixture bytes at an unmatched host; ratios: ${rows.map((r) => `${r.adapter} ${r.ratio.toFixed(3)}×`).join(', ')}`,
         }),
       ];
     },

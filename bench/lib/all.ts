@@ -4,6 +4,7 @@
  * figures one at a time, each in its own fresh Chromium profile. A figure that throws becomes a null row
  * with the error, so one broken figure does not hide the others.
  */
+import { execFileSync } from 'node:child_process';
 import { bundleFigures } from '../figures/bundle-size';
 import { clickPaintFigures } from '../figures/click-paint';
 import { csvFigures } from '../figures/csv-export';
@@ -19,6 +20,26 @@ import { measureWorkerIdle, workerIdleFigures } from '../figures/worker-idle';
 import { chromiumVersion, distSnapshot, dropDistSnapshot, launchedVersion } from './browser';
 import type { Log, Sizes } from './config';
 import { type Figure, machine, missingFigure, type Results } from './report';
+
+/**
+ * Every figure a run must produce (the smoke test fails when one is missing or not a number). Team-mode
+ * figures join this list when they join the run.
+ */
+export const EXPECTED_FIGURES: readonly string[] = [
+  '1a', '1b', '1c', '1d', '1e', '2a', '2b', '2c', '3', '3b', '4', '5', '5b', '6a', '6b',
+  '7a', '7b', '7c', '8a', '8b', '8c', '8d', '9a', '9b', '9c', '9d', '10', '11',
+];
+
+/** The commit the run measured (`-dirty` when tracked files other than the results differ from it). */
+export function measuredCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${head}-dirty` : head;
+  } catch {
+    return 'unknown';
+  }
+}
 
 const order = (id: string) => {
   const m = /^(\d+)([a-z]?)$/.exec(id);
@@ -72,6 +93,7 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   figures.sort((a, b) => order(a.id) - order(b.id));
   return {
     date,
+    commit: measuredCommit(),
     browser: launchedVersion || chromiumVersion(),
     machine: machine(),
     durationSeconds: (Date.now() - started) / 1000,

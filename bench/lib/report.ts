@@ -83,6 +83,8 @@ export function missingFigure(s: Pick<FigureSpec, 'id' | 'figure' | 'unit' | 'go
 
 export interface Results {
   readonly date: string;
+  /** `git rev-parse --short HEAD` of the measured tree, `-dirty` if it had uncommitted changes. */
+  readonly commit?: string;
   readonly browser: string;
   readonly machine: { os: string; cpus: string; memory: string; node: string; freeMemoryAtStart: string };
   readonly durationSeconds: number;
@@ -121,7 +123,7 @@ export function formatTable(r: Results): string {
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' │ ');
   const out = [
-    `Resolve Plus benchmark — ${r.date} — ${r.browser} — ${r.machine.os}, ${r.machine.cpus}, ${r.machine.memory}${r.short ? ' — BENCH_SHORT' : ''}`,
+    `Resolve Plus benchmark — ${r.date} — commit ${r.commit ?? 'unknown'} — ${r.browser} — ${r.machine.os}, ${r.machine.cpus}, ${r.machine.memory}${r.short ? ' — BENCH_SHORT' : ''}`,
     '',
     line(head),
     widths.map((w) => '─'.repeat(w)).join('─┼─'),
