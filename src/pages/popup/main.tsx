@@ -2,10 +2,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { setFallbackMessages, t } from '../../shared/i18n';
-import english from '../../../public/_locales/en/messages.json';
-
-setFallbackMessages(english);
+import { ensureMessages, t } from '../../shared/i18n';
 
 type TabState = 'recognised' | 'unreadable' | 'not-a-helpdesk';
 
@@ -52,4 +49,5 @@ function Popup() {
   );
 }
 
-render(<Popup />, document.getElementById('app')!);
+// Before the first render: the browser may have lost the message bundle (see ensureMessages).
+void ensureMessages().then(() => render(<Popup />, document.getElementById('app')!));

@@ -1,10 +1,7 @@
 /** Shown once on install: the two steps to get going, and where the demo is. */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { setFallbackMessages, t } from '../../shared/i18n';
-import english from '../../../public/_locales/en/messages.json';
-
-setFallbackMessages(english);
+import { ensureMessages, t } from '../../shared/i18n';
 
 function Welcome() {
   return (
@@ -25,4 +22,5 @@ function Welcome() {
   );
 }
 
-render(<Welcome />, document.getElementById('app')!);
+// Before the first render: the browser may have lost the message bundle (see ensureMessages).
+void ensureMessages().then(() => render(<Welcome />, document.getElementById('app')!));
