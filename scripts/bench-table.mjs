@@ -17,7 +17,7 @@ export function renderTable(results) {
   const m = results.machine ?? {};
   const lines = [
     START,
-    `Run ${results.date} at commit \`${results.commit ?? 'unknown'}\` — ${results.browser} — ${m.os ?? '?'}, ${m.cpus ?? '?'}, ${m.memory ?? '?'}${results.short ? ' — BENCH_SHORT (shorter loops)' : ''}.`,
+    `Run ${results.date} at commit \`${results.commit ?? 'unknown'}\` — ${results.browser} — ${m.os ?? '?'}, ${m.cpus ?? '?'}, ${m.memory ?? '?'}${m.loadAverageAtStart ? `, load average ${m.loadAverageAtStart} (1/5/15 min) at the start` : ''}${results.short ? ' — BENCH_SHORT (shorter loops)' : ''}.`,
     '',
     '| # | figure | unit | n | median | p95 | p99 | baseline | ratio | goal | met |',
     '|---|---|---|--:|--:|--:|--:|--:|--:|---|---|',

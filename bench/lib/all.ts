@@ -49,8 +49,10 @@ const order = (id: string) => {
 export async function runAll(sizes: Sizes, log: Log): Promise<Results> {
   const started = Date.now();
   const date = new Date().toISOString();
+  // Taken before measuring: a commit made while the run is in flight must not claim its figures.
+  const commit = measuredCommit();
   try {
-    return await runFigures(sizes, log, date, started);
+    return { ...(await runFigures(sizes, log, date, started)), commit };
   } finally {
     dropDistSnapshot();
   }
@@ -93,7 +95,6 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   figures.sort((a, b) => order(a.id) - order(b.id));
   return {
     date,
-    commit: measuredCommit(),
     browser: launchedVersion || chromiumVersion(),
     machine: machine(),
     durationSeconds: (Date.now() - started) / 1000,

@@ -1,6 +1,6 @@
 /** The benchmark's result rows, the printed table and `bench/results/latest.json`. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, release, totalmem, type } from 'node:os';
+import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { median, percentile, round } from './stats';
 
@@ -86,7 +86,7 @@ export interface Results {
   /** `git rev-parse --short HEAD` of the measured tree, `-dirty` if it had uncommitted changes. */
   readonly commit?: string;
   readonly browser: string;
-  readonly machine: { os: string; cpus: string; memory: string; node: string; freeMemoryAtStart: string };
+  readonly machine: { os: string; cpus: string; memory: string; node: string; freeMemoryAtStart: string; loadAverageAtStart?: string };
   readonly durationSeconds: number;
   readonly short: boolean;
   readonly figures: readonly Figure[];
@@ -101,6 +101,10 @@ export function machine(): Results['machine'] {
     memory: gb(totalmem()),
     node: process.version,
     freeMemoryAtStart: gb(freemem()),
+    // On a shared machine the other users' load moves every timed figure: say how busy it was.
+    loadAverageAtStart: loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / '),
   };
 }
 
