@@ -1,4 +1,5 @@
-// `npm test`: typecheck, lint, unit tests, both builds, Firefox lint, then e2e in real Chromium.
+// `npm test`: typecheck, lint, unit tests, both builds, Firefox lint, e2e in real Chromium, e2e in Firefox
+// (firefox-esr over WebDriver BiDi), then the benchmark's smoke run.
 // Stops at the first failing stage and exits non-zero.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ const stages = [
   ['build', 'node', ['scripts/build.mjs']],
   ['firefox lint', 'npx', ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--warnings-as-errors=false', '--output=text']],
   ['e2e tests (Chromium)', 'npx', ['vitest', 'run', '--project', 'e2e', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/e2e.json']],
+  ['e2e tests (Firefox)', 'npx', ['vitest', 'run', '--project', 'firefox', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/firefox.json']],
   ['benchmark smoke run', 'npx', ['vitest', 'run', '--project', 'smoke', '--reporter=default', '--reporter=json', '--outputFile.json=test-results/smoke.json']],
 ];
 const times = [];
@@ -22,7 +24,7 @@ mkdirSync('test-results', { recursive: true });
 function totals() {
   let passed = 0;
   let failed = 0;
-  for (const f of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/smoke.json']) {
+  for (const f of ['test-results/unit.json', 'test-results/e2e.json', 'test-results/firefox.json', 'test-results/smoke.json']) {
     if (!existsSync(f)) continue;
     const r = JSON.parse(readFileSync(f, 'utf8'));
     passed += r.numPassedTests ?? 0;

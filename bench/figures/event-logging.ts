@@ -4,8 +4,9 @@
  *  - paced: 1,000 events/s in batches of 10 every 10 ms for N seconds; each batch's acknowledgement
  *    latency (send → reply with every id acked);
  *  - throughput: as fast as possible, batches of 200, one in flight;
- *  - baseline: raw IndexedDB puts of the same events in the worker (`worker.evaluate`), a separate
- *    database with the events store's shape (key path + the two indexes), transactions of 200.
+ *  - baseline (the fair limit): the same records the product stored (events and the derived rows), put
+ *    raw in the worker into a scratch database with the product's stores and indexes, batches of 200
+ *    events (see rawPuts).
  */
 import type { Page, Worker } from 'playwright-core';
 import type { LogEvent } from '../../src/core/log/types';
@@ -14,6 +15,9 @@ import type { Log, Sizes } from '../lib/config';
 import { checkSample, makeEvents } from '../lib/data';
 import { type Figure, makeFigure } from '../lib/report';
 import { median, sleep } from '../lib/stats';
+
+/** Stores the worker derives from events (keyed by interaction id or indexed by it). */
+const DERIVED_STORES = ['interactions', 'attempts', 'wrapups'];
 
 interface Paced {
   latencies: number[];
@@ -66,37 +70,89 @@ async function burstSend(arg: { events: LogEvent[]; batch: number }): Promise<{ 
   return { perSecond: (arg.events.length / (performance.now() - t0)) * 1000, failures };
 }
 
-/** Worker: raw batched puts into a scratch database shaped like the events store. */
-async function rawPuts(arg: { events: unknown[]; batch: number; db: string }): Promise<number> {
-  const open = () =>
-    new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open(arg.db, 1);
-      req.onupgradeneeded = () => {
-        const store = req.result.createObjectStore('events', { keyPath: 'id' });
-        store.createIndex('by-interaction', 'interactionId');
-        store.createIndex('by-at', 'at');
-      };
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
+/**
+ * Worker: the fair limit for the logging path. Reads back every record the product stored for these
+ * interactions (the events and the derived interaction, attempt and wrap-up rows), then writes exactly
+ * those records, in batches of `batch` events with each interaction's derived rows alongside its events,
+ * into a scratch database whose stores and indexes are copied from the product's own database. No
+ * validation, no derivation, no outbox: only the puts.
+ */
+async function rawPuts(arg: { interactionIds: string[]; batch: number; db: string; derivedStores: string[] }): Promise<{ perSecond: number; records: number }> {
+  const req = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
     });
-  const db = await open();
+  const product = await req(indexedDB.open('resolve-plus'));
+  const stores = ['events', ...arg.derivedStores].filter((n) => product.objectStoreNames.contains(n));
+  // What the product wrote for these interactions, per interaction.
+  const byInteraction = new Map<string, Record<string, unknown[]>>();
+  const read = product.transaction(stores, 'readonly');
+  for (const id of arg.interactionIds) {
+    const rows: Record<string, unknown[]> = {};
+    for (const name of stores) {
+      const store = read.objectStore(name);
+      const viaIndex = store.indexNames.contains('by-interaction');
+      rows[name] = viaIndex ? await req(store.index('by-interaction').getAll(id)) : [await req(store.get(id))].filter((x) => x !== undefined);
+    }
+    byInteraction.set(id, rows);
+  }
+  // The product's schema, store by store and index by index.
+  const schema = stores.map((name) => {
+    const st = read.objectStore(name);
+    const indexes = [...st.indexNames].map((i) => {
+      const ix = st.index(i);
+      return { name: i, keyPath: ix.keyPath, unique: ix.unique, multiEntry: ix.multiEntry };
+    });
+    return { name, keyPath: st.keyPath, autoIncrement: st.autoIncrement, indexes };
+  });
+  product.close();
+  const open = indexedDB.open(arg.db, 1);
+  open.onupgradeneeded = () => {
+    for (const s of schema) {
+      const st = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+      for (const i of s.indexes) st.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+    }
+  };
+  const db = await req(open);
+  // Batches: `batch` events each (in the order they were sent), an interaction's derived rows with its first batch.
+  const batches: Record<string, unknown[]>[] = [];
+  let current: Record<string, unknown[]> = Object.fromEntries(stores.map((n) => [n, []]));
+  let events = 0;
+  let records = 0;
+  for (const rows of byInteraction.values()) {
+    for (const name of stores) {
+      current[name]!.push(...rows[name]!);
+      records += rows[name]!.length;
+    }
+    events += rows.events!.length;
+    if (events >= arg.batch) {
+      batches.push(current);
+      current = Object.fromEntries(stores.map((n) => [n, []]));
+      events = 0;
+    }
+  }
+  if (events) batches.push(current);
   const t0 = performance.now();
-  for (let i = 0; i < arg.events.length; i += arg.batch) {
+  for (const b of batches) {
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('events', 'readwrite');
-      const store = tx.objectStore('events');
-      for (const e of arg.events.slice(i, i + arg.batch)) store.put(e);
+      const tx = db.transaction(stores, 'readwrite');
+      for (const name of stores) {
+        const store = tx.objectStore(name);
+        for (const row of b[name]!) store.put(row);
+      }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
   }
-  const perSecond = (arg.events.length / (performance.now() - t0)) * 1000;
+  const total = [...byInteraction.values()].reduce((n, rows) => n + rows.events!.length, 0);
+  const perSecond = (total / (performance.now() - t0)) * 1000;
   db.close();
   await new Promise((r) => {
     const del = indexedDB.deleteDatabase(arg.db);
     del.onsuccess = del.onerror = del.onblocked = r;
   });
-  return perSecond;
+  return { perSecond, records };
 }
 
 async function stored(worker: Worker): Promise<number> {
@@ -129,14 +185,18 @@ export async function eventLoggingFigures(sizes: Sizes, log: Log): Promise<Figur
     await sleep(500);
     const product: number[] = [];
     const raw: number[] = [];
+    let rawRecords = 0;
     let failures = paced.failures;
     for (let r = 0; r < sizes.throughputRuns; r++) {
       const events = makeEvents(`bench-burst-${r}`, sizes.throughputEvents);
       const burst = await page.evaluate(burstSend, { events, batch: 200 });
       failures += burst.failures;
       product.push(burst.perSecond);
-      raw.push(await l.worker.evaluate(rawPuts, { events, batch: 200, db: `rp-bench-raw-${r}` }));
-      log(`  throughput run ${r + 1}: log/append ${burst.perSecond.toFixed(0)} events/s, raw puts ${raw[r]!.toFixed(0)} events/s`);
+      const interactionIds = [...new Set(events.map((e) => e.interactionId))];
+      const fair = await l.worker.evaluate(rawPuts, { interactionIds, batch: 200, db: `rp-bench-raw-${r}`, derivedStores: DERIVED_STORES });
+      raw.push(fair.perSecond);
+      rawRecords = fair.records;
+      log(`  throughput run ${r + 1}: log/append ${burst.perSecond.toFixed(0)} events/s, raw puts of the same ${fair.records} records ${fair.perSecond.toFixed(0)} events/s`);
     }
     const expected = warm.length + pacedEvents.length + sizes.throughputRuns * sizes.throughputEvents;
     const count = await stored(l.worker);
@@ -160,10 +220,10 @@ export async function eventLoggingFigures(sizes: Sizes, log: Log): Promise<Figur
         unit: 'events/s',
         samples: product,
         baselineSamples: raw,
-        goal: '≥ 0.5× raw IndexedDB puts',
-        check: (f) => (f.ratio ?? 0) >= 0.5 && ok,
+        goal: '≥ 0.7× raw batched puts, same stores and indexes',
+        check: (f) => (f.ratio ?? 0) >= 0.7 && ok,
         digits: 0,
-        note: `${sizes.throughputRuns} runs × ${sizes.throughputEvents.toLocaleString('en-US')} events, one message in flight; baseline = raw puts of the same events in the worker (separate database, events store's key path and indexes, transactions of 200)`,
+        note: `${sizes.throughputRuns} runs × ${sizes.throughputEvents.toLocaleString('en-US')} events, one message in flight; baseline = the ${rawRecords.toLocaleString('en-US')} records the product stored for those events (events + ${DERIVED_STORES.join(', ')} rows) put raw in the worker, 200 events' worth per transaction, into a scratch database with the product's stores and indexes`,
       }),
     ];
   });

@@ -17,7 +17,7 @@ import type { Log, Sizes } from '../lib/config';
 import { BASELINE_ORIGIN, BENCH_ORIGIN, paneHtml, ticketUrl, workspaceHtml } from '../lib/pages';
 import { waitForPanel } from '../lib/panel';
 import { type Figure, makeFigure } from '../lib/report';
-import { median, sleep } from '../lib/stats';
+import { median, percentile, sleep } from '../lib/stats';
 
 export interface Probe {
   /** Injection → panel DOM shows the ticket id. */
@@ -146,7 +146,6 @@ export async function panelVisibleFigures(sizes: Sizes, log: Log): Promise<Figur
       );
     }
     const missed = ext.filter((p) => p.visibleMs === null).length;
-    const maxExtScript = Math.max(0, ...ext.map((p) => p.extensionScriptMs));
     const med = (xs: number[]) => (median(xs) ?? 0).toFixed(1);
     return [
       makeFigure({
@@ -155,8 +154,8 @@ export async function panelVisibleFigures(sizes: Sizes, log: Log): Promise<Figur
         unit: 'ms',
         samples: ext.map((p) => p.visibleMs ?? Number.NaN),
         baselineSamples: base.map((p) => p.paneMs),
-        goal: '≤ 50 ms',
-        check: (f) => f.median <= 50 && missed === 0,
+        // The old absolute 50 ms goal was below the page's own paint of this pane: 2b judges the panel.
+        goal: 'info',
         digits: 1,
         note: `pane injected → panel shows "#id" → next frame; baseline = injection → the page's own first frame with the pane, without the extension (the floor: the panel cannot paint before the pane does); DOM update alone: median ${med(ext.map((p) => p.domMs ?? Number.NaN))} ms; ${sizes.panelRuns} new pages once the policy mirror exists; first ticket of a fresh profile (cold: the worker's first storage.managed read pending, messages wait up to 300 ms for it): ${cold.visibleMs?.toFixed(0) ?? 'never'} ms${unsettled}${missed ? `; ${missed} runs never showed it within 15 s` : ''}${ext.some((p) => p.warnLeft) ? `; ${ext.filter((p) => p.warnLeft).length} runs still showed "could not read"` : ''}`,
       }),
@@ -165,9 +164,10 @@ export async function panelVisibleFigures(sizes: Sizes, log: Log): Promise<Figur
         figure: "panel's lag behind the page's own paint of the pane",
         unit: 'ms',
         samples: ext.map((p) => (p.visibleMs ?? Number.NaN) - p.paneMs),
-        goal: 'info',
+        goal: 'within one frame: median ≤ 16.7 ms, p95 ≤ 33 ms',
+        check: (f) => f.median <= 16.7 && f.p95 <= 33 && missed === 0,
         digits: 1,
-        note: 'panel shown − pane painted, same run: the part of 2a the extension controls',
+        note: `panel shown − pane painted, same page load: the part of 2a the extension controls; ${sizes.panelRuns} runs${missed ? `; ${missed} never showed the ticket` : ''}`,
       }),
       makeFigure({
         id: '2c',
@@ -175,12 +175,15 @@ export async function panelVisibleFigures(sizes: Sizes, log: Log): Promise<Figur
         unit: 'ms',
         samples: ext.map((p) => p.longestTaskMs),
         baselineSamples: base.map((p) => p.longestTaskMs),
-        goal: 'no long task > 50 ms from the extension',
-        // Tasks over 50 ms are the extension's only if they exceed the page's own (its layout of the pane) or
-        // a long animation frame attributes ≥ 5 ms of script to chrome-extension:// sources.
-        check: (f) => f.p95 <= 50 || (maxExtScript < 5 && f.median <= (median(base.map((p) => p.longestTaskMs)) ?? 0) + 10),
+        goal: 'extension adds ≤ 50 ms to the longest task (median and p95 vs baseline, ≥ 10 samples)',
+        // The extension's share is what the longest task grows by against the same page and injection
+        // without it; fewer than 10 pairs cannot tell that from noise, so the goal is not met then.
+        check: (f) => {
+          const b = base.map((p) => p.longestTaskMs);
+          return ext.length >= 10 && f.median - (median(b) ?? 0) <= 50 && f.p95 - (percentile(b, 95) ?? 0) <= 50;
+        },
         digits: 1,
-        note: `PerformanceObserver('longtask'), 0 = none over 50 ms; baseline = the same page and injection at an unmatched host, so tasks of the same length there are the page's own layout of its 5,000 elements. Long animation frames: longest median ${med(ext.map((p) => p.longestFrameMs))} ms (baseline ${med(base.map((p) => p.longestFrameMs))} ms); script from chrome-extension:// in any of them: max ${maxExtScript.toFixed(0)} ms`,
+        note: `PerformanceObserver('longtask'), 0 = none over 50 ms; baseline = the same page and injection at an unmatched host (its own layout of the pane); difference of medians ${((median(ext.map((p) => p.longestTaskMs)) ?? 0) - (median(base.map((p) => p.longestTaskMs)) ?? 0)).toFixed(1)} ms, of p95s ${((percentile(ext.map((p) => p.longestTaskMs), 95) ?? 0) - (percentile(base.map((p) => p.longestTaskMs), 95) ?? 0)).toFixed(1)} ms over ${ext.length} pairs`,
       }),
     ];
   });

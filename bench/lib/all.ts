@@ -4,12 +4,15 @@
  * figures one at a time, each in its own fresh Chromium profile. A figure that throws becomes a null row
  * with the error, so one broken figure does not hide the others.
  */
+import { execFileSync } from 'node:child_process';
 import { bundleFigures } from '../figures/bundle-size';
 import { clickPaintFigures } from '../figures/click-paint';
 import { csvFigures } from '../figures/csv-export';
 import { dashboardFigures } from '../figures/dashboard';
 import { eventLoggingFigures } from '../figures/event-logging';
 import { mutationFloodFigures } from '../figures/mutation-flood';
+import { optionsPaintFigures } from '../figures/options-paint';
+import { pageLoadFigures } from '../figures/page-load';
 import { panelVisibleFigures } from '../figures/panel-visible';
 import { playbookEvalFigures } from '../figures/playbook-eval';
 import { switchHeapFigures } from '../figures/switch-heap';
@@ -17,6 +20,26 @@ import { measureWorkerIdle, workerIdleFigures } from '../figures/worker-idle';
 import { chromiumVersion, distSnapshot, dropDistSnapshot, launchedVersion } from './browser';
 import type { Log, Sizes } from './config';
 import { type Figure, machine, missingFigure, type Results } from './report';
+
+/**
+ * Every figure a run must produce (the smoke test fails when one is missing or not a number). Team-mode
+ * figures join this list when they join the run.
+ */
+export const EXPECTED_FIGURES: readonly string[] = [
+  '1a', '1b', '1c', '1d', '1e', '2a', '2b', '2c', '3', '3b', '4', '5', '5b', '6a', '6b',
+  '7a', '7b', '7c', '8a', '8b', '8c', '8d', '9a', '9b', '9c', '9d', '10', '11',
+];
+
+/** The commit the run measured (`-dirty` when tracked files other than the results differ from it). */
+export function measuredCommit(): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!bench/results'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${head}-dirty` : head;
+  } catch {
+    return 'unknown';
+  }
+}
 
 const order = (id: string) => {
   const m = /^(\d+)([a-z]?)$/.exec(id);
@@ -26,8 +49,10 @@ const order = (id: string) => {
 export async function runAll(sizes: Sizes, log: Log): Promise<Results> {
   const started = Date.now();
   const date = new Date().toISOString();
+  // Taken before measuring: a commit made while the run is in flight must not claim its figures.
+  const commit = measuredCommit();
   try {
-    return await runFigures(sizes, log, date, started);
+    return { ...(await runFigures(sizes, log, date, started)), commit };
   } finally {
     dropDistSnapshot();
   }
@@ -64,6 +89,8 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   await step('9', 'ticket switches: heap', () => switchHeapFigures(sizes, log));
   await step('6', 'event logging', () => eventLoggingFigures(sizes, log));
   await step('7', 'dashboard with a large log', () => dashboardFigures(sizes, log));
+  await step('7c', 'options page first useful paint', () => optionsPaintFigures(sizes, log));
+  await step('11', 'page load with and without the extension', () => pageLoadFigures(sizes, log));
   await step('10', 'service worker idle stop (waiting)', () => idle);
   figures.sort((a, b) => order(a.id) - order(b.id));
   return {

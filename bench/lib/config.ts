@@ -32,6 +32,10 @@ export interface Sizes {
   readonly switches: number;
   /** Fig. 10: give up waiting for the worker to stop after this long. */
   readonly idleCapSeconds: number;
+  /** Fig. 11: loads per helpdesk fixture, with and without the extension each. */
+  readonly pageLoadRuns: number;
+  /** Fig. 7c: options page loads. */
+  readonly optionsRuns: number;
 }
 
 export const FULL: Sizes = {
@@ -47,13 +51,15 @@ export const FULL: Sizes = {
   logSeconds: 10,
   logRate: 1_000,
   throughputEvents: 10_000,
-  throughputRuns: 3,
+  throughputRuns: 5,
   dashboardAttempts: 100_000,
-  dashboardRuns: 3,
+  dashboardRuns: 5,
   csvAttempts: 100_000,
   csvRuns: 5,
   switches: 1_000,
   idleCapSeconds: 150,
+  pageLoadRuns: 9,
+  optionsRuns: 7,
 };
 
 export const SHORT: Sizes = { ...FULL, name: 'short', floodWindows: 1, floodSeconds: 5, logSeconds: 3, throughputRuns: 2, switches: 300 };
@@ -78,6 +84,8 @@ export const SMOKE: Sizes = {
   csvRuns: 1,
   switches: 10,
   idleCapSeconds: 75,
+  pageLoadRuns: 1,
+  optionsRuns: 1,
 };
 
 export function sizesFromEnv(env = process.env): Sizes {

@@ -1,6 +1,6 @@
 /** The benchmark's result rows, the printed table and `bench/results/latest.json`. */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, release, totalmem, type } from 'node:os';
+import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { median, percentile, round } from './stats';
 
@@ -27,6 +27,12 @@ export interface Figure {
   readonly missing?: string;
 }
 
+/** Units whose figures are timed measurements (they vary run to run, so one sample says little). */
+export const TIMED_UNITS: ReadonlySet<string> = new Set(['ms', 's', 'ms/s', 'events/s', 'eval/s', 'MB', '×']);
+
+/** Timed figures need at least this many samples; fewer and the row says "single sample". */
+export const MIN_SAMPLES = 5;
+
 export interface FigureSpec {
   readonly id: string;
   readonly figure: string;
@@ -50,9 +56,12 @@ export function makeFigure(s: FigureSpec): Figure {
   const base = s.baselineSamples ? median(s.baselineSamples) : null;
   const ratio = med !== null && base !== null && base !== 0 ? med / base : null;
   const met = med === null || p95 === null || !s.check ? null : s.check({ median: med, p95, p99: p99 ?? null, ratio });
+  const n = s.samples.filter(Number.isFinite).length;
+  // A timed figure from one or a few samples is said to be so where the number is read, not in a footnote.
+  const few = TIMED_UNITS.has(s.unit) && n > 0 && n < MIN_SAMPLES;
   return {
     id: s.id,
-    figure: s.figure,
+    figure: few ? `${s.figure} (${n === 1 ? 'single sample' : `${n} samples`})` : s.figure,
     unit: s.unit,
     median: round(med, digits),
     p95: round(p95, digits),
@@ -61,7 +70,7 @@ export function makeFigure(s: FigureSpec): Figure {
     ratio: round(ratio, 3),
     goal: s.goal,
     met,
-    n: s.samples.filter(Number.isFinite).length,
+    n,
     ...(s.note ? { note: s.note } : {}),
     ...(s.missing ? { missing: s.missing } : {}),
   };
@@ -74,8 +83,10 @@ export function missingFigure(s: Pick<FigureSpec, 'id' | 'figure' | 'unit' | 'go
 
 export interface Results {
   readonly date: string;
+  /** `git rev-parse --short HEAD` of the measured tree, `-dirty` if it had uncommitted changes. */
+  readonly commit?: string;
   readonly browser: string;
-  readonly machine: { os: string; cpus: string; memory: string; node: string; freeMemoryAtStart: string };
+  readonly machine: { os: string; cpus: string; memory: string; node: string; freeMemoryAtStart: string; loadAverageAtStart?: string };
   readonly durationSeconds: number;
   readonly short: boolean;
   readonly figures: readonly Figure[];
@@ -90,17 +101,22 @@ export function machine(): Results['machine'] {
     memory: gb(totalmem()),
     node: process.version,
     freeMemoryAtStart: gb(freemem()),
+    // On a shared machine the other users' load moves every timed figure: say how busy it was.
+    loadAverageAtStart: loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / '),
   };
 }
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '—' : Math.abs(x) >= 1000 ? Math.round(x).toLocaleString('en-US') : String(x));
 
 export function formatTable(r: Results): string {
-  const head = ['#', 'figure', 'unit', 'median', 'p95', 'baseline', 'ratio', 'goal', 'met'];
+  const head = ['#', 'figure', 'unit', 'n', 'median', 'p95', 'baseline', 'ratio', 'goal', 'met'];
   const rows = r.figures.map((f) => [
     f.id,
     f.figure,
     f.unit,
+    String(f.n),
     fmt(f.median),
     fmt(f.p95),
     fmt(f.baseline),
@@ -109,9 +125,9 @@ export function formatTable(r: Results): string {
     f.met === null ? 'n/a' : f.met ? 'yes' : 'NO',
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 6 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' │ ');
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 3 && i <= 7 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' │ ');
   const out = [
-    `Resolve Plus benchmark — ${r.date} — ${r.browser} — ${r.machine.os}, ${r.machine.cpus}, ${r.machine.memory}${r.short ? ' — BENCH_SHORT' : ''}`,
+    `Resolve Plus benchmark — ${r.date} — commit ${r.commit ?? 'unknown'} — ${r.browser} — ${r.machine.os}, ${r.machine.cpus}, ${r.machine.memory}${r.short ? ' — BENCH_SHORT' : ''}`,
     '',
     line(head),
     widths.map((w) => '─'.repeat(w)).join('─┼─'),

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { countDuplicates, type Stored, type StoredAttempt } from './durability-count';
 import { type Launched, launch, panel, readStore, waitFor } from './harness';
 
 const URL = 'https://durable.zendesk.com/agent/tickets/4521';
@@ -22,7 +23,6 @@ afterAll(async () => {
   rmSync(profile, { recursive: true, force: true });
 });
 
-type Stored = { id: string; type: string; interactionId: string };
 
 async function outboxIds(worker: Launched['worker']): Promise<string[]> {
   return worker.evaluate(async () => Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('outbox:')).map((k) => k.slice(7)));
@@ -69,6 +69,21 @@ describe('durable logging under faults', () => {
         await panel(page).getByRole('checkbox').first().waitFor({ timeout: 15_000 });
       }
     }
+    // Resolve, offer a move and record its outcome while the worker keeps being stopped.
+    const all = panel(page).getByRole('checkbox');
+    for (let i = 0; i < (await all.count()); i++) {
+      if (!(await all.nth(i).isChecked())) {
+        await all.nth(i).click();
+        clicks++;
+      }
+    }
+    const card = panel(page).locator('article.move').first();
+    await card.waitFor({ timeout: 15_000 });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await card.getByRole('button', { name: 'Insert into reply' }).click();
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await card.getByRole('button', { name: 'Accepted' }).click();
+    stops += 2;
     // A burst right before the crash, so some events are still in flight.
     const boxes = panel(page).getByRole('checkbox');
     for (let i = 0; i < 6; i++) {
@@ -94,14 +109,21 @@ describe('durable logging under faults', () => {
     );
     const ids = stored.map((e) => e.id);
     const lost = [...mustSurvive].filter((id) => !ids.includes(id));
-    const duplicated = ids.length - new Set(ids).size;
+    const attempts = await waitFor(
+      () => readStore<StoredAttempt>(l!.worker, 'attempts'),
+      (rows) => rows.some((a) => a.outcome === 'accepted'),
+      30_000,
+    );
+    const interactionRows = await readStore<{ id: string; ticketId: string; endedAt: number | null }>(l.worker, 'interactions');
+    const duplicated = countDuplicates(stored, attempts, interactionRows);
     const stepEvents = stored.filter((e) => e.type === 'step-completed' || e.type === 'step-undone').length;
     const remainingOutbox = await waitFor(() => outboxIds(l!.worker), (o) => o.length === 0, 90_000);
     console.log(
-      `fault test: ${clicks} clicks, ${stops} worker stops, 1 reload, 1 browser kill — ${mustSurvive.size} events acknowledged or outboxed before the kill, ${stored.length} stored, ${stepEvents} step events, lost ${lost.length}, duplicated ${duplicated}, outbox left ${remainingOutbox.length}`,
+      `fault test: ${clicks} clicks, ${stops} worker stops, 1 reload, 1 browser kill — ${mustSurvive.size} events acknowledged or outboxed before the kill, ${stored.length} stored, ${stepEvents} step events, ${attempts.length} attempts, lost ${lost.length}, duplicated ${JSON.stringify(duplicated)}, outbox left ${remainingOutbox.length}`,
     );
     expect(lost).toEqual([]);
-    expect(duplicated).toBe(0);
+    expect(duplicated).toEqual({ steps: 0, attempts: 0, outcomes: 0, openInteractions: 0 });
+    expect(attempts.filter((a) => a.outcome === 'accepted')).toHaveLength(1);
     // Every click made before the crash burst reached the log; derived records agree with the events.
     expect(stepEvents).toBeGreaterThanOrEqual(clicks - 6);
     const interactions = await readStore<{ id: string }>(l.worker, 'interactions');

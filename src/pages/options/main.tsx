@@ -2,9 +2,7 @@
 import { render } from 'preact';
 import './options.css';
 import { App } from './App';
-import english from '../../../public/_locales/en/messages.json';
-import { setFallbackMessages } from '../../shared/i18n';
+import { ensureMessages } from '../../shared/i18n';
 
-setFallbackMessages(english);
-
-render(<App />, document.getElementById('app')!);
+// Before the first render: the browser may have lost the message bundle (see ensureMessages).
+void ensureMessages().then(() => render(<App />, document.getElementById('app')!));

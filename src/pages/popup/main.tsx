@@ -2,11 +2,8 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { setFallbackMessages, t } from '../../shared/i18n';
-import english from '../../../public/_locales/en/messages.json';
+import { ensureMessages, t } from '../../shared/i18n';
 import { RepId } from './RepId';
-
-setFallbackMessages(english);
 
 type TabState = 'recognised' | 'unreadable' | 'not-a-helpdesk';
 
@@ -54,4 +51,5 @@ function Popup() {
   );
 }
 
-render(<Popup />, document.getElementById('app')!);
+// Before the first render: the browser may have lost the message bundle (see ensureMessages).
+void ensureMessages().then(() => render(<Popup />, document.getElementById('app')!));

@@ -4,14 +4,11 @@
  */
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { setFallbackMessages, t } from '../../shared/i18n';
-import english from '../../../public/_locales/en/messages.json';
+import { ensureMessages, t } from '../../shared/i18n';
 import { Shortcuts } from '../options/Shortcuts';
 import { Helpdesks } from './Helpdesks';
 import { Install } from './Install';
 import { Panel } from './Panel';
-
-setFallbackMessages(english);
 
 function Welcome() {
   return (
@@ -42,4 +39,5 @@ function Welcome() {
   );
 }
 
-render(<Welcome />, document.getElementById('app')!);
+// Before the first render: the browser may have lost the message bundle (see ensureMessages).
+void ensureMessages().then(() => render(<Welcome />, document.getElementById('app')!));

@@ -1,0 +1,74 @@
+/**
+ * Containment of Chromium's lost message bundle (see src/shared/i18n.ts): when the browser answers '' for
+ * every key, pages load the catalogues the browser would have used and show the same text in the same
+ * language; when the browser is fine, nothing is loaded.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const state = { lost: false, ui: 'es-MX' };
+const es = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales/es/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const en = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as Record<string, { message: string }>;
+
+vi.mock('../../src/shared/ext', () => ({
+  browser: {
+    i18n: {
+      // Chromium with a healthy bundle answers from the Spanish catalogue; with a lost one, '' for everything.
+      getMessage: (key: string, subs: string[] = []) =>
+        state.lost ? '' : (es[key]?.message ?? '').replace(/\$(\d)/g, (_: string, n: string) => subs[Number(n) - 1] ?? ''),
+      getUILanguage: () => state.ui,
+    },
+    runtime: { getURL: (p: string) => `chrome-extension://id/${p}` },
+  },
+}));
+
+const { catalogueChain, ensureMessages, setFallbackMessages, t } = await import('../../src/shared/i18n');
+
+const shipped = async (path: string) => {
+  const m = /^_locales\/([A-Za-z_]+)\/messages\.json$/.exec(path);
+  try {
+    return JSON.parse(readFileSync(join(process.cwd(), 'public', path), 'utf8')) as Record<string, { message: string }>;
+  } catch {
+    expect(m, `asked for ${path}`).not.toBeNull();
+    return null; // es_MX is not shipped: the browser falls back to es, so must we
+  }
+};
+
+describe('i18n: a lost message bundle', () => {
+  beforeEach(() => {
+    state.lost = false;
+    state.ui = 'es-MX';
+    setFallbackMessages({});
+  });
+
+  it('follows the browser fallback order: region, language, default locale', () => {
+    expect(catalogueChain('es-MX')).toEqual(['en', 'es', 'es_MX']);
+    expect(catalogueChain('es')).toEqual(['en', 'es']);
+    expect(catalogueChain('en-US')).toEqual(['en', 'en_US']);
+  });
+
+  it('loads nothing while the browser answers', async () => {
+    const load = vi.fn(shipped);
+    expect(await ensureMessages(load)).toBe(false);
+    expect(load).not.toHaveBeenCalled();
+    expect(t('extName')).toBe('Resolve Plus');
+  });
+
+  it('shows the Spanish text, substitutions included, when the browser answers "" for every key', async () => {
+    state.lost = true;
+    expect(t('popup_options')).toBe('popup_options'); // the raw key a user saw before the containment
+    expect(await ensureMessages(shipped)).toBe(true);
+    expect(t('popup_options')).toBe(es.popup_options!.message);
+    expect(es.popup_options!.message).not.toBe(en.popup_options!.message);
+    const withSub = Object.keys(es).find((k) => es[k]!.message.includes('$1'))!;
+    expect(t(withSub, 'X')).toBe(es[withSub]!.message.replace('$1', 'X'));
+  });
+
+  it('falls back to English for a UI language the extension does not ship', async () => {
+    state.lost = true;
+    state.ui = 'de-DE';
+    expect(await ensureMessages(async (p) => (p.includes('/en/') ? shipped(p) : null))).toBe(true);
+    expect(t('popup_options')).toBe(en.popup_options!.message);
+  });
+});
