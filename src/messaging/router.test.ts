@@ -136,8 +136,8 @@ describe('near-valid messages', () => {
   const seeds: { name: MessageName; sender: SenderInfo; payload: Record<string, unknown> }[] = [
     { name: 'log/append', sender: content, payload: { events: sampleEvents().slice(0, 3) } },
     { name: 'log/append', sender: page, payload: { events: [sampleEvents()[6]] } },
-    { name: 'customer/key', sender: content, payload: { raw: 'maria@example.com' } },
-    { name: 'customer/history', sender: content, payload: { customerKey: 'b'.repeat(64), interactionId: 'i1' } },
+    { name: 'customer/key', sender: content, payload: { raw: 'maria@example.com', interactionId: 'i1' } },
+    { name: 'customer/history', sender: content, payload: { interactionId: 'i1' } },
     { name: 'playbook/active', sender: content, payload: { locale: 'es' } },
     { name: 'tab/status', sender: content, payload: { helpdesk: 'zendesk', recognised: true } },
     {
@@ -175,7 +175,9 @@ describe('near-valid messages', () => {
 
   const mutant: fc.Arbitrary<Mutant> = fc.constantFrom(...seeds).chain((seed) => {
     const envelope = (payload: unknown) => ({ rp: 1, name: seed.name, payload });
-    const paths = pathsOf(seed.payload);
+    // log/append takes its events as unknowns: each is validated on its own at ingestion (one bad event is
+    // refused alone, see src/storage/ingest.test.ts), so mutations inside an event are not the router's to refuse.
+    const paths = pathsOf(seed.payload).filter((p) => !(seed.name === 'log/append' && p[0] === 'events' && p.length > 1));
     const objects: Path[] = [[], ...paths.filter((p) => { const x = get(seed.payload, p); return x !== null && typeof x === 'object' && !Array.isArray(x); })];
     const strings = paths.filter((p) => typeof get(seed.payload, p) === 'string');
     const keyed = paths.filter((p) => typeof p[p.length - 1] === 'string');
