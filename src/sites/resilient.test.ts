@@ -143,3 +143,21 @@ describe('admin selector overrides', () => {
     expect(context?.ticketId).toBe('999');
   });
 });
+
+describe('a second Zendesk fixture from another public source (holatuwol/liferay-zendesk-userscript hooks)', () => {
+  it('reads the pane the URL names, its status label, the articles (fallback) and the title subject', () => {
+    const url = new URL('https://acme.zendesk.com/agent/tickets/4521');
+    const doc = loadFixture('zendesk/second-source.html');
+    // The adapter alone finds the pane (no data-is-active here: the only pane) and its status label.
+    expect(byId('zendesk').findTicketRoot(doc)?.getAttribute('data-side-conversations-anchor-id')).toBe('4521');
+    const { context, diagnostics } = resilient(byId('zendesk')).read(doc, url);
+    expect(context).toMatchObject({ ticketId: '4521', status: 'open', subject: 'Order arrived damaged' });
+    expect(context?.messages.map((m) => m.text)).toEqual([
+      expect.stringContaining('cracked jug'),
+      expect.stringContaining('replacement jug'),
+      expect.stringContaining('works'),
+    ]);
+    const via = Object.fromEntries(diagnostics.map((d) => [d.field, d.ok ? (d as { via?: string }).via : 'missing']));
+    expect(via).toMatchObject({ ticketId: 'selector', status: 'selector', subject: 'fallback', messages: 'fallback', composer: 'fallback', customerKey: 'missing' });
+  });
+});

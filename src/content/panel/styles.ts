@@ -32,8 +32,9 @@ h2 { font-size: 14px; margin: 0; font-weight: 650; white-space: nowrap; }
 h3 { font-size: 12px; margin: 0 0 6px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .ticket { color: var(--muted); font-variant-numeric: tabular-nums; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 130px; }
 .spacer { flex: 1; }
-.ticket { flex-shrink: 0; }
-.whose { min-width: 3em; flex: 1 1 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
+/* Whose ticket: its own full-width row under the title, so name and subject stay readable at 330 px. */
+header:has(.whose) { flex-wrap: wrap; row-gap: 2px; }
+.whose { order: 10; flex: 1 0 100%; min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; }
 .missing { margin: 6px 10px; padding-left: 18px; font-size: 12px; }
 button { font: inherit; color: inherit; background: var(--chip); border: 1px solid var(--line); border-radius: 6px;
   padding: 4px 8px; cursor: pointer; min-height: 28px; }

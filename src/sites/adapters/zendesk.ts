@@ -15,7 +15,7 @@
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import type { MessageRole } from '../../core/ticket/types';
-import { $, textOf } from '../dom';
+import { $, $$, firstMatch, textOf } from '../dom';
 import { idAttribute, tableAdapter } from '../table';
 import { zendeskApi } from './zendesk-api';
 
@@ -36,6 +36,9 @@ const REQUESTER = [
 const STATUS = [
   '[data-test-id="ticket-status-badge"]',
   '[data-test-id="status-badge-state"]',
+  // Seen in holatuwol/liferay-zendesk-userscript (a second public source): the in-ticket status label.
+  'span.ticket_status_label',
+  '[data-cy-test-id="status-badge-state"]',
   '[data-test-id="ticket-system-field-status-select"]',
 ];
 const CHANNEL = ['[data-test-id="omni-header-via-label"]', '[data-test-id="ticket-via-label"]'];
@@ -60,13 +63,25 @@ function roleOf(article: Element, requesterName: string): MessageRole {
   return sender && requesterName && sender === requesterName ? 'customer' : 'unknown';
 }
 
+/**
+ * The active pane; else (markup without `data-is-active`, as in holatuwol/liferay-zendesk-userscript, which
+ * finds `div[data-side-conversations-anchor-id="<URL id>"]`) the pane the URL names, or the only pane.
+ */
+function paneOf(doc: Document): Element | null {
+  const active = firstMatch(doc, ACTIVE_PANE)?.value;
+  if (active) return active;
+  const panes = $$(doc, 'div[data-side-conversations-anchor-id]');
+  const urlId = TICKET_PATH.exec(doc.location?.pathname ?? '')?.[1];
+  return panes.find((p) => p.getAttribute('data-side-conversations-anchor-id') === urlId) ?? (panes.length === 1 ? (panes[0] ?? null) : null);
+}
+
 export const zendesk = tableAdapter({
   id: 'zendesk',
   label: 'Zendesk',
   hostPatterns: ['https://*.zendesk.com/*'],
   matches: (url) => /(^|\.)zendesk\.com$/.test(url.hostname) && url.pathname.startsWith('/agent'),
   ticketIdFromUrl: (url) => TICKET_PATH.exec(url.pathname)?.[1] ?? null,
-  root: ACTIVE_PANE,
+  root: paneOf,
   // The active pane knows its own ticket id; the URL is the fallback (and lags during a tab switch).
   pageId(pane) {
     const id = pane.getAttribute('data-side-conversations-anchor-id') ?? $(pane, '[data-side-conversations-anchor-id]')?.getAttribute('data-side-conversations-anchor-id');
