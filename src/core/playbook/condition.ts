@@ -41,6 +41,22 @@ export interface ConditionEnv {
 
 const sayIn = (env: ConditionEnv): Say => env.say;
 
+/**
+ * Text that depends only on the language (keyword lists, "customer has not mentioned …"), built once per
+ * `Say`: held-back explanations are rebuilt on every page change for every move.
+ */
+function perSay(build: (say: Say) => string): (say: Say) => string {
+  let lastSay: Say | null = null;
+  let last = '';
+  return (say) => {
+    if (say !== lastSay) {
+      last = build(say);
+      lastSay = say;
+    }
+    return last;
+  };
+}
+
 interface Compiled {
   test(env: ConditionEnv): Truth;
   /** Reasons it holds, appended to `out`; only meaningful when `test` is true. */
@@ -185,16 +201,18 @@ function pageLeaf(test: (f: TicketFacts) => boolean, met: (f: TicketFacts, say: 
 }
 
 function pickLeaf<T extends string>(what: 'helpdesk' | 'channel' | 'status', allowed: readonly T[], read: (f: TicketFacts) => T): Compiled {
+  const list = perSay((say) => joinList(say, allowed, 'or'));
   return pageLeaf(
     (f) => allowed.includes(read(f)),
     (f, say) => say(`${what}_is`, read(f)),
-    (f, say) => say(`${what}_needs`, read(f), joinList(say, allowed, 'or')),
+    (f, say) => say(`${what}_needs`, read(f), list(say)),
   );
 }
 
 function compileTags(any: readonly string[] | undefined, all: readonly string[] | undefined): Compiled {
   const anyTags = any?.map((t) => t.trim().toLowerCase());
   const allTags = all?.map((t) => t.trim().toLowerCase());
+  const notTagged = perSay((say) => say('not_tagged', joinList(say, (anyTags ?? []).map(quote), 'or')));
   return pageLeaf(
     (f) => (anyTags === undefined || anyTags.some((t) => f.tags.has(t))) && (allTags === undefined || allTags.every((t) => f.tags.has(t))),
     (f, say) => {
@@ -202,7 +220,7 @@ function compileTags(any: readonly string[] | undefined, all: readonly string[] 
       return say('tagged', joinList(say, [...new Set(shown)].map(quote), 'and'));
     },
     (f, say) => {
-      if (anyTags !== undefined && !anyTags.some((t) => f.tags.has(t))) return say('not_tagged', joinList(say, anyTags.map(quote), 'or'));
+      if (anyTags !== undefined && !anyTags.some((t) => f.tags.has(t))) return notTagged(say);
       return say('missing_tag', allTags?.find((t) => !f.tags.has(t)) ?? '');
     },
   );
@@ -211,10 +229,11 @@ function compileTags(any: readonly string[] | undefined, all: readonly string[] 
 function keywordLeaf(keywords: readonly string[], where: FactText, met: ReasonCode, unmet: (f: TicketFacts, keywordList: string, say: Say) => string): Compiled {
   const matcher = keywordMatcher(keywords);
   const labels = matcher.labels.map(quote);
+  const list = perSay((say) => joinList(say, labels, 'or'));
   return pageLeaf(
     (f) => keywordIn(f, matcher, where) !== null,
     (f, say) => say(met, keywordIn(f, matcher, where) ?? ''),
-    (f, say) => unmet(f, joinList(say, labels, 'or'), say),
+    (f, say) => unmet(f, list(say), say),
   );
 }
 
@@ -226,12 +245,14 @@ function keywordLeaf(keywords: readonly string[], where: FactText, met: ReasonCo
 function messageLeaf(keywords: readonly string[], who: 'customer' | 'agent', met: ReasonCode, unmet: ReasonCode): Compiled {
   const matcher = keywordMatcher(keywords);
   const labels = matcher.labels.map(quote);
-  const unknownHit = (f: TicketFacts) => (keywordIn(f, matcher, who) === null ? keywordIn(f, matcher, 'unknown') : null);
+  const notSaid = perSay((say) => say(unmet, joinList(say, labels, 'or')));
+  // Most pages mark every sender: skip the lookup when no message is unknown.
+  const unknownHit = (f: TicketFacts) => (f.unknownText === '' || keywordIn(f, matcher, who) !== null ? null : keywordIn(f, matcher, 'unknown'));
   return {
     test(env) {
       if (env.facts === null) return null;
       if (keywordIn(env.facts, matcher, who) !== null) return true;
-      return unknownHit(env.facts) === null ? false : null;
+      return env.facts.unknownText === '' || keywordIn(env.facts, matcher, 'unknown') === null ? false : null;
     },
     met(env, out) {
       const hit = env.facts === null ? null : keywordIn(env.facts, matcher, who);
@@ -241,7 +262,7 @@ function messageLeaf(keywords: readonly string[], who: 'customer' | 'agent', met
       const say = sayIn(env);
       if (env.facts === null) return say('no_context');
       const hit = unknownHit(env.facts);
-      return hit === null ? say(unmet, joinList(say, labels, 'or')) : say('unknown_sender', hit);
+      return hit === null ? notSaid(say) : say('unknown_sender', hit);
     },
   };
 }
@@ -341,6 +362,15 @@ const OUTCOME_VERB: Record<Outcome, ReasonCode> = {
 };
 
 function compilePriorOutcome(p: { readonly outcome: readonly Outcome[]; readonly withinDays: number; readonly moveId?: string }): Compiled {
+  const notRecently = perSay((say) => {
+    const verbs = joinList(
+      say,
+      p.outcome.map((o) => say(OUTCOME_VERB[o])),
+      'or',
+    );
+    const days = count(say, 'n_days', p.withinDays);
+    return p.moveId === undefined ? say('earlier_ve_was_not', verbs, days) : say('move_was_not', p.moveId, verbs, days);
+  });
   const latest = (env: ConditionEnv): HistoryAttempt | null => {
     let best: HistoryAttempt | null = null;
     for (const a of env.history) {
@@ -360,16 +390,7 @@ function compilePriorOutcome(p: { readonly outcome: readonly Outcome[]; readonly
       const when = daysAgoIn(say, env.now, a.at);
       out.push(p.moveId === undefined ? say('earlier_ve_was', verb, when) : say('move_was', p.moveId, verb, when));
     },
-    unmet(env) {
-      const say = sayIn(env);
-      const verbs = joinList(
-        say,
-        p.outcome.map((o) => say(OUTCOME_VERB[o])),
-        'or',
-      );
-      const days = count(say, 'n_days', p.withinDays);
-      return p.moveId === undefined ? say('earlier_ve_was_not', verbs, days) : say('move_was_not', p.moveId, verbs, days);
-    },
+    unmet: (env) => notRecently(sayIn(env)),
   };
 }
 

@@ -18,7 +18,7 @@ import type { TicketContext } from '../ticket/types';
 import { type ChecklistEntry, type ConditionEnv, evaluateCondition, explainMet, explainUnmet, isDone } from './condition';
 import { factsFor, type TicketFacts } from './facts';
 import { type HistoryAttempt, reachedCustomer, withinDays } from './history';
-import { fallbacksFor, fillTemplate, type PlaceholderValues, parseTemplate, productNameOf, type Segment } from './placeholders';
+import { fallbacksFor, fillTemplate, type PlaceholderValues, parseTemplate, type Segment } from './placeholders';
 import type { Move, Playbook } from './types';
 import { count, daysAgoIn, type Say } from './wording';
 
@@ -270,7 +270,7 @@ function valuesFor(facts: TicketFacts | null, input: EvaluationInput): Placehold
   return {
     'customer.firstName': facts?.firstName ?? '',
     'customer.name': facts?.displayName ?? '',
-    product: productNameOf(facts?.context.product),
+    product: facts?.replyProduct ?? '',
     'ticket.id': facts?.context.ticketId ?? '',
     'agent.name': cleanText(input.agentName, 80),
   };

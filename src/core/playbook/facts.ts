@@ -5,7 +5,7 @@
  */
 import type { TicketContext } from '../ticket/types';
 import { findKeyword, type KeywordMatcher, normalizeForMatch } from './keywords';
-import { displayNameOf, firstNameOf } from './placeholders';
+import { displayNameOf, firstNameOf, productNameOf } from './placeholders';
 
 export interface TicketFacts {
   readonly context: TicketContext;
@@ -20,6 +20,8 @@ export interface TicketFacts {
   readonly product: string;
   readonly firstName: string;
   readonly displayName: string;
+  /** The product name as `{product}` may show it ('' when it does not look like one). */
+  readonly replyProduct: string;
   /** Keyword results per matcher and text, filled as conditions ask. */
   readonly found: Map<KeywordMatcher, { customer?: string | null; agent?: string | null; unknown?: string | null; product?: string | null }>;
 }
@@ -53,6 +55,7 @@ function buildFacts(context: TicketContext): TicketFacts {
     product: context.product ? normalizeForMatch(context.product) : '',
     firstName: firstNameOf(context.requesterName),
     displayName: displayNameOf(context.requesterName),
+    replyProduct: productNameOf(context.product),
     found: new Map(),
   };
 }

@@ -13,9 +13,23 @@ import type { REASON_TEXT } from './wording-en';
 export type ReasonCode = keyof typeof REASON_TEXT;
 export type Say = (code: ReasonCode, ...args: (string | number)[]) => string;
 
+/** Templates split once into literal text and argument indexes: reasons are built on every page change. */
+const parsed = new Map<string, readonly (string | number)[]>();
+
+function parts(template: string): readonly (string | number)[] {
+  let out = parsed.get(template);
+  if (out === undefined) {
+    out = template.split(/\$(\d)/).map((piece, i) => (i % 2 === 1 ? Number(piece) - 1 : piece));
+    parsed.set(template, out);
+  }
+  return out;
+}
+
 /** `$1…$9` replaced by the arguments, like `chrome.i18n.getMessage`. */
 export function fillMessage(template: string, args: readonly (string | number)[]): string {
-  return template.replace(/\$(\d)/g, (_, n: string) => String(args[Number(n) - 1] ?? ''));
+  let out = '';
+  for (const p of parts(template)) out += typeof p === 'number' ? String(args[p] ?? '') : p;
+  return out;
 }
 
 type Counted = 'n_minutes' | 'n_days' | 'n_moves' | 'n_usage_tips' | 'n_confidence_moves' | 'n_ve_offers' | 'n_offers_of';
