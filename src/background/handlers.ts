@@ -9,6 +9,8 @@ import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
 import { activePlaybooks } from './playbooks';
 import { rememberInteractionTab } from './tabs';
+import { teamHandlers } from './team/handlers';
+import { schedulePublish } from './team/sync';
 
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
   try {
@@ -33,7 +35,9 @@ export const handlers: Handlers = {
       void drainOutboxes().catch(() => (drainedThisLife = false));
     }
     if (sender.tab?.id !== undefined) rememberInteractionTab(sender.tab.id, events);
-    return { acked: await noteStorage(enqueueEvents(events)) };
+    const acked = await noteStorage(enqueueEvents(events));
+    schedulePublish();
+    return { acked };
   },
   async 'customer/key'({ raw }) {
     return { key: await hashCustomerKey(raw) };
@@ -64,4 +68,5 @@ export const handlers: Handlers = {
     await noteStorage(saveReview(d, { ...review, reviewedAt }));
     return { reviewedAt };
   },
+  ...teamHandlers,
 };

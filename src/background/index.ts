@@ -9,6 +9,7 @@ import { runMaintenance, scheduleMaintenance } from './maintenance';
 import { drainOutboxes } from './outbox-drain';
 import { refreshPolicy } from './policy';
 import { abandonTab } from './tabs';
+import { ensureTeamAlarm, onTeamAlarm, TEAM_ALARM } from './team/sync';
 
 /** Rejections seen by this worker instance, for diagnostics and tests (`self.__resolvePlus`). */
 const rejections: Rejection[] = [];
@@ -40,8 +41,13 @@ browser.alarms.onAlarm.addListener((alarm) => {
   void runMaintenance(alarm.name);
 });
 
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === TEAM_ALARM) void onTeamAlarm();
+});
+
 browser.runtime.onInstalled.addListener(async ({ reason }) => {
   await scheduleMaintenance();
+  await ensureTeamAlarm();
   if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('src/pages/welcome/index.html') });
 });
 
@@ -53,4 +59,5 @@ browser.storage.onChanged.addListener((_changes, area) => {
 browser.runtime.onStartup.addListener(() => {
   void scheduleMaintenance();
   void drainOutboxes();
+  void ensureTeamAlarm();
 });

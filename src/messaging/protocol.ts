@@ -8,6 +8,7 @@ import { MAX_FREE_TEXT } from '../core/log/types';
 import { attemptSchema, interactionSchema, logEventSchema, wrapupSchema } from '../core/log/validate';
 import { HELPDESK_IDS } from '../core/ticket/types';
 import type { PriorAttempt } from '../storage/log-repo';
+import type { TeamView } from '../core/team/view';
 
 /** `content`: a content script in a tab; `page`: one of our extension pages. */
 export type SenderKind = 'content' | 'page';
@@ -65,6 +66,14 @@ export const PROTOCOL = {
       note: v.pipe(v.string(), v.maxLength(MAX_FREE_TEXT)),
     }),
   },
+  /** Page → worker: team-mode state for the options page, dashboard and popup (no credentials). */
+  'team/status': { from: ['page'], payload: v.strictObject({}) },
+  /** Page → worker: publish now and, with `pull`, read the team stream; answers when done (bounded by timeouts). */
+  'team/sync': { from: ['page'], payload: v.strictObject({ pull: v.boolean() }) },
+  /** Options page → worker: a team file's text, validated by the worker; stored only when valid. */
+  'team/import': { from: ['page'], payload: v.strictObject({ text: v.pipe(v.string(), v.maxLength(64 * 1024)) }) },
+  /** Options page → worker: forget the imported team file (a policy's team configuration stays). */
+  'team/remove': { from: ['page'], payload: v.strictObject({}) },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -86,6 +95,10 @@ export interface Results {
   'log/merge': { added: number; duplicates: number };
   'custom-sites/sync': { registered: number };
   'review/save': { reviewedAt: number };
+  'team/status': TeamView;
+  'team/sync': TeamView;
+  'team/import': { errors: string[]; view: TeamView };
+  'team/remove': TeamView;
 }
 
 export const ENVELOPE = v.strictObject({

@@ -18,7 +18,8 @@ const STORES = ['events', 'interactions', 'attempts', 'wrapups'] as const;
  */
 export async function appendEvents(db: LogDB, events: readonly LogEvent[], source = 'local'): Promise<string[]> {
   if (events.length === 0) return [];
-  const tx = db.transaction(STORES, 'readwrite');
+  // `sync`: the team-mode publish queue gets its row in the event's own transaction (see below).
+  const tx = db.transaction([...STORES, 'sync'] as const, 'readwrite');
   const eventStore = tx.objectStore('events');
   const interactionStore = tx.objectStore('interactions');
   const attemptStore = tx.objectStore('attempts');
@@ -56,8 +57,11 @@ export async function appendEvents(db: LogDB, events: readonly LogEvent[], sourc
   return unique.map((e) => e.id);
 
   function writeBatch(): void {
+    const queuedAt = Date.now();
     for (const e of fresh) {
       eventStore.put(e);
+      // Team mode publishes events logged in this browser (never re-publishes pulled or merged ones).
+      if (source === 'local') tx.objectStore('sync').put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: queuedAt });
       const before = interactions.get(e.interactionId);
       const after = reduceInteraction(before, e, source);
       if (after && after !== before) {
