@@ -103,6 +103,8 @@ export interface PriorAttempt {
   readonly kind: Attempt['moveKind'];
   readonly at: number;
   readonly outcome: Attempt['outcome'];
+  /** False for a move that was only shown to a rep: it never reached the customer, so it caps nothing. */
+  readonly offered?: boolean;
 }
 
 /** This customer's attempts from other interactions (frequency cap), across merged logs. */
@@ -111,7 +113,13 @@ export async function customerHistory(db: LogDB, customerKey: string, excludeInt
   const rows = await db.getAllFromIndex('attempts', 'by-customer', customerKey);
   return rows
     .filter((a) => a.interactionId !== excludeInteraction)
-    .map((a) => ({ moveId: a.moveId, kind: a.moveKind, at: a.offeredAt ?? a.outcomeAt ?? a.loggedAt, outcome: a.outcome }));
+    .map((a) => ({
+      moveId: a.moveId,
+      kind: a.moveKind,
+      at: a.offeredAt ?? a.outcomeAt ?? a.loggedAt,
+      outcome: a.outcome,
+      ...(a.offeredAt === null && a.outcome === null ? { offered: false } : {}),
+    }));
 }
 
 export interface Timeline {

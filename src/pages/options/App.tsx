@@ -11,6 +11,7 @@ import { KEYS } from '../../shared/storage-keys';
 import { CustomSites } from './CustomSites';
 import { PlaybookEditor } from './PlaybookEditor';
 import { Privacy } from './Privacy';
+import { TeamFile } from './TeamFile';
 import { SettingsForm } from './SettingsForm';
 import { Shortcuts } from './Shortcuts';
 import { SiteHealth } from './SiteHealth';
@@ -82,6 +83,7 @@ export function App() {
             <CustomSites settings={settings} />
             <SiteHealth />
             <Privacy settings={settings} policy={policy} />
+            <TeamFile />
             <Shortcuts />
           </>
         )}

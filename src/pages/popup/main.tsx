@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { setFallbackMessages, t } from '../../shared/i18n';
 import english from '../../../public/_locales/en/messages.json';
+import { TeamStatus } from './TeamStatus';
 
 setFallbackMessages(english);
 
@@ -37,6 +38,7 @@ function Popup() {
           {t(`popup_state_${state.replace(/-/g, '_')}`)}
         </p>
       )}
+      <TeamStatus />
       <div class="stack">
         <button type="button" class="primary" onClick={togglePanel} disabled={state === 'not-a-helpdesk'}>
           {t('popup_toggle_panel')}
