@@ -12,7 +12,7 @@ import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
 import type { TeamView } from '../../src/core/team/view';
 import { extensionPage, panel, readStore, screenshot, waitFor } from './harness';
 import { type NatsServer, startNats } from './nats-server';
-import { duplicatesIn, joinMember, logEvents, makeEvents, type Member, pinnedExtensionId, streamEventIds, teamFile } from './team-kit';
+import { duplicatesIn, eventIdsAfter, joinMember, logEvents, makeEvents, type Member, pinnedExtensionId, streamEventIds, teamFile } from './team-kit';
 
 /** Two moves that fit any resolved ticket, each with a 30-day per-customer cooldown. */
 const TEAM_PLAYBOOK = {
@@ -69,6 +69,18 @@ describe('team mode over NATS JetStream', () => {
     expect(r.view.failure?.kind).toBe('auth');
     expect(r.view.failure?.message).toContain('refused the user name and password');
     expect(JSON.stringify(r.view)).not.toContain('not-the-password');
+    // The options page and the popup say it too.
+    const options = await ana.l.context.newPage();
+    await options.goto(extensionPage(ana.l, 'src/pages/options/index.html'));
+    await expect.poll(() => options.locator('[data-team-status]').textContent(), { timeout: 10_000 }).toContain('refused the user name and password');
+    expect(await options.content()).not.toContain('not-the-password');
+    await options.locator('[data-team-status]').scrollIntoViewIfNeeded();
+    await screenshot(options, 'team-options-wrong-password');
+    await options.close();
+    const popup = await ana.l.context.newPage();
+    await popup.goto(extensionPage(ana.l, 'src/pages/popup/index.html'));
+    await expect.poll(() => popup.locator('[data-team-status]').textContent(), { timeout: 10_000 }).toContain('refused the user name and password');
+    await popup.close();
     // The right file then connects, and the failure clears.
     const ok = await ana.send<{ errors: string[]; view: TeamView }>('team/import', { text: file(0) });
     expect(ok.view.failure).toBeNull();
@@ -134,16 +146,25 @@ describe('team mode over NATS JetStream', () => {
     const text = (await grid.textContent()) ?? '';
     expect(text).toContain('ana');
     expect(text).toContain('bo');
+    // Team section: both reps listed with their freshness; the source filter narrows to the team's records.
+    await expect.poll(() => dash.locator('tr[data-rep]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-rep'))), { timeout: 10_000 }).toEqual(
+      expect.arrayContaining(['ana', 'bo']),
+    );
     await screenshot(dash, 'team-lead-dashboard');
+    await dash.locator('[data-source-filter]').selectOption('local');
+    await expect.poll(() => grid.textContent()).not.toContain('Team move B');
+    await dash.locator('[data-source-filter]').selectOption('team');
+    await expect.poll(() => grid.textContent()).toContain('Team move B');
     await dash.close();
   });
 
   it('nats-server killed mid-publish and restarted: 0 lost, 0 duplicated in the stream and in the lead\'s store', async () => {
     const before = await streamEventIds(server);
+    const sentBefore = (await ana.status()).published;
     const events = makeEvents(4_500, 'kill');
     const logging = logEvents(ana, events);
     // Kill once the first acks are in and more are queued.
-    await waitFor(() => ana.status(), (v) => v.published > 0 && v.pending > 0, 30_000).catch(() => null);
+    await waitFor(() => ana.status(), (v) => v.published > sentBefore && v.pending > 0, 30_000);
     await server.kill('SIGKILL');
     await logging; // local logging never waited for the server
     const down = await ana.sync(false);
@@ -151,7 +172,7 @@ describe('team mode over NATS JetStream', () => {
     expect(down.pending).toBeGreaterThan(0);
     await server.start();
     await publishedAll(ana);
-    const ids = (await streamEventIds(server)).slice(before.length);
+    const ids = eventIdsAfter(await streamEventIds(server), before.length);
     expect(duplicatesIn(ids)).toBe(0);
     expect(new Set(ids)).toEqual(new Set(events.map((e) => e.id)));
     await expectLeadHas(events.map((e) => e.id));
@@ -162,13 +183,14 @@ describe('team mode over NATS JetStream', () => {
     const events = makeEvents(4_500, 'stop');
     const cdp = await bo.l.context.newCDPSession(bo.page);
     await cdp.send('ServiceWorker.enable');
+    const sentBefore = (await bo.status()).published;
     const logging = logEvents(bo, events);
-    await waitFor(() => bo.status(), (v) => v.published > 0 && v.pending > 0, 30_000).catch(() => null);
+    await waitFor(() => bo.status(), (v) => v.published > sentBefore && v.pending > 0, 30_000);
     await cdp.send('ServiceWorker.stopAllWorkers');
     await logging.catch(() => {}); // a message may be lost with the worker: the outbox is the content script's job
     await logEvents(bo, events); // re-send whatever was not acknowledged (idempotent)
     await publishedAll(bo);
-    const ids = (await streamEventIds(server)).slice(before);
+    const ids = eventIdsAfter(await streamEventIds(server), before);
     expect(duplicatesIn(ids)).toBe(0);
     expect(new Set(ids)).toEqual(new Set(events.map((e) => e.id)));
     await expectLeadHas(events.map((e) => e.id));
@@ -182,7 +204,9 @@ describe('team mode over NATS JetStream', () => {
     lead = await joinMember({ profile: leadProfile });
     const dash = await lead.page.context().newPage();
     await dash.goto(extensionPage(lead.l, 'src/pages/dashboard/index.html'));
-    // The dashboard pulls on open: no explicit sync here.
+    // The dashboard pulls on open (no explicit sync here) and shows its progress.
+    await dash.locator('[data-team-progress]').waitFor({ timeout: 15_000 });
+    await screenshot(dash, 'team-lead-catching-up');
     const want = new Set(events.map((e) => e.id));
     await waitFor(
       async () => (await readStore<{ id: string }>(lead.l.worker, 'events')).filter((e) => want.has(e.id)).length,

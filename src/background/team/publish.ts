@@ -19,11 +19,16 @@ export interface PublishResult {
   readonly duplicates: number;
 }
 
-export async function publishQueue(db: LogDB, conn: TeamConnection, config: TeamConfig, stopAfter = Number.POSITIVE_INFINITY): Promise<PublishResult> {
+export async function publishQueue(
+  db: LogDB,
+  conn: TeamConnection,
+  config: TeamConfig,
+  onBatch: (batch: PublishResult) => Promise<void> = async () => {},
+): Promise<PublishResult> {
   const subject = publishSubject(config);
   let published = 0;
   let duplicates = 0;
-  for (let rounds = 0; rounds < stopAfter; rounds++) {
+  for (;;) {
     const keys = (await db.getAllKeys('sync', PUB_RANGE(), PUBLISH_BATCH)) as string[];
     if (keys.length === 0) break;
     const ids = keys.map((k) => k.slice(4));
@@ -35,14 +40,15 @@ export async function publishQueue(db: LogDB, conn: TeamConnection, config: Team
       order.map(({ e }) => (e ? conn.step(conn.js.publish(subject, encodeEvent(e, config.repId), { msgID: e.id }), 'waiting for acks') : null)),
     );
     const done: string[] = [];
+    const batch = { published: 0, duplicates: 0 };
     let firstError: unknown = null;
     acks.forEach((r, i) => {
       if (r.status === 'fulfilled') {
         // `null`: the event itself is gone (retention purged it) — nothing left to publish.
         done.push(`pub:${order[i]?.id}`);
         if (r.value) {
-          published++;
-          if (r.value.duplicate) duplicates++;
+          batch.published++;
+          if (r.value.duplicate) batch.duplicates++;
         }
       } else if (firstError === null) firstError = r.reason;
     });
@@ -51,6 +57,9 @@ export async function publishQueue(db: LogDB, conn: TeamConnection, config: Team
       for (const k of done) del.store.delete(k);
       await del.done;
     }
+    published += batch.published;
+    duplicates += batch.duplicates;
+    await onBatch(batch);
     if (firstError !== null) throw firstError;
   }
   return { published, duplicates };

@@ -94,13 +94,14 @@ async function runOnce(pull: boolean): Promise<void> {
   let conn: Awaited<ReturnType<typeof openTeamConnection>> | null = null;
   try {
     conn = await openTeamConnection(config);
-    const pub = await publishQueue(d, conn, config);
-    const publishedAt = Date.now();
-    await updateStatus(d, (s) => ({
-      published: s.published + pub.published,
-      duplicates: s.duplicates + pub.duplicates,
-      lastPublishAt: publishedAt,
-    }));
+    await publishQueue(d, conn, config, async (batch) => {
+      await updateStatus(d, (s) => ({
+        published: s.published + batch.published,
+        duplicates: s.duplicates + batch.duplicates,
+        lastPublishAt: Date.now(),
+      }));
+    });
+    await updateStatus(d, () => ({ lastPublishAt: Date.now() }));
     if (pull) {
       progress = { done: 0, total: 0 };
       await pullStream(d, conn, config, (p) => (progress = p));
