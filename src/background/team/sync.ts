@@ -107,6 +107,7 @@ async function runOnce(pull: boolean): Promise<void> {
       await pullStream(d, conn, config, (p) => (progress = p));
       await updateStatus(d, () => ({ lastPullAt: Date.now() }));
     }
+    lastFailureAt = 0;
     await updateStatus(d, () => ({ failure: null, failedAt: null }));
   } catch (err) {
     lastFailureAt = Date.now();
