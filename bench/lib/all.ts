@@ -14,6 +14,7 @@ import { panelVisibleFigures } from '../figures/panel-visible';
 import { playbookEvalFigures } from '../figures/playbook-eval';
 import { switchHeapFigures } from '../figures/switch-heap';
 import { measureWorkerIdle, workerIdleFigures } from '../figures/worker-idle';
+import { teamFigures } from '../figures/team-sync';
 import { chromiumVersion, distSnapshot, dropDistSnapshot, launchedVersion } from './browser';
 import type { Log, Sizes } from './config';
 import { type Figure, machine, missingFigure, type Results } from './report';
@@ -65,6 +66,7 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   await step('6', 'event logging', () => eventLoggingFigures(sizes, log));
   await step('7', 'dashboard with a large log', () => dashboardFigures(sizes, log));
   await step('10', 'service worker idle stop (waiting)', () => idle);
+  await step('11', 'team mode over NATS JetStream', () => teamFigures(sizes, log));
   figures.sort((a, b) => order(a.id) - order(b.id));
   return {
     date,
