@@ -6,7 +6,8 @@
 import { attemptId, backfillAttempt, reduceAttempt, reduceInteraction, reduceWrapup } from '../core/log/reduce';
 import type { Attempt, Interaction, LogEvent, Wrapup } from '../core/log/types';
 import type { LogDB } from './open';
-import type { Review } from './schema';
+import type { ResolvePlusDB, Review } from './schema';
+import type { IDBPTransaction } from 'idb';
 
 const STORES = ['events', 'interactions', 'attempts', 'wrapups'] as const;
 
@@ -18,9 +19,11 @@ const STORES = ['events', 'interactions', 'attempts', 'wrapups'] as const;
  */
 export async function appendEvents(db: LogDB, events: readonly LogEvent[], source = 'local'): Promise<string[]> {
   if (events.length === 0) return [];
-  // `sync`: the team-mode publish queue gets its row in the event's own transaction (see below).
-  const tx = db.transaction([...STORES, 'sync'] as const, 'readwrite');
+  // `sync`: the team-mode publish queue gets its row in the event's own transaction (see below). Only for
+  // local events: a large pulled batch must not lock the store pages read team status from.
+  const tx = db.transaction(source === 'local' ? ([...STORES, 'sync'] as const) : STORES, 'readwrite');
   const eventStore = tx.objectStore('events');
+  const queue = source === 'local' ? (tx as unknown as IDBPTransaction<ResolvePlusDB, ['sync'], 'readwrite'>).objectStore('sync') : null;
   const interactionStore = tx.objectStore('interactions');
   const attemptStore = tx.objectStore('attempts');
   const wrapupStore = tx.objectStore('wrapups');
@@ -61,7 +64,7 @@ export async function appendEvents(db: LogDB, events: readonly LogEvent[], sourc
     for (const e of fresh) {
       eventStore.put(e);
       // Team mode publishes events logged in this browser (never re-publishes pulled or merged ones).
-      if (source === 'local') tx.objectStore('sync').put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: queuedAt });
+      queue?.put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: queuedAt });
       const before = interactions.get(e.interactionId);
       const after = reduceInteraction(before, e, source);
       if (after && after !== before) {

@@ -12,7 +12,7 @@ import type { LogDB } from '../../storage/open';
 import type { TeamConnection } from './connection';
 import { PUB_RANGE } from './state';
 
-export const PUBLISH_BATCH = 500;
+export const PUBLISH_BATCH = 1_000;
 
 export interface PublishResult {
   readonly published: number;

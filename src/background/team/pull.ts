@@ -42,34 +42,42 @@ export async function pullStream(
   onProgress({ done: 0, total });
   if (total === 0) return { pulled, malformed };
   const consumer = await conn.step(conn.js.consumers.get(config.stream, { opt_start_seq: cursor + 1 }), 'creating a consumer');
+  // consume() keeps a buffer of messages coming while a batch is being stored: network and IndexedDB overlap.
+  const messages = await conn.step(consumer.consume({ max_messages: PULL_BATCH, expires: FETCH_EXPIRES_MS }), 'creating a consumer');
+  const incoming = messages[Symbol.asyncIterator]();
   let reps = new Map((await readRepStats(db)).map((r) => [r.repId, r] as const));
-  while (cursor < last) {
-    const want = Math.min(PULL_BATCH, last - cursor);
-    const msgs = await conn.step(collect(await consumer.fetch({ max_messages: want, expires: FETCH_EXPIRES_MS }), want), 'reading events', FETCH_EXPIRES_MS + 4_000);
-    if (msgs.length === 0) break;
-    const events: unknown[] = [];
-    const seen: { repId: string; at: number }[] = [];
-    const bad: RejectedEvent[] = [];
-    for (const m of msgs) {
-      const rep = repFromSubject(config.subjectPrefix, m.subject);
-      const text = safeText(m);
-      const d = decodeEvent(text, rep);
-      if (d.ok) {
-        events.push(d.event);
-        seen.push({ repId: rep as string, at: d.event.at });
-      } else {
-        bad.push({ id: `team:${where}:${m.seq}`, at: Date.now(), reason: d.reason, origin: TEAM_ORIGIN, raw: text.slice(0, 4000) });
+  try {
+    while (cursor < last) {
+      const want = Math.min(PULL_BATCH, last - cursor);
+      const msgs = await conn.step(collect(incoming, want), 'reading events', FETCH_EXPIRES_MS + 4_000);
+      if (msgs.length === 0) break;
+      const events: unknown[] = [];
+      const seen: { repId: string; at: number }[] = [];
+      const bad: RejectedEvent[] = [];
+      for (const m of msgs) {
+        const rep = repFromSubject(config.subjectPrefix, m.subject);
+        const text = safeText(m);
+        const d = decodeEvent(text, rep);
+        if (d.ok) {
+          events.push(d.event);
+          seen.push({ repId: rep as string, at: d.event.at });
+        } else {
+          bad.push({ id: `team:${where}:${m.seq}`, at: Date.now(), reason: d.reason, origin: TEAM_ORIGIN, raw: text.slice(0, 4000) });
+        }
       }
+      const { rejected } = await storeTeamEvents(db, events);
+      const lastMsg = msgs[msgs.length - 1] as JsMsg;
+      cursor = lastMsg.seq;
+      reps = addToRepStats(reps, seen);
+      pulled += msgs.length;
+      malformed += bad.length + rejected.length;
+      await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length);
+      onProgress({ done: Math.min(total, pulled), total });
+      if (lastMsg.info.pending === 0) break;
     }
-    const { rejected } = await storeTeamEvents(db, events);
-    const lastMsg = msgs[msgs.length - 1] as JsMsg;
-    cursor = lastMsg.seq;
-    reps = addToRepStats(reps, seen);
-    pulled += msgs.length;
-    malformed += bad.length + rejected.length;
-    await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length);
-    onProgress({ done: Math.min(total, pulled), total });
-    if (lastMsg.info.pending === 0) break;
+  } finally {
+    // stop(), not close(): close() waits for the server's pull to expire, and nothing more is wanted.
+    messages.stop();
   }
   return { pulled, malformed };
 }
@@ -83,11 +91,13 @@ function safeText(m: JsMsg): string {
 }
 
 /** Reads up to `want` messages, returning early when the server says nothing more is pending. */
-async function collect(iter: AsyncIterable<JsMsg>, want: number): Promise<JsMsg[]> {
+async function collect(iter: AsyncIterator<JsMsg>, want: number): Promise<JsMsg[]> {
   const out: JsMsg[] = [];
-  for await (const m of iter) {
-    out.push(m);
-    if (out.length >= want || m.info.pending === 0) break;
+  while (out.length < want) {
+    const r = await iter.next();
+    if (r.done) break;
+    out.push(r.value);
+    if (r.value.info.pending === 0) break;
   }
   return out;
 }
