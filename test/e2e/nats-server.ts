@@ -4,7 +4,7 @@
  * (src/core/team/permissions.ts renders both). Stopped and its store removed by `stop()`.
  * `kill()` + `start()` simulate a server crash and restart on the same ports and store.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -58,7 +58,11 @@ function permissionsOf(u: TeamUser): PermissionBlock {
   return u.permissions;
 }
 
-export async function startNats(users: readonly TeamUser[], opts: { allowedOrigin?: string } = {}): Promise<NatsServer> {
+/**
+ * `tls`: the WebSocket listener uses a freshly made self-signed certificate (no browser trusts it), to
+ * show what a TLS failure looks like to the extension.
+ */
+export async function startNats(users: readonly TeamUser[], opts: { allowedOrigin?: string; tls?: boolean } = {}): Promise<NatsServer> {
   const dir = mkdtempSync(join(tmpdir(), 'rp-nats-'));
   const [port, wsPort] = [await freePort(), await freePort()];
   const admin = { user: 'rp-admin', password: `admin-${Math.random().toString(36).slice(2)}` };
@@ -67,11 +71,17 @@ export async function startNats(users: readonly TeamUser[], opts: { allowedOrigi
     ...users.map((u) => serverUserEntry(u.user, u.password, permissionsOf(u))),
   ];
   const origins = opts.allowedOrigin ? `\n  allowed_origins: [${JSON.stringify(opts.allowedOrigin)}]` : '';
+  let tlsBlock = 'no_tls: true';
+  if (opts.tls) {
+    const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    tlsBlock = `tls { cert_file: ${JSON.stringify(cert)}, key_file: ${JSON.stringify(key)} }`;
+  }
   const config = `listen: "127.0.0.1:${port}"
 jetstream { store_dir: ${JSON.stringify(join(dir, 'js'))} }
 websocket {
   listen: "127.0.0.1:${wsPort}"
-  no_tls: true${origins}
+  ${tlsBlock}${origins}
 }
 authorization {
   users = [
@@ -129,7 +139,7 @@ authorization {
   return {
     port,
     wsPort,
-    wsUrl: `ws://127.0.0.1:${wsPort}`,
+    wsUrl: `${opts.tls ? 'wss' : 'ws'}://127.0.0.1:${wsPort}`,
     admin,
     adminConnection,
     kill,

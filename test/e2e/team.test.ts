@@ -97,6 +97,20 @@ describe('team mode over NATS JetStream', () => {
     expect((await bo.sync(true)).failure).toBeNull();
   });
 
+  it('a TLS failure (untrusted certificate on wss://) is named within 10 s', async () => {
+    const tlsServer = await startNats([USERS[0]], { tls: true });
+    try {
+      const started = Date.now();
+      const text = teamFile(tlsServer, USERS[0].user, USERS[0].password, USERS[0].repId, 'rep');
+      const r = await ana.send<{ errors: string[]; view: TeamView }>('team/import', { text });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(r.view.failure?.message).toContain('TLS certificate');
+    } finally {
+      await tlsServer.stop();
+      await ana.send('team/import', { text: file(0) });
+    }
+  });
+
   it('attack: a rep cannot publish to another rep\'s subject', async () => {
     const before = await server.streamMessages();
     const nc = await connect({ servers: `127.0.0.1:${server.port}`, user: 'rep-ana', pass: 'ana-pass', inboxPrefix: '_INBOX_ana' });
