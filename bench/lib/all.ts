@@ -17,6 +17,7 @@ import { panelVisibleFigures } from '../figures/panel-visible';
 import { playbookEvalFigures } from '../figures/playbook-eval';
 import { switchHeapFigures } from '../figures/switch-heap';
 import { measureWorkerIdle, workerIdleFigures } from '../figures/worker-idle';
+import { teamFigures } from '../figures/team-sync';
 import { chromiumVersion, distSnapshot, dropDistSnapshot, launchedVersion } from './browser';
 import type { Log, Sizes } from './config';
 import { type Figure, machine, missingFigure, type Results } from './report';
@@ -92,6 +93,7 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   await step('7c', 'options page first useful paint', () => optionsPaintFigures(sizes, log));
   await step('11', 'page load with and without the extension', () => pageLoadFigures(sizes, log));
   await step('10', 'service worker idle stop (waiting)', () => idle);
+  await step('11', 'team mode over NATS JetStream', () => teamFigures(sizes, log));
   figures.sort((a, b) => order(a.id) - order(b.id));
   return {
     date,

@@ -23,6 +23,8 @@ import { activePlaybooks } from './playbooks';
 import { trustedRepId } from './rep-id';
 import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-overrides';
 import { rememberInteractionTab } from './tabs';
+import { teamHandlers } from './team/handlers';
+import { schedulePublish } from './team/sync';
 
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
   try {
@@ -90,6 +92,7 @@ export const handlers: Handlers = {
     // Only events that were stored name an interaction this tab may own.
     const stored = stamped.filter((e): e is LogEvent => acked.has((e as { id?: unknown } | null)?.id as string));
     if (sender.tab?.id !== undefined && stored.length) rememberInteractionTab(sender.tab.id, stored);
+    schedulePublish();
     return fate;
   },
   async 'interaction/open'({ startedAt, resume, forAction }, sender) {
@@ -196,4 +199,5 @@ export const handlers: Handlers = {
     await syncCustomSites().catch(() => 0);
     return bundleSummary(stored);
   },
+  ...teamHandlers,
 };

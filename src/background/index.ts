@@ -12,6 +12,7 @@ import { moveLegacyNow } from './config-store';
 import { syncCustomSites } from './custom-sites';
 import { refreshPolicy } from './policy';
 import { abandonTab } from './tabs';
+import { ensureTeamAlarm, onTeamAlarm, TEAM_ALARM } from './team/sync';
 
 /** Rejections seen by this worker instance, for diagnostics and tests (`self.__resolvePlus`). */
 const rejections: Rejection[] = [];
@@ -44,10 +45,15 @@ browser.alarms.onAlarm.addListener((alarm) => {
   void runMaintenance(alarm.name);
 });
 
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === TEAM_ALARM) void onTeamAlarm();
+});
+
 browser.runtime.onInstalled.addListener(async ({ reason }) => {
   // On update from a version that kept settings, playbooks, salt and policy mirror in storage.local.
   await moveLegacyNow().catch(() => {});
   await scheduleMaintenance();
+  await ensureTeamAlarm();
   if (reason === 'install') await browser.tabs.create({ url: browser.runtime.getURL('src/pages/welcome/index.html') });
 });
 
@@ -60,4 +66,5 @@ browser.storage.onChanged.addListener((_changes, area) => {
 browser.runtime.onStartup.addListener(() => {
   void scheduleMaintenance();
   void drainOutboxes();
+  void ensureTeamAlarm();
 });

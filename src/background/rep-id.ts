@@ -1,13 +1,16 @@
 /**
- * The rep id the worker stamps on every `interaction-started`: read from the rep's trusted settings by
- * the worker, never taken from a page. Other engineers move settings into the IndexedDB `config` store;
- * only this function's body changes then.
+ * The rep id the worker stamps on every `interaction-started` (and team mode publishes under): never taken
+ * from a page. Precedence: the administrator's policy `repId`, then the team configuration's `repId`
+ * (policy or team file), then what the rep set on this browser — all read from trusted config that content
+ * scripts cannot reach (src/background/config.ts); 'unknown' only when nobody set one, and the panel says so.
  */
-import browser from 'webextension-polyfill';
-import { migrateSettings } from '../core/settings/settings';
-import { KEYS } from '../shared/storage-keys';
+import { readRepSettings } from './config';
+import { activeTeam } from './team/config';
 
 export async function trustedRepId(): Promise<string> {
-  const settings = migrateSettings((await browser.storage.local.get(KEYS.settings))[KEYS.settings]);
-  return settings.repId || 'unknown';
+  const rep = await readRepSettings();
+  if (rep.source === 'policy' && rep.repId) return rep.repId;
+  const team = await activeTeam().catch(() => null);
+  if (team?.config?.repId) return team.config.repId;
+  return rep.repId || 'unknown';
 }

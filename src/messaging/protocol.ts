@@ -12,6 +12,7 @@ import { HELPDESK_IDS, type SiteOverrides } from '../core/ticket/types';
 import type { EffectiveSettings, PanelConfig } from '../core/settings/effective';
 import { REP_ID_PATTERN, SALT_PATTERN } from '../core/settings/policy';
 import { type Settings, THEMES } from '../core/settings/settings';
+import type { TeamView } from '../core/team/view';
 
 /** `content`: a content script in a tab; `page`: one of our extension pages. */
 export type SenderKind = 'content' | 'page';
@@ -142,6 +143,14 @@ export const PROTOCOL = {
   },
   /** Page → worker: import a team bundle (validated again in the worker; errors by path). */
   'bundle/import': { from: ['page'], payload: v.strictObject({ bundle: v.unknown() }) },
+  /** Page → worker: team-mode state for the options page, dashboard and popup (no credentials). */
+  'team/status': { from: ['page'], payload: v.strictObject({}) },
+  /** Page → worker: publish now and, with `pull`, read the team stream; answers when done (bounded by timeouts). */
+  'team/sync': { from: ['page'], payload: v.strictObject({ pull: v.boolean() }) },
+  /** Options page → worker: a team file's text, validated by the worker; stored only when valid. */
+  'team/import': { from: ['page'], payload: v.strictObject({ text: v.pipe(v.string(), v.maxLength(64 * 1024)) }) },
+  /** Options page → worker: forget the imported team file (a policy's team configuration stays). */
+  'team/remove': { from: ['page'], payload: v.strictObject({}) },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -176,6 +185,10 @@ export interface Results {
   'playbooks/save': { saved: true };
   'salt/set': { salt: string };
   'bundle/import': BundleSummary;
+  'team/status': TeamView;
+  'team/sync': TeamView;
+  'team/import': { errors: string[]; view: TeamView };
+  'team/remove': TeamView;
 }
 
 /** One refused event as the options page shows and exports it (`raw` is size-bounded JSON text). */

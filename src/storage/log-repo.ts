@@ -7,7 +7,8 @@ import type { Attempt, Interaction, LogEvent, Wrapup } from '../core/log/types';
 import { type HistoryAttempt, toHistoryAttempt } from '../core/playbook/history';
 import { ingestEvents, LOCAL_ORIGIN } from './ingest';
 import type { LogDB } from './open';
-import type { Review } from './schema';
+import type { ResolvePlusDB, Review } from './schema';
+import type { IDBPTransaction } from 'idb';
 
 const STORES = ['events', 'interactions', 'attempts', 'wrapups'] as const;
 
@@ -149,7 +150,9 @@ export async function purgeBefore(db: LogDB, cutoff: number): Promise<number> {
 /** Interactions never ended whose tab is gone: closed as abandoned, never silently dropped. */
 export async function openInteractionIds(db: LogDB, startedBefore: number): Promise<string[]> {
   const rows = await db.getAllFromIndex('interactions', 'by-started', IDBKeyRange.upperBound(startedBefore));
-  return rows.filter((i) => i.endedAt === null).map((i) => i.id);
+  // Only this browser's own: another rep's interaction (pulled from the team stream or merged from a file)
+  // is theirs to end; closing it here would publish an "abandoned" under this rep's name.
+  return rows.filter((i) => i.endedAt === null && i.source === 'local').map((i) => i.id);
 }
 
 export async function saveReview(db: LogDB, review: Review): Promise<void> {

@@ -29,6 +29,9 @@ import { countsByInteraction, type InteractionListRow, interactionList, newestFi
 import { Table } from './Table';
 import { Timeline } from './Timeline';
 import { TrendChart } from './TrendChart';
+import { TeamSection } from './TeamSection';
+import { bySource, type SourceFilter } from './source-filter';
+import { teamPullIfEnabled } from '../team/sync';
 import { EMPTY_FILTER, type FilterState, filterInteractions, filterOptions, isFiltered, toAttemptFilter } from './view-filter';
 
 /** Rows read before the first render: a screenful and a bit, so scrolling works before the rest arrives. */
@@ -57,9 +60,18 @@ export function App() {
   const settings = useSettings();
   const [phase, setPhase] = useState<Phase>('opening');
   const [error, setError] = useState('');
-  const [attempts, setAttempts] = useState<Attempt[]>([]);
+  const [loadedAttempts, setAttempts] = useState<Attempt[]>([]);
   const [stored, setStored] = useState<number | null>(null);
-  const [rest, setRest] = useState<Rest>({ interactions: [], wrapups: [] });
+  const [loadedRest, setRest] = useState<Rest>({ interactions: [], wrapups: [] });
+  // Team section's source filter (this browser / team / imported) applies before every other view.
+  const [source, setSource] = useState<SourceFilter>('all');
+  const attempts = useMemo(() => bySource(loadedAttempts, source), [loadedAttempts, source]);
+  const rest = useMemo<Rest>(() => {
+    if (source === 'all') return loadedRest;
+    const interactions = bySource(loadedRest.interactions, source);
+    const ids = new Set(interactions.map((i) => i.id));
+    return { interactions, wrapups: loadedRest.wrapups.filter((w) => ids.has(w.interactionId)) };
+  }, [loadedRest, source]);
   const [reviews, setReviews] = useState<ReadonlyMap<string, Review>>(new Map());
   const [refreshing, setRefreshing] = useState(false);
   const [filterState, setFilterState] = useState<FilterState>(EMPTY_FILTER);
@@ -105,6 +117,7 @@ export function App() {
   const refresh = async () => {
     setRefreshing(true);
     try {
+      await teamPullIfEnabled();
       await loadAll();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
@@ -213,6 +226,9 @@ export function App() {
       <div id="rp-filters-top" />
       <PeriodBar value={filterState} today={today} compare={compare} onChange={onFilter} onCompare={setCompare} />
       <p class="print-only">{t('lead_report_period', filterState.from || '—', filterState.to || '—', filterState.rep || t('lead_all_reps'))}</p>
+      <Section id="rp-team" title={t('dash_team')}>
+        <TeamSection source={source} onSource={setSource} onSynced={loadAll} />
+      </Section>
       <Filters value={filterState} options={options} onChange={onFilter} />
       <Section id="rp-attempts" title={t('dashboard_attempts')}>
         <p class="muted small">

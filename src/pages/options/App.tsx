@@ -14,6 +14,7 @@ import { CustomSites } from './CustomSites';
 import { TeamBundle } from './TeamBundle';
 import { PlaybookEditor } from './PlaybookEditor';
 import { Privacy } from './Privacy';
+import { TeamFile } from './TeamFile';
 import { SettingsForm } from './SettingsForm';
 import { Shortcuts } from './Shortcuts';
 import { SelectorOverrides } from './SelectorOverrides';
@@ -94,6 +95,7 @@ export function App() {
             <LogHealth />
             <SelectorOverrides />
             <Privacy settings={settings} policy={policy} />
+            <TeamFile />
             <Shortcuts />
           </>
         )}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { ensureMessages, t } from '../../shared/i18n';
 import { RepId } from './RepId';
+import { TeamStatus } from './TeamStatus';
 
 type TabState = 'recognised' | 'unreadable' | 'not-a-helpdesk';
 
@@ -36,6 +37,7 @@ function Popup() {
         </p>
       )}
       <RepId />
+      <TeamStatus />
       <div class="stack">
         <button type="button" class="primary" onClick={togglePanel} disabled={state === 'not-a-helpdesk'}>
           {t('popup_toggle_panel')}

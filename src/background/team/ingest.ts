@@ -1,0 +1,17 @@
+/**
+ * The one entry point for events pulled from the team stream: the same per-event validation, projection
+ * and idempotency by event id as the rep's own events (`ingestEvents`, src/storage/ingest.ts). A refused
+ * event is kept aside in the `rejected` store with origin 'team'; it never stops the pull.
+ */
+import { ingestEvents } from '../../storage/ingest';
+import type { LogDB } from '../../storage/open';
+
+export const TEAM_ORIGIN = 'team';
+
+export async function storeTeamEvents(
+  db: LogDB,
+  events: readonly unknown[],
+): Promise<{ stored: string[]; rejected: { id: string; reason: string }[] }> {
+  const r = await ingestEvents(db, events, TEAM_ORIGIN, { source: TEAM_ORIGIN });
+  return { stored: r.stored, rejected: r.rejected.map((x) => ({ id: x.id, reason: x.reason })) };
+}

@@ -1,0 +1,42 @@
+/**
+ * The publish-queue contract with event ingestion: every freshly stored *local* event gets a `pub:<id>`
+ * row in the same transaction; pulled ('team') and repeated events get none; a shown-only attempt from
+ * another rep does not count against the customer (it never reached them).
+ */
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import type { LogEvent } from '../../core/log/types';
+import { sampleEvents } from '../../core/metrics/fixtures';
+import { appendEvents, customerHistory } from '../../storage/log-repo';
+import { openLogDB } from '../../storage/open';
+import { storeTeamEvents } from './ingest';
+import { PUB_RANGE } from './state';
+
+let n = 0;
+const open = () => openLogDB({ name: `team-queue-${++n}` });
+
+describe('team publish queue', () => {
+  it('queues local events once, never pulled ones', async () => {
+    const db = await open();
+    const local = sampleEvents('local-1');
+    await appendEvents(db, local);
+    await appendEvents(db, local); // the same events again: already stored, not queued twice
+    const pulled = sampleEvents('team-1');
+    const r = await storeTeamEvents(db, [...pulled, { id: 'x', type: 'nonsense' }]);
+    expect(r.stored).toHaveLength(pulled.length);
+    expect(r.rejected).toHaveLength(1);
+    const keys = (await db.getAllKeys('sync', PUB_RANGE())) as string[];
+    expect(keys.sort()).toEqual(local.map((e) => `pub:${e.id}`).sort());
+    expect((await db.get('interactions', 'team-1'))?.source).toBe('team');
+  });
+
+  it("a move another rep only saw does not cap the customer; one they offered does", async () => {
+    const db = await open();
+    const [start, , , , shown, offered] = sampleEvents('rep1') as LogEvent[];
+    const seenOnly: LogEvent = { ...(shown as LogEvent & { type: 'move-shown' }), id: 'rep1-seen', moveId: 'm2' };
+    await storeTeamEvents(db, [start, offered, seenOnly]);
+    const history = await customerHistory(db, 'b'.repeat(64), 'rep2-interaction');
+    expect(history.find((h) => h.moveId === 'm1')?.offered).toBeUndefined();
+    expect(history.find((h) => h.moveId === 'm2')?.offered).toBe(false);
+  });
+});
