@@ -14,7 +14,7 @@ import { type Evaluation, evaluate } from '../core/playbook/engine';
 import { selectPlaybook } from '../core/playbook/select';
 import type { HistoryAttempt } from '../core/playbook/history';
 import type { Playbook } from '../core/playbook/types';
-import { resolveVariant } from '../core/playbook/variant';
+import { resolveVariant, variantByLabel } from '../core/playbook/variant';
 import { applyRepAction, type RepAction, settle } from '../core/session/ticket-session';
 import type { EventBody, Transition } from '../core/session/types';
 import type { TicketContext } from '../core/ticket/types';
@@ -74,9 +74,15 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   /** The ticket on screen's interaction (worker-issued id, lazy start); null before the first ticket. */
   let interaction: Interaction | null = null;
 
-  function playbookFor(context: TicketContext | null, ticketId: string): { playbook: Playbook; variant: string } | null {
+  /**
+   * The playbook (and A/B variant) for a ticket. `pinned`: the variant the ticket's state recorded — a
+   * ticket keeps it even when the page shows the customer only later (which would change the
+   * customer-keyed assignment), so the moves shown match the variant logged.
+   */
+  function playbookFor(context: TicketContext | null, ticketId: string, pinned?: string): { playbook: Playbook; variant: string } | null {
     const base = selectPlaybook(playbooks, context);
-    return base ? resolveVariant(base, ticketId, context?.customerKey) : null;
+    if (!base) return null;
+    return (pinned === undefined ? null : variantByLabel(base, pinned)) ?? resolveVariant(base, ticketId, context?.customerKey);
   }
 
   /**
@@ -90,7 +96,7 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
       model.set({ ...m, evaluation: null });
       return;
     }
-    const chosen = playbookFor(ctx, m.ticketId);
+    const chosen = playbookFor(ctx, m.ticketId, m.state.variant);
     if (!chosen) return;
     const now = Date.now();
     const settled = settle(
@@ -143,8 +149,11 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
   let readAtOpen: ReadResult | null = null;
   async function startBody(got: Issued, ticketId: string): Promise<EventBody> {
     const read = readAtOpen;
-    const chosen = playbookFor(read?.context ?? null, ticketId);
     const customerKey = model.get().state?.customerKey || (await hashFor(got.interactionId, ticketId, read));
+    // Chosen after the customer's identity settled (the A/B assignment is by customer), then pinned.
+    const latest = model.get().ticketId === ticketId ? model.get().read?.context : null;
+    const chosen = playbookFor(latest ?? read?.context ?? null, ticketId);
+    if (chosen && model.get().ticketId === ticketId) model.set((m) => (m.state ? { ...m, state: { ...m.state, variant: chosen.variant } } : m));
     return {
       type: 'interaction-started',
       helpdesk: adapter.id,
