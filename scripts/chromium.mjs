@@ -18,6 +18,20 @@ export function ensureFirefox() {
   process.exit(1);
 }
 
+const NATS_SERVER = '/usr/sbin/nats-server';
+
+/** Debian's nats-server, for team mode's tests and demo only (production runs a current official release). */
+export function ensureNatsServer() {
+  if (existsSync(NATS_SERVER)) return NATS_SERVER;
+  if (isRoot()) {
+    console.log('nats-server is missing: installing Debian nats-server with apt-get (tests only)…');
+    execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nats-server', { stdio: 'inherit' });
+    if (existsSync(NATS_SERVER)) return NATS_SERVER;
+  }
+  console.error(`nats-server not found at ${NATS_SERVER}. Install it with:\n  sudo apt-get update && sudo apt-get install -y nats-server`);
+  process.exit(1);
+}
+
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return CHROMIUM;
   if (isRoot()) {

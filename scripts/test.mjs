@@ -3,10 +3,11 @@
 // Stops at the first failing stage and exits non-zero.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { ensureChromium, ensureFirefox } from './chromium.mjs';
+import { ensureChromium, ensureFirefox, ensureNatsServer } from './chromium.mjs';
 
 ensureChromium();
 ensureFirefox();
+ensureNatsServer();
 const stages = [
   ['typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']],
   ['lint', 'npx', ['biome', 'check', 'src', 'test', 'scripts', 'bench']],
