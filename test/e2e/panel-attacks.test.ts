@@ -91,18 +91,23 @@ const CLIPBOARD = `<script>
   };
 </script>`;
 
-const withHead = (script: string) => fixtureHtml('zendesk/ticket.html').replace('<head>', `<head>${script}`);
+/**
+ * Each attack page shows its own customer: the tests offer moves, and an offer holds every VE move back
+ * for that customer for the playbook's cooldown (across tickets and helpdesk tenants, as it should).
+ */
+const withHead = (script: string, customer: string) =>
+  fixtureHtml('zendesk/ticket.html').replace('<head>', `<head>${script}`).replace('maria.lopez@example.com', `${customer}@example.com`);
 
 beforeAll(async () => {
   l = await launch();
-  await l.serve(SPY_URL, withHead(SPY), { html: true });
-  await l.serve(FOCUS_URL, withHead(FOCUS), { html: true });
-  await l.serve(FOCUS_URL.replace('focus.', 'focus2.'), withHead(FOCUS), { html: true });
-  await l.serve(CLIP_URL.replace('clip.', 'clip2.'), withHead(CLIPBOARD), { html: true });
-  await l.serve(COVER_URL, withHead(COVER), { html: true });
+  await l.serve(SPY_URL, withHead(SPY, 'spy'), { html: true });
+  await l.serve(FOCUS_URL, withHead(FOCUS, 'focus'), { html: true });
+  await l.serve(FOCUS_URL.replace('focus.', 'focus2.'), withHead(FOCUS, 'focus2'), { html: true });
+  await l.serve(CLIP_URL.replace('clip.', 'clip2.'), withHead(CLIPBOARD, 'clip2'), { html: true });
+  await l.serve(COVER_URL, withHead(COVER, 'cover'), { html: true });
   // The copy page forbids the Clipboard API (Permissions-Policy), as a page may: the old code then fell
   // back to a textarea and execCommand('copy') in this page's DOM.
-  const copyHtml = withHead(CLIPBOARD);
+  const copyHtml = withHead(CLIPBOARD, 'clip');
   await l.context.route(`${CLIP_URL}*`, (route) =>
     route.fulfill({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'permissions-policy': 'clipboard-write=()' }, body: copyHtml }),
   );
