@@ -5,7 +5,7 @@
 import { browser } from '../shared/ext';
 import { migrateSettings } from '../core/settings/settings';
 import type { HelpdeskId } from '../core/ticket/types';
-import { parseCommand } from '../messaging/protocol';
+import { parseCommand } from '../messaging/commands';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
 import { loadAdapterFor } from '../sites/sites';
