@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/core/log/types';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook/default-playbook';
-import { FIXTURES, type Launched, launch, panel, readStore, waitFor } from './harness';
+import { sendFromPage } from './config-store';
+import { extensionPage, FIXTURES, type Launched, launch, panel, readStore, waitFor } from './harness';
 
 const SHARE_B = 0.5;
 const PLAYBOOK = {
@@ -59,7 +60,12 @@ const other = otherCustomer();
 
 beforeAll(async () => {
   l = await launch();
-  await l.worker.evaluate((pb) => chrome.storage.local.set({ playbooks: { current: pb, history: [] } }), PLAYBOOK);
+  // Saved through the worker (an extension page's message): only the trusted config store holds playbooks
+  // now, a value in storage.local is ignored (issue 15).
+  const page = await l.context.newPage();
+  await page.goto(extensionPage(l, 'src/pages/popup/index.html'));
+  expect(await sendFromPage(page, 'playbooks/save', { current: PLAYBOOK, history: [], savedAt: {} })).toEqual({ ok: true, result: { saved: true } });
+  await page.close();
   await l.serve(`https://acme.zendesk.com/agent/tickets/${t1}`, ticketHtml(t1, MARIA), { html: true });
   await l.serve(`https://acme.zendesk.com/agent/tickets/${t2}`, ticketHtml(t2, `  ${MARIA.toUpperCase()} `), { html: true });
   await l.serve(`https://acme.zendesk.com/agent/tickets/${t3}`, ticketHtml(t3, other), { html: true });
@@ -74,6 +80,8 @@ describe('A/B assignment by customer', () => {
       const page = await l.context.newPage();
       await page.goto(`https://acme.zendesk.com/agent/tickets/${id}`);
       await panel(page).waitFor({ timeout: 20_000 });
+      // An interaction is logged from the rep's first action in the panel (a ticket merely opened writes nothing).
+      await panel(page).getByRole('checkbox').first().click();
       await waitFor(
         () => readStore<Interaction>(l.worker, 'interactions'),
         (rows) => rows.some((r) => r.ticketId === id),

@@ -60,8 +60,15 @@ describe('trusted config vs a compromised content script', () => {
     const stepsBefore = await stepNames(ticket);
     expect(stepsBefore.length).toBeGreaterThan(0);
     const world = await inContentWorld(ticket);
-    const keyOf = (raw: string) => world.run<{ ok: boolean; result: { key: string } }>(`chrome.runtime.sendMessage({ rp: 1, name: 'customer/key', payload: { raw: ${JSON.stringify(raw)} } })`);
-    const keyBefore = (await keyOf('maria.lopez@example.com')).result.key;
+    // The worker hashes only for an interaction it issued to this tab (issue 15): that world asks for one, as a
+    // content script may; the same tab keeps it across the reload below.
+    const opened = await world.run<{ ok: boolean; result: { interactionId: string } }>(
+      `chrome.runtime.sendMessage({ rp: 1, name: 'interaction/open', payload: { helpdesk: 'zendesk', ticketId: '4521', startedAt: Date.now() } })`,
+    );
+    const interactionId = opened.result.interactionId;
+    const keyOf = (w: typeof world, raw: string) =>
+      w.run<{ ok: boolean; result: { key: string } }>(`chrome.runtime.sendMessage({ rp: 1, name: 'customer/key', payload: { raw: ${JSON.stringify(raw)}, interactionId: ${JSON.stringify(interactionId)} } })`);
+    const keyBefore = (await keyOf(world, 'maria.lopez@example.com')).result.key;
     expect(keyBefore).toMatch(/^[0-9a-f]{64}$/);
     const salt = await configValue<string>(l.worker, 'hashSalt');
     expect(salt).toMatch(/^[0-9a-f]{32}$/);
@@ -113,7 +120,7 @@ describe('trusted config vs a compromised content script', () => {
 
     // Customer keys are unchanged: the worker still hashes with its own salt.
     const again = await inContentWorld(ticket);
-    const keyAfter = await again.run<{ result: { key: string } }>(`chrome.runtime.sendMessage({ rp: 1, name: 'customer/key', payload: { raw: 'maria.lopez@example.com' } })`);
+    const keyAfter = await keyOf(again, 'maria.lopez@example.com');
     expect(keyAfter.result.key).toBe(keyBefore);
     // The worker's trusted store still holds the real values.
     expect(await configValue(l.worker, 'hashSalt')).toBe(salt);
@@ -141,9 +148,10 @@ describe('trusted config vs a compromised content script', () => {
     await popup.reload();
     await expect.poll(() => popup.getByTestId('rep-id').textContent(), { timeout: 10_000 }).toBe('Rep id: sam.r');
     expect(await popup.getByLabel('Your rep id').count()).toBe(0);
-    // A new ticket's interaction is logged under it.
+    // A new ticket's interaction is logged under it (logged from the rep's first action in the panel).
     const ticket = await l.context.newPage();
     await ticket.goto('https://acme.freshdesk.com/a/tickets/1042');
+    await panel(ticket).getByRole('checkbox').first().click();
     await expect
       .poll(async () => (await readStore<{ repId: string }>(l.worker, 'interactions')).map((i) => i.repId), { timeout: 15_000 })
       .toContain('sam.r');

@@ -103,6 +103,7 @@ beforeAll(async () => {
   await l.serve(SPY_URL, withHead(SPY, 'spy'), { html: true });
   await l.serve(FOCUS_URL, withHead(FOCUS, 'focus'), { html: true });
   await l.serve(FOCUS_URL.replace('focus.', 'focus2.'), withHead(FOCUS, 'focus2'), { html: true });
+  await l.serve(FOCUS_URL.replace('focus.', 'focus3.'), withHead(FOCUS, 'focus3'), { html: true });
   await l.serve(CLIP_URL.replace('clip.', 'clip2.'), withHead(CLIPBOARD, 'clip2'), { html: true });
   await l.serve(COVER_URL, withHead(COVER, 'cover'), { html: true });
   // The copy page forbids the Clipboard API (Permissions-Policy), as a page may: the old code then fell
@@ -186,6 +187,29 @@ describe('a hostile page against the panel', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Enter');
+    await expect.poll(() => composer(page).textContent()).not.toBe('');
+    await page.close();
+  });
+
+  it('a script focusing Insert right after the rep clicks elsewhere in the panel does not inherit that click', async () => {
+    const page = await openResolved(FOCUS_URL.replace('focus.', 'focus3.'));
+    await page.bringToFront();
+    const objectId = await contentWorld(page).evaluateHandle(() => {
+      const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
+      const root = [...document.documentElement.children].map((el) => dom.openOrClosedShadowRoot(el)).find((r) => r?.querySelector('section.panel'));
+      return root?.querySelector('article.move button.primary');
+    });
+    const logged = await moveActions();
+    // The rep clicks the move's title (a real press inside the panel, on nothing focusable); at once
+    // something else moves focus onto Insert, well inside the second a press may cause a focus change.
+    await panel(page).locator('article.move h4').first().click();
+    await (await contentWorld(page).cdp()).send('DOM.focus', { objectId });
+    for (const key of ['Enter', ' ', '2']) await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+    expect(await composer(page).textContent()).toBe('');
+    expect(await moveActions()).toBe(logged);
+    // A press on Insert itself still acts.
+    await panel(page).getByRole('button', { name: 'Insert into reply' }).first().click();
     await expect.poll(() => composer(page).textContent()).not.toBe('');
     await page.close();
   });

@@ -3,7 +3,9 @@
  * - the event is trusted (a page script's synthetic click has `isTrusted === false`);
  * - a keyboard activation (Enter/Space on a button, the 1–4 outcome keys) acts only on focus that arrived
  *   by the rep's own pointer or Tab key, or that the extension gave for a keyboard command: a page that
- *   moved focus onto Insert cannot make the rep's next real keystroke press it;
+ *   moved focus onto Insert cannot make the rep's next real keystroke press it. A press causes focus only on
+ *   the element pressed, and a press or Tab causes one focus change: a script focusing Insert a moment
+ *   after the rep ticked a checkbox does not inherit that click;
  * - nothing acts while the page covers the panel (IntersectionObserver v2 `isVisible`: an element laid
  *   over it, even with `pointer-events: none`, or an opacity/filter/transform on its ancestors), nor in
  *   the first half second after it was covered; the panel then says that it was covered.
@@ -55,6 +57,8 @@ const isKeyboardActivation = (e: Event): boolean => e.type.startsWith('key') || 
 export function guardPanel(root: ShadowRoot, container: Element, signal: AbortSignal): InputGuard {
   const covers = createStore<CoverReport>({ coveredAt: null, ignored: 0 });
   let lastPointer = Number.NEGATIVE_INFINITY;
+  // What the rep pressed: pointer focus counts only for the element pressed (or the control its label names).
+  let pressed: Element | null = null;
   let lastTab = Number.NEGATIVE_INFINITY;
   let granted: Element | null = null;
   let earned: Element | null = null;
@@ -66,7 +70,9 @@ export function guardPanel(root: ShadowRoot, container: Element, signal: AbortSi
   root.addEventListener(
     'pointerdown',
     (e) => {
-      if (e.isTrusted) lastPointer = performance.now();
+      if (!e.isTrusted) return;
+      lastPointer = performance.now();
+      pressed = e.composedPath()[0] as Element;
     },
     opts,
   );
@@ -76,13 +82,31 @@ export function guardPanel(root: ShadowRoot, container: Element, signal: AbortSi
   // Tab into the panel starts outside it (window), Tab within it inside the closed root.
   window.addEventListener('keydown', onTab, opts);
   root.addEventListener('keydown', onTab, opts);
+  // A press or Tab causes one focus change, not every focus change in the next second: once focus has
+  // moved (here or in the page), a later script focus within the window is not the rep's.
+  const consume = () => {
+    lastPointer = Number.NEGATIVE_INFINITY;
+    lastTab = Number.NEGATIVE_INFINITY;
+    pressed = null;
+  };
+  window.addEventListener(
+    'focusin',
+    (e) => {
+      if (e.target !== root.host) consume();
+    },
+    opts,
+  );
+  const pressedOn = (el: Element): boolean =>
+    pressed !== null && (el.contains(pressed) || (pressed.closest('label') as HTMLLabelElement | null)?.control === el);
   root.addEventListener(
     'focusin',
     (e) => {
       const el = e.composedPath()[0] as Element;
       const now = performance.now();
-      earned = el === granted || now - lastPointer < FOCUS_CAUSE_MS || now - lastTab < FOCUS_CAUSE_MS ? el : null;
+      const byPointer = now - lastPointer < FOCUS_CAUSE_MS && pressedOn(el);
+      earned = el === granted || byPointer || now - lastTab < FOCUS_CAUSE_MS ? el : null;
       granted = null;
+      consume();
     },
     opts,
   );
