@@ -22,7 +22,7 @@ import { drainOutboxes } from './outbox-drain';
 import { activePlaybooks } from './playbooks';
 import { trustedRepId } from './rep-id';
 import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-overrides';
-import { rememberInteractionTab } from './tabs';
+import { focusChat, rememberInteractionTab, reportChat } from './tabs';
 
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
   try {
@@ -134,6 +134,14 @@ export const handlers: Handlers = {
   'sites/overrides': ({ helpdesk }) => siteOverridesFor(helpdesk),
   'sites/overrides-all': () => allSiteOverrides(),
   'sites/overrides-save': ({ overrides }) => saveSiteOverrides(overrides),
+  async 'chats/report'({ helpdesk, ticketId, stage }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !contentOrigin(sender)) throw new Error('chats are reported by helpdesk tabs only');
+    return { chats: await reportChat(tabId, { helpdesk, ticketId, stage }) };
+  },
+  async 'chats/focus'({ tabId }) {
+    return { focused: await focusChat(tabId) };
+  },
   async 'tab/status'({ recognised }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {

@@ -84,3 +84,12 @@ describe('panel keys', () => {
     }));
   });
 });
+
+describe('asking the VES in chat', () => {
+  const defaults = { intro: 'Two quick questions:', achieveMore: 'I can achieve more with the product (1–5)', confidence: 'I feel more confident in my purchase (1–5)', effort: 'How easy was it (1–7)?' };
+  it('uses the playbook’s wording where it has one and the defaults elsewhere', async () => {
+    const { vesAskText } = await import('./live-chat');
+    expect(vesAskText(undefined, defaults)).toBe('Two quick questions:\n1. I can achieve more with the product (1–5)\n2. I feel more confident in my purchase (1–5)\n3. How easy was it (1–7)?');
+    expect(vesAskText({ confidence: 'Me siento más seguro de mi compra', intro: '  ' }, defaults).split('\n')).toEqual([defaults.intro, `1. ${defaults.achieveMore}`, '2. Me siento más seguro de mi compra', `3. ${defaults.effort}`]);
+  });
+});

@@ -87,6 +87,7 @@ export type PanelCommand =
   | { readonly type: 'outcome'; readonly outcome: Outcome }
   | { readonly type: 'skip-reason'; readonly reason: SkipReason }
   | { readonly type: 'ask-ves' }
+  | { readonly type: 'tick-step' }
   | { readonly type: 'finish' }
   | { readonly type: 'help' }
   | { readonly type: 'next-chat' }
@@ -102,6 +103,7 @@ export const PANEL_KEYS: readonly (readonly [string, PanelCommand])[] = [
   ['2', { type: 'outcome', outcome: 'accepted' }],
   ['3', { type: 'outcome', outcome: 'declined' }],
   ['4', { type: 'outcome', outcome: 'not-a-fit' }],
+  ['t', { type: 'tick-step' }],
   ['v', { type: 'ask-ves' }],
   ['f', { type: 'finish' }],
   [']', { type: 'next-chat' }],
@@ -129,4 +131,21 @@ export function commandForKey(key: string, mods: { ctrl: boolean; alt: boolean; 
 export function stepIndex(current: number, delta: number, count: number): number {
   if (count <= 0) return 0;
   return (((current + delta) % count) + count) % count;
+}
+
+/** The VES questions as the customer reads them: the playbook's wording where it has one, else the defaults. */
+export interface VesWording {
+  readonly intro: string;
+  readonly achieveMore: string;
+  readonly confidence: string;
+  readonly effort: string;
+}
+
+/**
+ * The text "Ask in chat" inserts: an intro, the two Gartner statements (agree 1–5) and the effort
+ * question (1–7), numbered so the customer can answer in one line.
+ */
+export function vesAskText(custom: Partial<VesWording> | undefined, defaults: VesWording): string {
+  const w = { ...defaults, ...Object.fromEntries(Object.entries(custom ?? {}).filter(([, v]) => typeof v === 'string' && v.trim())) } as VesWording;
+  return [w.intro, `1. ${w.achieveMore}`, `2. ${w.confidence}`, `3. ${w.effort}`].join('\n');
 }
