@@ -22,7 +22,7 @@ import { drainOutboxes } from './outbox-drain';
 import { activePlaybooks } from './playbooks';
 import { trustedRepId } from './rep-id';
 import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-overrides';
-import { focusChat, rememberInteractionTab, reportChat } from './tabs';
+import { focusChat, noteChatsChanged, rememberInteractionTab, reportChat } from './tabs';
 
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
   try {
@@ -137,7 +137,9 @@ export const handlers: Handlers = {
   async 'chats/report'({ helpdesk, ticketId, stage }, sender) {
     const tabId = sender.tab?.id;
     if (tabId === undefined || !contentOrigin(sender)) throw new Error('chats are reported by helpdesk tabs only');
-    return { chats: await reportChat(tabId, { helpdesk, ticketId, stage }) };
+    const { chats, changed } = await reportChat(tabId, { helpdesk, ticketId, stage });
+    if (changed) noteChatsChanged(chats);
+    return { chats };
   },
   async 'chats/focus'({ tabId }) {
     return { focused: await focusChat(tabId) };

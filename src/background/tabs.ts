@@ -61,16 +61,24 @@ async function readChats(): Promise<ChatMap> {
 }
 
 /** Records the sender tab's conversation and stage; returns the open chats (finished ones left out), oldest first. */
-export function reportChat(tabId: number, row: Omit<ChatRow, 'at'>): Promise<OpenChat[]> {
+export function reportChat(tabId: number, row: Omit<ChatRow, 'at'>): Promise<{ chats: OpenChat[]; changed: boolean }> {
   return serial(async () => {
     const map = await readChats();
-    map[tabId] = { ...row, at: map[tabId]?.ticketId === row.ticketId ? map[tabId].at : Date.now() };
-    await browser.storage.session.set({ [CHATS_KEY]: map });
-    return Object.entries(map)
+    const before = map[tabId];
+    const changed = before?.ticketId !== row.ticketId || before.stage !== row.stage || before.helpdesk !== row.helpdesk;
+    map[tabId] = { ...row, at: before?.ticketId === row.ticketId ? before.at : Date.now() };
+    if (changed) await browser.storage.session.set({ [CHATS_KEY]: map });
+    const chats = Object.entries(map)
       .filter(([, r]) => r.stage !== 'finished')
       .sort((a, b) => a[1].at - b[1].at)
       .map(([id, r]) => ({ tabId: Number(id), helpdesk: r.helpdesk, ticketId: r.ticketId, stage: r.stage, current: Number(id) === tabId }));
+    return { chats, changed };
   });
+}
+
+/** Tells the other chat tabs that the list changed, so their panels ask again (no data in the note). */
+export function noteChatsChanged(chats: readonly OpenChat[]): void {
+  for (const c of chats) if (!c.current) void browser.tabs.sendMessage(c.tabId, { rp: 1, command: 'chats-changed' }).catch(() => {});
 }
 
 /** Brings a chat's tab (and its window) to the front; tabs that never reported a chat are refused. */

@@ -317,6 +317,10 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     async finish(): Promise<void> {
       await act({ type: 'finish' });
     },
+    /** Asks the worker for the open chats again (another chat's stage moved). */
+    refreshChats(): void {
+      reportChat(true);
+    },
     /** Brings another open chat's tab to the front. */
     async focusChat(tabId: number): Promise<void> {
       await send('chats/focus', { tabId });

@@ -243,7 +243,8 @@ export type Reply<N extends MessageName> = { ok: true; result: Results[N] } | { 
  * Worker → content script: the keyboard shortcuts, sent to the active tab. The same envelope rules as
  * every message: the content script acts only on a value that parses as `COMMAND_ENVELOPE`.
  */
-export const CONTENT_COMMANDS = ['toggle-panel', 'tick-next-step', 'insert-top-move', 'record-outcome'] as const;
+// 'chats-changed' is the worker's own note to chat tabs (another chat's stage moved); the others are shortcuts.
+export const CONTENT_COMMANDS = ['toggle-panel', 'tick-next-step', 'insert-top-move', 'record-outcome', 'focus-panel', 'next-chat', 'chats-changed'] as const;
 export type ContentCommand = (typeof CONTENT_COMMANDS)[number];
 
 export const COMMAND_ENVELOPE = v.strictObject({ rp: v.literal(1), command: v.picklist(CONTENT_COMMANDS) });

@@ -120,6 +120,8 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
         return;
       case 'ask-ves':
         void actions.askVes();
+        // Focus goes to the reply box (to send); the questions to record the answers come into view here.
+        panel.current?.querySelector('[data-wrapup]')?.scrollIntoView({ block: 'start' });
         return;
       case 'finish':
         void actions.finish();

@@ -56,7 +56,7 @@ export function Wrapup({ answers, ended, actions, open }: { answers: WrapupAnswe
   );
   if (open) {
     return (
-      <section class="block" aria-labelledby="rp-wrapup" data-wrapup tabIndex={-1}>
+      <section class="block" aria-labelledby="rp-wrapup" data-wrapup tabIndex={-1} onFocus={(e) => (e.currentTarget as HTMLElement).scrollIntoView({ block: 'start' })}>
         <h3 id="rp-wrapup">{t('panel_wrapup_now')}</h3>
         {body}
       </section>

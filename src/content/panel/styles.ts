@@ -74,6 +74,8 @@ details summary { cursor: pointer; color: var(--muted); font-size: 12px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 article.move.selected { border-color: var(--accent, #0d6e6e); }
 article.move:focus, section.panel:focus, [data-wrapup]:focus { outline: 2px solid var(--accent, #0d6e6e); outline-offset: 1px; }
+nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
+.prompt { position: sticky; top: 45px; z-index: 1; border: 1px solid var(--accent); }
 .chats ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 .chats button { width: 100%; text-align: left; }
 .chats button[aria-current] { font-weight: 600; }
