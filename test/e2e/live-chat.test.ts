@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentWorld } from './panel-driver';
 import { extensionPage, FIXTURES, type Launched, launch, panel, readStore, screenshot, waitFor } from './harness';
 
 const CHAT_A = 'https://live.zendesk.com/agent/tickets/4521';
@@ -100,8 +101,22 @@ describe('live chat, by keyboard', () => {
     expect(rows).toContain('#4521 outcome pending');
     expect(rows).toContain('#4600 resolving');
     await screenshot(b, 'live-chat-two-chats');
+    // The first chat's panel hears of the second without acting (the worker tells open chat tabs).
+    await expect.poll(() => panel(a).locator('nav.chats').textContent(), { timeout: 10_000 }).toContain('#4600 resolving');
     await panel(b).getByRole('button', { name: /#4521/ }).click();
     await expect.poll(activeTabUrl).toBe(CHAT_A);
+  }, 60_000);
+
+  it('a compromised helpdesk tab cannot bring a tab to the front that holds no chat', async () => {
+    const other = await l.context.newPage();
+    await other.goto(extensionPage(l, 'src/pages/options/index.html'));
+    const otherId = await other.evaluate(async () => (await chrome.tabs.getCurrent())?.id ?? -1);
+    await b.bringToFront();
+    // What a compromised content script could send from the helpdesk tab (its isolated world).
+    const answer = await contentWorld(b).evaluate((tabId) => chrome.runtime.sendMessage({ rp: 1, name: 'chats/focus', payload: { tabId } }), otherId);
+    expect(answer).toMatchObject({ ok: true, result: { focused: false } });
+    expect(await activeTabUrl()).toBe(CHAT_B);
+    await other.close();
   }, 60_000);
 
   it('asks how the customer took the offer once they reply, suggests from their words, and records it with one key', async () => {
