@@ -75,7 +75,11 @@ describe('live chat, by keyboard', () => {
     expect(await panel(a).getByRole('region', { name: 'Wrap-up' }).isVisible()).toBe(true);
     expect(await panel(a).getByRole('button', { name: 'Finish interaction' }).isVisible()).toBe(true);
 
-    const second = await cards.nth(1).evaluate((el) => ({ id: el.getAttribute('data-move-id') ?? '', text: el.querySelector('blockquote')?.textContent ?? '' }));
+    const moveOf = (i: number) => cards.nth(i).evaluate((el) => ({ id: el.getAttribute('data-move-id') ?? '', text: el.querySelector('blockquote')?.textContent ?? '' }));
+    const [first, second] = [await moveOf(0), await moveOf(1)];
+    // Nothing is chosen until the rep says so: j picks the first move, j again the second.
+    await a.keyboard.press('j');
+    await expect.poll(() => panel(a).locator('article.move[data-selected]').evaluate((el) => el.getAttribute('data-move-id'))).toBe(first.id);
     await a.keyboard.press('j');
     await expect.poll(() => panel(a).locator('article.move[data-selected]').evaluate((el) => el.getAttribute('data-move-id'))).toBe(second.id);
     await a.keyboard.press('i');
@@ -97,9 +101,10 @@ describe('live chat, by keyboard', () => {
     const chats = panel(b).locator('nav.chats');
     await chats.waitFor({ timeout: 15_000 });
     const rows = (await chats.textContent()) ?? '';
-    expect(rows).toContain('Open chats (2)');
+    // The other chat with its stage (this one is the header's ticket).
+    expect(rows).toContain('Your other open chats (1)');
     expect(rows).toContain('#4521 outcome pending');
-    expect(rows).toContain('#4600 resolving');
+    expect(rows).not.toContain('#4600');
     await screenshot(b, 'live-chat-two-chats');
     // The first chat's panel hears of the second without acting (the worker tells open chat tabs).
     await expect.poll(() => panel(a).locator('nav.chats').textContent(), { timeout: 10_000 }).toContain('#4600 resolving');

@@ -57,7 +57,8 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
   }, [prefs, composerTop, m.ticketId]);
 
   const eligible = m.evaluation?.eligible ?? [];
-  const selected = eligible.find((e) => e.move.id === selectedId)?.move.id ?? eligible[0]?.move.id ?? null;
+  // Only a move the rep chose (j/k) is a target: a key pressed elsewhere in the panel acts on no move by default.
+  const selected = eligible.find((e) => e.move.id === selectedId)?.move.id ?? null;
   const messages = m.read?.context?.messages;
   const prompted = m.state ? outcomePrompt(m.state, customerMessageCount(messages)) : null;
   const promptedTitle = prompted ? (eligible.find((e) => e.move.id === prompted)?.move.title ?? m.playbook?.moves.find((x) => x.id === prompted)?.title ?? prompted) : null;
@@ -95,8 +96,9 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
       case 'next-move':
       case 'previous-move': {
         if (eligible.length === 0) return;
-        const at = Math.max(0, eligible.findIndex((e) => e.move.id === selected));
-        const id = eligible[stepIndex(at, c.type === 'next-move' ? 1 : -1, eligible.length)]!.move.id;
+        const at = eligible.findIndex((e) => e.move.id === selected);
+        // From no choice, j picks the first move and k the last.
+        const id = eligible[at < 0 ? (c.type === 'next-move' ? 0 : eligible.length - 1) : stepIndex(at, c.type === 'next-move' ? 1 : -1, eligible.length)]!.move.id;
         setSelectedId(id);
         focusMove(id);
         return;
