@@ -17,13 +17,13 @@ const CHAT_A = 'https://live.zendesk.com/agent/tickets/4521';
 const CHAT_B = 'https://live.zendesk.com/agent/tickets/4600';
 let l: Launched;
 
-type Stored = { type: string; interactionId: string; moveId?: string; outcome?: string; reason?: string; vesAchieveMore?: number | null; vesConfidence?: number | null; effort?: number | null };
+type Stored = { type: string; interactionId: string; moveId?: string; outcome?: string; skipReason?: string | null; reason?: string; vesAchieveMore?: number | null; vesConfidence?: number | null; effort?: number | null };
 
 beforeAll(async () => {
   l = await launch();
   await l.serve(CHAT_A, 'zendesk/ticket.html');
   // The second chat: the same helpdesk page showing another ticket.
-  await l.serve(CHAT_B, readFileSync(join(FIXTURES, 'zendesk/ticket.html'), 'utf8').replaceAll('4521', '4600'), { html: true });
+  await l.serve(CHAT_B, readFileSync(join(FIXTURES, 'zendesk/ticket.html'), 'utf8').replaceAll('4521', '4600').replaceAll('maria.lopez@example.com', 'joan.ruiz@example.com'), { html: true });
 }, 60_000);
 afterAll(async () => {
   await l?.close();
@@ -181,6 +181,26 @@ describe('live chat, by keyboard', () => {
     await a.keyboard.press('f');
     const ended = await waitFor(events, (r) => r.some((e) => e.type === 'interaction-ended'));
     expect(ended.filter((e) => e.type === 'interaction-ended').map((e) => e.reason)).toEqual(['closed']);
+  }, 60_000);
+
+  it('records not-a-fit with its reason by keys in the second chat', async () => {
+    await b.bringToFront();
+    await panel(b).getByRole('heading', { name: 'Resolve first' }).click();
+    const cards = panel(b).locator('article.move');
+    for (let i = 0; i < 6 && (await cards.count()) === 0; i++) {
+      await b.keyboard.press('t');
+      await b.waitForTimeout(150);
+    }
+    await expect.poll(() => cards.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    const first = await cards.nth(0).evaluate((el) => el.getAttribute('data-move-id'));
+    await b.keyboard.press('j');
+    await b.keyboard.press('4');
+    // The reason question comes with its keys; c is "already knows" here, not Copy.
+    await panel(b).locator('[data-skip-reasons]').waitFor();
+    await b.keyboard.press('c');
+    const rows = await waitFor(events, (r) => r.some((e) => e.type === 'move-outcome' && e.moveId === first));
+    expect(rows.find((e) => e.type === 'move-outcome' && e.moveId === first)).toMatchObject({ outcome: 'not-a-fit', skipReason: 'already-knows' });
+    expect(rows.filter((e) => e.type === 'move-offered' && e.moveId === first)).toEqual([]);
   }, 60_000);
 
   it('the dashboard shows the VES share and the with/without-VE split from those answers', async () => {
