@@ -22,7 +22,7 @@ import { newMacKey } from './mac-keys';
 import { activePlaybooks } from './playbooks';
 import { trustedRepId } from './rep-id';
 import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-overrides';
-import { rememberInteractionTab } from './tabs';
+import { focusChat, noteChatsChanged, rememberInteractionTab, reportChat } from './tabs';
 import { teamHandlers } from './team/handlers';
 import { schedulePublish } from './team/sync';
 
@@ -137,6 +137,16 @@ export const handlers: Handlers = {
   'sites/overrides': ({ helpdesk }) => siteOverridesFor(helpdesk),
   'sites/overrides-all': () => allSiteOverrides(),
   'sites/overrides-save': ({ overrides }) => saveSiteOverrides(overrides),
+  async 'chats/report'({ helpdesk, ticketId, stage }, sender) {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined || !contentOrigin(sender)) throw new Error('chats are reported by helpdesk tabs only');
+    const { chats, changed } = await reportChat(tabId, { helpdesk, ticketId, stage });
+    if (changed) noteChatsChanged(chats);
+    return { chats };
+  },
+  async 'chats/focus'({ tabId }) {
+    return { focused: await focusChat(tabId) };
+  },
   async 'tab/status'({ recognised }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {

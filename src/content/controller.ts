@@ -15,10 +15,13 @@ import { selectPlaybook } from '../core/playbook/select';
 import type { HistoryAttempt } from '../core/playbook/history';
 import type { Playbook } from '../core/playbook/types';
 import { resolveVariant, variantByLabel } from '../core/playbook/variant';
+import { customerMessageCount, stageOf, vesAskText } from '../core/session/live-chat';
 import { applyRepAction, type RepAction, settle } from '../core/session/ticket-session';
 import type { EventBody, Transition } from '../core/session/types';
 import type { TicketContext } from '../core/ticket/types';
 import { send } from '../messaging/client';
+import type { OpenChat } from '../messaging/protocol';
+import { t } from '../shared/i18n';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { KEYS } from '../shared/storage-keys';
 import { copyText } from './clipboard';
@@ -42,6 +45,10 @@ export interface PanelModel {
   readonly notice: { kind: 'info' | 'warn'; text: string; undoStep?: string } | null;
   readonly storageProblem: string | null;
   readonly pendingEvents: number;
+  /** True while no rep id is set: events are logged as `unknown` and the panel says so. */
+  readonly repIdMissing: boolean;
+  /** The rep's open conversations in this browser (this tab's included), from the worker. */
+  readonly chats: readonly OpenChat[];
 }
 
 export interface ControllerDeps {
@@ -50,7 +57,9 @@ export interface ControllerDeps {
   readonly agentName: string;
 }
 
-export function createController({ adapter, repId, agentName }: ControllerDeps, signal: AbortSignal) {
+export function createController({ adapter, repId: initialRepId, agentName }: ControllerDeps, signal: AbortSignal) {
+  // Re-read when the config changes (the rep sets an id in the popup, an admin pushes a policy).
+  let repId = initialRepId;
   const model = createStore<PanelModel>({
     adapterLabel: adapter.label,
     read: null,
@@ -62,6 +71,8 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     notice: null,
     storageProblem: null,
     pendingEvents: 0,
+    repIdMissing: !initialRepId || initialRepId === 'unknown',
+    chats: [],
   });
   const macKeys = new Map<string, string>();
   const outbox = new Outbox(signal, (s) => model.set((m) => ({ ...m, pendingEvents: s.pending })), (id) => macKeys.get(id));
@@ -106,6 +117,25 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     );
     model.set({ ...m, state: settled.state, evaluation: settled.evaluation, playbook: chosen.playbook });
     perform(settled, m.ticketId, m.state);
+    reportChat(false);
+  }
+
+  /**
+   * Tells the worker this tab's conversation and stage when either changed (or when `force`d: the tab
+   * came to the front and wants the others' latest stages); the answer is the list the panel shows.
+   */
+  let reported = '';
+  function reportChat(force: boolean): void {
+    const { state, ticketId, evaluation } = model.get();
+    if (!state || !ticketId || !evaluation) return;
+    const stage = stageOf(state, evaluation.eligible.length);
+    const key = `${ticketId}\n${stage}`;
+    if (key === reported && !force) return;
+    reported = key;
+    send('chats/report', { helpdesk: adapter.id, ticketId: ticketId.slice(0, 60), stage }).then(
+      (r) => model.set((x) => ({ ...x, chats: r.chats })),
+      () => {},
+    );
   }
 
   /** A transition's effects: events (in order), notices to the panel, the state to storage once started. */
@@ -254,8 +284,8 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
       if (!m.state || !e) return;
       let notice: PanelModel['notice'] = null;
       if (via === 'insert') {
-        const r = await adapter.insertText(document, e.text);
-        if (!r.inserted) {
+        const r = await insertIntoReply(e.text);
+        if (!r) {
           const copied = await copyText(e.text);
           via = 'copy';
           notice = { kind: copied ? 'info' : 'warn', text: copied ? 'notice_copied_fallback' : 'notice_copy_failed' };
@@ -265,7 +295,25 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
         notice = { kind: copied ? 'info' : 'warn', text: copied ? 'notice_copied' : 'notice_copy_failed' };
       }
       model.set((x) => ({ ...x, notice }));
-      await act({ type: 'offered', move: e.move, via });
+      // The customer's message count at the offer: a later reply makes the panel ask how they took it.
+      await act({ type: 'offered', move: e.move, via, customerMessages: customerMessageCount(m.read?.context?.messages) });
+    },
+    /** "Ask in chat": the two VE statements and the effort question into the reply box (the rep sends them). */
+    async askVes(): Promise<void> {
+      const m = model.get();
+      const text = vesAskText(m.playbook?.vesQuestions, {
+        intro: t('ves_ask_intro'),
+        achieveMore: t('ves_ask_achieve_more'),
+        confidence: t('ves_ask_confidence'),
+        effort: t('ves_ask_effort'),
+      });
+      let notice: PanelModel['notice'];
+      if (await insertIntoReply(text)) notice = { kind: 'info', text: 'notice_ves_asked' };
+      else {
+        const copied = await copyText(text);
+        notice = { kind: copied ? 'info' : 'warn', text: copied ? 'notice_copied_fallback' : 'notice_copy_failed' };
+      }
+      model.set((x) => ({ ...x, notice }));
     },
     async recordOutcome(moveId: string, outcome: Outcome, skipReason: SkipReason | null = null): Promise<void> {
       const m = model.get();
@@ -278,10 +326,44 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     async finish(): Promise<void> {
       await act({ type: 'finish' });
     },
+    /** Asks the worker for the open chats again (another chat's stage moved). */
+    refreshChats(): void {
+      reportChat(true);
+    },
+    /** Brings another open chat's tab to the front. */
+    async focusChat(tabId: number): Promise<void> {
+      await send('chats/focus', { tabId });
+    },
+    /** The next (1) or previous (-1) open chat after this tab's, wrapping. */
+    async switchChat(delta: 1 | -1): Promise<void> {
+      const { chats } = model.get();
+      const at = chats.findIndex((c) => c.current);
+      if (chats.length < 2 || at < 0) return;
+      const target = chats[(at + delta + chats.length) % chats.length];
+      if (target) await actions.focusChat(target.tabId);
+    },
     dismissNotice(): void {
       model.set((m) => ({ ...m, notice: null }));
     },
   };
+
+  /**
+   * Inserts into the helpdesk's reply box and leaves the rep's focus there (to edit and send), whatever
+   * the insert strategy did with focus. False when the text could not be inserted.
+   */
+  async function insertIntoReply(text: string): Promise<boolean> {
+    const r = await adapter.insertText(document, text);
+    if (!r.inserted) return false;
+    const composer = adapter.findComposer(document);
+    if (composer && document.activeElement !== composer && !composer.contains(document.activeElement)) composer.focus();
+    return true;
+  }
+
+  async function loadRepId(): Promise<void> {
+    const settings = await send('config/panel', {});
+    repId = settings.repId || 'unknown';
+    model.set((m) => ({ ...m, repIdMissing: !settings.repId || settings.repId === 'unknown' }));
+  }
 
   async function loadPlaybooks(): Promise<void> {
     const active = await send('playbook/active', { locale: browser.i18n.getMessage('@@ui_locale') });
@@ -295,7 +377,10 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     show((await browser.storage.local.get(KEYS.storageProblem))[KEYS.storageProblem]);
     const listener = (changes: Record<string, Browser.Storage.StorageChange>, area: string) => {
       if (area === 'local' && KEYS.storageProblem in changes) show(changes[KEYS.storageProblem]?.newValue);
-      if (area === 'local' && KEYS.configChanged in changes) void loadPlaybooks().then(recompute);
+      if (area === 'local' && KEYS.configChanged in changes) {
+        void loadPlaybooks().then(recompute);
+        void loadRepId().catch(() => {});
+      }
     };
     browser.storage.onChanged.addListener(listener);
     signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(listener));
@@ -310,6 +395,8 @@ export function createController({ adapter, repId, agentName }: ControllerDeps, 
     // Conditions on elapsed time need a clock even when the page is quiet.
     const tick = setInterval(recompute, 30_000);
     signal.addEventListener('abort', () => clearInterval(tick));
+    // Back at the front (the rep jumped here): refresh the other chats' stages.
+    document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && reportChat(true), { signal });
   }
 
   return { model, actions, start };

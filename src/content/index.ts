@@ -77,6 +77,16 @@ async function claimPage(adaptersFor: AdapterSource, opts: { yieldToCustomSites:
     if (!command) return;
     if (command === 'toggle-panel') prefs.set((p) => ({ ...p, hidden: !p.hidden }));
     if (command === 'tick-next-step') void controller.actions.tickNextStep();
+    if (command === 'chats-changed') controller.actions.refreshChats();
+    if (command === 'next-chat') void controller.actions.switchChat(1);
+    if (command === 'focus-panel') {
+      // The rep's own shortcut, from the reply box to the panel: its keys then act (the guard trusts this focus).
+      prefs.set((p) => ({ ...p, hidden: false, collapsed: false }));
+      requestAnimationFrame(() => {
+        const section = root.querySelector<HTMLElement>('section.panel');
+        if (section) guard.grantFocus(section);
+      });
+    }
     const top = controller.model.get().evaluation?.eligible[0];
     if (command === 'insert-top-move' && top) void controller.actions.offer(top.move.id, 'insert');
     if (command === 'record-outcome' && top) {

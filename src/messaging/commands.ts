@@ -4,7 +4,8 @@
  * with a known command, nothing more — by hand rather than with the schema library, so the content
  * script does not bundle it (its size budget is 25 kB).
  */
-export const CONTENT_COMMANDS = ['toggle-panel', 'tick-next-step', 'insert-top-move', 'record-outcome'] as const;
+// 'chats-changed' is the worker's own note to chat tabs (another chat's stage moved); the others are shortcuts.
+export const CONTENT_COMMANDS = ['toggle-panel', 'tick-next-step', 'insert-top-move', 'record-outcome', 'focus-panel', 'next-chat', 'chats-changed'] as const;
 export type ContentCommand = (typeof CONTENT_COMMANDS)[number];
 
 export interface CommandMessage {

@@ -8,7 +8,8 @@ import { MAX_FREE_TEXT } from '../core/log/types';
 import { attemptSchema, interactionSchema, logEventSchema, reviewSchema, wrapupSchema } from '../core/log/validate';
 import type { HistoryAttempt } from '../core/playbook/history';
 import type { OverrideError, OverridesByHelpdesk } from '../core/ticket/overrides';
-import { HELPDESK_IDS, type SiteOverrides } from '../core/ticket/types';
+import { HELPDESK_IDS, type HelpdeskId, type SiteOverrides } from '../core/ticket/types';
+import { STAGES, type Stage } from '../core/session/live-chat';
 import type { EffectiveSettings, PanelConfig } from '../core/settings/effective';
 import { REP_ID_PATTERN, SALT_PATTERN } from '../core/settings/policy';
 import { type Settings, THEMES } from '../core/settings/settings';
@@ -151,6 +152,16 @@ export const PROTOCOL = {
   'team/import': { from: ['page'], payload: v.strictObject({ text: v.pipe(v.string(), v.maxLength(64 * 1024)) }) },
   /** Options page → worker: forget the imported team file (a policy's team configuration stays). */
   'team/remove': { from: ['page'], payload: v.strictObject({}) },
+  /**
+   * Content → worker: this tab's conversation and its stage (live chat: the rep's open chats in this
+   * browser); the answer is every open chat. Kept in `storage.session` (memory only): ids, no text.
+   */
+  'chats/report': {
+    from: ['content'],
+    payload: v.strictObject({ helpdesk: v.picklist(HELPDESK_IDS), ticketId: v.pipe(v.string(), v.minLength(1), v.maxLength(60)), stage: v.picklist(STAGES) }),
+  },
+  /** Content → worker: bring one of the open chats' tabs to the front (only a tab that reported a chat). */
+  'chats/focus': { from: ['content'], payload: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }) },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -189,6 +200,17 @@ export interface Results {
   'team/sync': TeamView;
   'team/import': { errors: string[]; view: TeamView };
   'team/remove': TeamView;
+  'chats/report': { chats: OpenChat[] };
+  'chats/focus': { focused: boolean };
+}
+
+/** One open conversation in this browser, as the panel lists it (`current`: the asking tab's own). */
+export interface OpenChat {
+  readonly tabId: number;
+  readonly helpdesk: HelpdeskId;
+  readonly ticketId: string;
+  readonly stage: Stage;
+  readonly current: boolean;
 }
 
 /** One refused event as the options page shows and exports it (`raw` is size-bounded JSON text). */

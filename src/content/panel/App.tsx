@@ -1,14 +1,19 @@
 /** The rep's panel: header (drag, collapse), read problems, checklist, VE moves, wrap-up. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Outcome, SkipReason } from '../../core/log/types';
+import { commandForKey, customerMessageCount, latestCustomerText, outcomePrompt, type PanelCommand, stepIndex, suggestOutcome } from '../../core/session/live-chat';
 import type { Theme } from '../../core/settings/settings';
 import { t } from '../../shared/i18n';
 import type { Controller } from '../controller';
 import { type Store, useStore } from '../store';
+import { Chats } from './Chats';
 import { Checklist } from './Checklist';
-import { Moves } from './Moves';
+import { KeyHelp } from './KeyHelp';
+import { type MoveChoice, Moves } from './Moves';
+import { OutcomePrompt } from './OutcomePrompt';
 import { missingCostKey, whoseTicket } from './ticket-header';
-import { type CoverReport, mayAct, trusted } from './trusted';
-import { Wrapup } from './Wrapup';
+import { type CoverReport, grantFocus, mayAct, trusted } from './trusted';
+import { nextQuestion, Wrapup } from './Wrapup';
 
 export interface PanelPrefs {
   readonly x: number | null;
@@ -37,6 +42,9 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
   const panel = useRef<HTMLElement>(null);
 
   const [bottom, setBottom] = useState<number | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [askingReason, setAskingReason] = useState<string | null>(null);
+  const [showKeys, setShowKeys] = useState(false);
   // Keep the panel on screen when the window shrinks, and above the reply box.
   useEffect(() => {
     const onResize = () => {
@@ -47,6 +55,110 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
     window.addEventListener('resize', onResize);
     return () => window.removeEventListener('resize', onResize);
   }, [prefs, composerTop, m.ticketId]);
+
+  const eligible = m.evaluation?.eligible ?? [];
+  // Only a move the rep chose (j/k) is a target: a key pressed elsewhere in the panel acts on no move by default.
+  const selected = eligible.find((e) => e.move.id === selectedId)?.move.id ?? null;
+  const messages = m.read?.context?.messages;
+  const prompted = m.state ? outcomePrompt(m.state, customerMessageCount(messages)) : null;
+  const promptedTitle = prompted ? (eligible.find((e) => e.move.id === prompted)?.move.title ?? m.playbook?.moves.find((x) => x.id === prompted)?.title ?? prompted) : null;
+
+  const record = (moveId: string, outcome: Outcome, reason: SkipReason | null = null) => {
+    // Not a fit needs its reason first: ask it (keys a–d or a click), with focus on the question.
+    if (outcome === 'not-a-fit' && reason === null) {
+      setAskingReason(moveId);
+      requestAnimationFrame(() => {
+        const q = panel.current?.querySelector<HTMLElement>(`[data-move-id="${CSS.escape(moveId)}"] [data-skip-reasons] button`);
+        if (q) grantFocus(q);
+      });
+      return;
+    }
+    setAskingReason(null);
+    if (outcome === 'offered') void actions.offer(moveId, 'manual');
+    else void actions.recordOutcome(moveId, outcome, reason);
+  };
+  const choice: MoveChoice = { selected, askingReason, record };
+
+  const focusMove = (id: string) =>
+    requestAnimationFrame(() => {
+      const card = panel.current?.querySelector<HTMLElement>(`[data-move-id="${CSS.escape(id)}"]`);
+      if (card) {
+        grantFocus(card);
+        card.scrollIntoView({ block: 'nearest' });
+      }
+    });
+
+  /** The move a key acts on: the card holding focus, else the one the customer just answered about, else the chosen one. */
+  const targetMove = (from: Element | null): string | null => from?.closest('[data-move-id]')?.getAttribute('data-move-id') ?? prompted ?? selected;
+
+  const run = (c: PanelCommand, from: Element | null) => {
+    switch (c.type) {
+      case 'next-move':
+      case 'previous-move': {
+        if (eligible.length === 0) return;
+        const at = eligible.findIndex((e) => e.move.id === selected);
+        // From no choice, j picks the first move and k the last.
+        const id = eligible[at < 0 ? (c.type === 'next-move' ? 0 : eligible.length - 1) : stepIndex(at, c.type === 'next-move' ? 1 : -1, eligible.length)]!.move.id;
+        setSelectedId(id);
+        focusMove(id);
+        return;
+      }
+      case 'insert':
+      case 'copy': {
+        const id = from?.closest('[data-move-id]')?.getAttribute('data-move-id') ?? selected;
+        if (id) void actions.offer(id, c.type);
+        return;
+      }
+      case 'outcome': {
+        const id = targetMove(from);
+        if (id) record(id, c.outcome);
+        return;
+      }
+      case 'skip-reason':
+        if (askingReason) record(askingReason, 'not-a-fit', c.reason);
+        return;
+      case 'tick-step':
+        void actions.tickNextStep();
+        return;
+      case 'ask-ves':
+        void actions.askVes();
+        // Focus goes to the reply box (to send); the questions to record the answers come into view here.
+        panel.current?.querySelector('[data-wrapup]')?.scrollIntoView({ block: 'start' });
+        return;
+      case 'finish':
+        void actions.finish();
+        return;
+      case 'help':
+        setShowKeys((v) => !v);
+        return;
+      case 'next-chat':
+      case 'previous-chat':
+        void actions.switchChat(c.type === 'next-chat' ? 1 : -1);
+        return;
+    }
+  };
+
+  /**
+   * Every panel key. Plain keys only act with focus in the panel that the rep gave (mayAct, trusted.ts):
+   * typing in the helpdesk's reply box never reaches here, and a page cannot aim the rep's keys at us.
+   */
+  const onPanelKey = (e: KeyboardEvent) => {
+    if (e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey) return;
+    const from = (e.composedPath()[0] as Element | undefined) ?? null;
+    // With focus in the wrap-up, digits answer its next unanswered question (1–5, effort 1–7).
+    const q = m.state && from?.closest('[data-wrapup]') ? nextQuestion(m.state.wrapup) : null;
+    const digit = /^[1-7]$/.test(e.key) ? Number(e.key) : 0;
+    if (q && digit) {
+      if (digit > q.max || !mayAct(e)) return;
+      e.preventDefault();
+      void actions.answerWrapup({ [q.field]: digit });
+      return;
+    }
+    const c = commandForKey(e.key, { ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey }, askingReason !== null);
+    if (!c || !mayAct(e)) return;
+    e.preventDefault();
+    run(c, from);
+  };
 
   if (p.hidden) return null;
   const width = 330;
@@ -77,7 +189,15 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
   };
 
   return (
-    <section ref={panel} class="panel" data-theme={theme} style={{ left: `${left}px`, top: `${top}px`, maxHeight }} aria-label={t('panel_label')}>
+    <section
+      ref={panel}
+      class="panel"
+      data-theme={theme}
+      style={{ left: `${left}px`, top: `${top}px`, maxHeight }}
+      aria-label={t('panel_label')}
+      tabIndex={-1}
+      onKeyDown={onPanelKey}
+    >
       <header onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
         <h2>Resolve Plus</h2>
         <span class="ticket" title={m.ticketId ?? ''}>
@@ -107,6 +227,13 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
       </header>
       {!p.collapsed && (
         <div>
+          {m.repIdMissing && (
+            <div class="warn" role="alert" data-rep-id-missing>
+              {t('warn_rep_id_missing')}
+            </div>
+          )}
+          {showKeys && <KeyHelp onClose={() => setShowKeys(false)} />}
+          <Chats chats={m.chats} onJump={(tabId) => void actions.focusChat(tabId)} />
           {m.storageProblem && <div class="warn" role="alert">{t('warn_storage', m.storageProblem)}</div>}
           {cover.coveredAt !== null && (
             // Sticky under the header: the rep sees it even with the panel scrolled down to the move.
@@ -149,8 +276,11 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
           {m.evaluation && m.state ? (
             <>
               <Checklist evaluation={m.evaluation} actions={actions} />
-              <Moves evaluation={m.evaluation} moves={m.state.moves} actions={actions} />
-              <Wrapup answers={m.state.wrapup} ended={m.state.ended} actions={actions} />
+              {prompted && promptedTitle && (
+                <OutcomePrompt title={promptedTitle} suggested={suggestOutcome(latestCustomerText(messages))} onAnswer={(o) => record(prompted, o)} />
+              )}
+              <Moves evaluation={m.evaluation} moves={m.state.moves} actions={actions} choice={choice} />
+              <Wrapup answers={m.state.wrapup} ended={m.state.ended} actions={actions} open={m.state.resolvedAt !== null} />
             </>
           ) : (
             <section class="block">

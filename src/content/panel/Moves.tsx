@@ -1,17 +1,17 @@
 /**
  * "Then add value": VE moves, held back until resolution is confirmed. Each eligible move shows its
- * kind, ready text, why it fits now, Insert / Copy / Offered, and one-click outcomes. Keys 1–4 on a
- * focused move record offered / accepted / declined / not a fit.
+ * kind, ready text, why it fits now, Insert / Copy / Offered, and one-click outcomes. The keys (j/k to
+ * choose a move, i/c, 1–4, the not-a-fit reasons a–d) are handled by the panel (App.tsx, live-chat.ts).
  */
-import { useState } from 'preact/hooks';
 import type { Outcome, SkipReason } from '../../core/log/types';
 import { SKIP_REASONS } from '../../core/log/types';
 import type { EligibleMove, Evaluation } from '../../core/playbook/engine';
 import type { Say } from '../../core/playbook/wording';
+import { REASON_KEYS } from '../../core/session/live-chat';
 import { t } from '../../shared/i18n';
 import type { PanelActions } from '../controller';
 import type { MoveState } from '../ticket-state';
-import { mayAct, trusted } from './trusted';
+import { trusted } from './trusted';
 
 /**
  * The engine's "why this now" and "held back" sentences in the rep's language: its reason codes
@@ -20,27 +20,23 @@ import { mayAct, trusted } from './trusted';
  */
 export const panelSay: Say = (code, ...args) => t(`reason_${code}`, ...args);
 
-const OUTCOME_KEYS: Record<string, Outcome> = { '1': 'offered', '2': 'accepted', '3': 'declined', '4': 'not-a-fit' };
+const OUTCOMES = ['offered', 'accepted', 'declined', 'not-a-fit'] as const;
+const keyOf = (r: SkipReason) => REASON_KEYS.find(([, x]) => x === r)?.[0] ?? '';
 
-function MoveCard({ e, state, actions, index }: { e: EligibleMove; state: MoveState | undefined; actions: PanelActions; index: number }) {
-  const [askReason, setAskReason] = useState(false);
-  const record = (outcome: Outcome, reason: SkipReason | null = null) => {
-    if (outcome === 'not-a-fit' && reason === null) return setAskReason(true);
-    setAskReason(false);
-    void actions.recordOutcome(e.move.id, outcome, reason);
-  };
-  const onKey = (ev: KeyboardEvent) => {
-    if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    const outcome = OUTCOME_KEYS[ev.key];
-    // Only keys on focus the rep gave by pointer or Tab (or our own shortcut), on an uncovered panel.
-    if (!outcome || !mayAct(ev)) return;
-    ev.preventDefault();
-    if (outcome === 'offered') void actions.offer(e.move.id, 'manual');
-    else record(outcome);
-  };
+export interface MoveChoice {
+  /** The move the keys act on (j/k). */
+  readonly selected: string | null;
+  /** The move whose not-a-fit reason is being asked, or null. */
+  readonly askingReason: string | null;
+  readonly record: (moveId: string, outcome: Outcome, reason?: SkipReason | null) => void;
+}
+
+function MoveCard({ e, state, actions, index, choice }: { e: EligibleMove; state: MoveState | undefined; actions: PanelActions; index: number; choice: MoveChoice }) {
   const titleId = `rp-move-${index}`;
+  const selected = choice.selected === e.move.id;
   return (
-    <article class="move" aria-labelledby={titleId} data-move-id={e.move.id} onKeyDown={onKey}>
+    // Focusable (not in the Tab order): a click on the card gives it focus, and the keys act on it.
+    <article class={selected ? 'move selected' : 'move'} aria-labelledby={titleId} data-move-id={e.move.id} data-selected={selected ? '' : undefined} tabIndex={-1}>
       <span class={`kind ${e.move.kind}`}>{t(e.move.kind === 'usage-tip' ? 'kind_usage_tip' : 'kind_confidence')}</span>
       <h4 id={titleId}>{e.move.title}</h4>
       <blockquote>{e.text}</blockquote>
@@ -51,34 +47,29 @@ function MoveCard({ e, state, actions, index }: { e: EligibleMove; state: MoveSt
         ))}
       </ul>
       <div class="row">
-        <button type="button" class="primary" onClick={trusted(() => void actions.offer(e.move.id, 'insert'))}>
+        <button type="button" class="primary" aria-keyshortcuts="i" onClick={trusted(() => void actions.offer(e.move.id, 'insert'))}>
           {t('action_insert')}
         </button>
-        <button type="button" onClick={trusted(() => void actions.offer(e.move.id, 'copy'))}>
+        <button type="button" aria-keyshortcuts="c" onClick={trusted(() => void actions.offer(e.move.id, 'copy'))}>
           {t('action_copy')}
         </button>
       </div>
       <fieldset>
         <legend>{t('panel_outcome_legend')}</legend>
         <div class="row" data-outcomes>
-          {(['offered', 'accepted', 'declined', 'not-a-fit'] as const).map((o) => (
-            <button
-              type="button"
-              key={o}
-              aria-pressed={state?.outcome === o}
-              onClick={trusted(() => (o === 'offered' ? void actions.offer(e.move.id, 'manual') : record(o)))}
-            >
+          {OUTCOMES.map((o, i) => (
+            <button type="button" key={o} aria-pressed={state?.outcome === o} aria-keyshortcuts={String(i + 1)} onClick={trusted(() => choice.record(e.move.id, o))}>
               {t(`outcome_${o.replace(/-/g, '_')}`)}
             </button>
           ))}
         </div>
-        {askReason && (
-          <fieldset>
+        {choice.askingReason === e.move.id && (
+          <fieldset data-skip-reasons>
             <legend>{t('panel_skip_reason')}</legend>
             <div class="row">
               {SKIP_REASONS.map((r) => (
-                <button type="button" key={r} onClick={trusted(() => record('not-a-fit', r))}>
-                  {t(`skip_${r.replace(/-/g, '_')}`)}
+                <button type="button" key={r} aria-keyshortcuts={keyOf(r)} onClick={trusted(() => choice.record(e.move.id, 'not-a-fit', r))}>
+                  <kbd>{keyOf(r)}</kbd> {t(`skip_${r.replace(/-/g, '_')}`)}
                 </button>
               ))}
             </div>
@@ -95,7 +86,7 @@ function MoveCard({ e, state, actions, index }: { e: EligibleMove; state: MoveSt
   );
 }
 
-export function Moves({ evaluation, moves, actions }: { evaluation: Evaluation; moves: Readonly<Record<string, MoveState>>; actions: PanelActions }) {
+export function Moves({ evaluation, moves, actions, choice }: { evaluation: Evaluation; moves: Readonly<Record<string, MoveState>>; actions: PanelActions; choice: MoveChoice }) {
   return (
     <section class="block" aria-labelledby="rp-moves">
       <h3 id="rp-moves">{t('panel_add_value')}</h3>
@@ -104,7 +95,7 @@ export function Moves({ evaluation, moves, actions }: { evaluation: Evaluation; 
       ) : evaluation.eligible.length === 0 ? (
         <p class="muted">{t('panel_no_moves')}</p>
       ) : (
-        evaluation.eligible.map((e, i) => <MoveCard key={e.move.id} e={e} state={moves[e.move.id]} actions={actions} index={i} />)
+        evaluation.eligible.map((e, i) => <MoveCard key={e.move.id} e={e} state={moves[e.move.id]} actions={actions} index={i} choice={choice} />)
       )}
       {evaluation.heldBack.length > 0 && (
         <details>

@@ -73,4 +73,16 @@ details summary { cursor: pointer; color: var(--muted); font-size: 12px; }
 .scale { display: flex; gap: 4px; flex-wrap: wrap; }
 .scale button { min-width: 30px; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+article.move.selected { border-color: var(--accent, #0d6e6e); }
+article.move:focus, section.panel:focus, [data-wrapup]:focus { outline: 2px solid var(--accent, #0d6e6e); outline-offset: 1px; }
+nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
+.prompt { position: sticky; top: 45px; z-index: 1; border: 1px solid var(--accent); }
+.chats ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
+.chats button { width: 100%; text-align: left; }
+.chats button[aria-current] { font-weight: 600; }
+dl.keys { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 6px 0; }
+dl.keys > div { display: contents; }
+dl.keys dd { margin: 0; }
+kbd { font-family: ui-monospace, monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }
+[data-next-question] legend { font-weight: 600; }
 `;

@@ -34,13 +34,21 @@ export interface InputGuard {
   dismissCover(): void;
 }
 
-/** Before the panel is mounted (and in unit tests): trusted events only. */
-let current: Pick<InputGuard, 'allows'> = { allows: (e) => e.isTrusted };
+/** Before the panel is mounted (and in unit tests): trusted events only, focus given plainly. */
+let current: Pick<InputGuard, 'allows' | 'grantFocus'> = { allows: (e) => e.isTrusted, grantFocus: (el) => el.focus() };
 
 export function trusted<E extends Event>(fn: (e: E) => void): (e: E) => void {
   return (e) => {
     if (current.allows(e)) fn(e);
   };
+}
+
+/**
+ * Moves focus inside the panel in answer to a key the guard allowed (next move, the wrap-up after Ask):
+ * keys keep acting on the new focus, as they did on the one it came from.
+ */
+export function grantFocus(el: HTMLElement): void {
+  current.grantFocus(el);
 }
 
 /** For handlers that filter keys first (only a key the panel acts on should count as an ignored activation). */
@@ -138,7 +146,7 @@ export function guardPanel(root: ShadowRoot, container: Element, signal: AbortSi
   signal.addEventListener('abort', () => {
     io.disconnect();
     mo.disconnect();
-    current = { allows: (e) => e.isTrusted };
+    current = { allows: (e) => e.isTrusted, grantFocus: (el) => el.focus() };
   });
 
   const guard: InputGuard = {

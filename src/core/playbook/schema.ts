@@ -188,6 +188,16 @@ const SettingsSchema = obj(v.strictObject({ veCooldownDays: days, maxMovesShown 
 
 const AbTestSchema = obj(v.strictObject({ labelA: label, labelB: label, shareB: share, movesB: moves }));
 
+/** The customer-facing VES questions "Ask in chat" inserts; each one left out uses the rep's-language default. */
+const VesQuestionsSchema = obj(
+  v.strictObject({
+    intro: v.optional(text(L.text)),
+    achieveMore: v.optional(text(L.text)),
+    confidence: v.optional(text(L.text)),
+    effort: v.optional(text(L.text)),
+  }),
+);
+
 export const PlaybookSchema = obj(
   v.strictObject({
     id: slug,
@@ -200,5 +210,6 @@ export const PlaybookSchema = obj(
     resolutionRule: v.optional(ConditionSchema),
     settings: SettingsSchema,
     abTest: v.optional(AbTestSchema),
+    vesQuestions: v.optional(VesQuestionsSchema),
   }),
 );

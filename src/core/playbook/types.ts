@@ -154,6 +154,15 @@ export interface Playbook {
   readonly resolutionRule?: Condition;
   readonly settings: PlaybookSettings;
   readonly abTest?: AbTest;
+  /** How "Ask in chat" words the two VE statements and the effort question (defaults: the panel's locale). */
+  readonly vesQuestions?: VesQuestions;
+}
+
+export interface VesQuestions {
+  readonly intro?: string;
+  readonly achieveMore?: string;
+  readonly confidence?: string;
+  readonly effort?: string;
 }
 
 /** `path` is like `moves[3].when.any[0]`; `$` means the whole input (or the file, for size and syntax errors). */

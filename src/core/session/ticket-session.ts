@@ -55,7 +55,7 @@ function recordShown(state: TicketState, ev: Evaluation, now: number, emit: (b: 
 
 export type RepAction =
   | { readonly type: 'toggle-step'; readonly stepId: string }
-  | { readonly type: 'offered'; readonly move: MoveLike; readonly via: 'insert' | 'copy' | 'manual' }
+  | { readonly type: 'offered'; readonly move: MoveLike; readonly via: 'insert' | 'copy' | 'manual'; readonly customerMessages?: number }
   | { readonly type: 'outcome'; readonly move: MoveLike; readonly outcome: Outcome; readonly skipReason: SkipReason | null }
   | { readonly type: 'wrapup'; readonly answer: Partial<WrapupAnswers> }
   | { readonly type: 'finish' };
@@ -92,7 +92,8 @@ export function applyRepAction(state: TicketState, action: RepAction, evaluation
       const prev = state.moves[action.move.id] ?? {};
       // The first offer is the one that counts; inserting again is not a second offer.
       if (!prev.offeredAt) emit({ type: 'move-offered', via: action.via, ...moveRef(action.move) });
-      const next = { ...prev, offeredAt: prev.offeredAt ?? now, outcome: prev.outcome ?? 'offered' };
+      const seen = prev.customerMessagesAtOffer ?? action.customerMessages;
+      const next = { ...prev, offeredAt: prev.offeredAt ?? now, outcome: prev.outcome ?? 'offered', ...(seen === undefined ? {} : { customerMessagesAtOffer: seen }) };
       return { state: { ...state, moves: { ...state.moves, [action.move.id]: next } }, effects };
     }
     case 'outcome': {

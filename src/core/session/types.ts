@@ -9,6 +9,9 @@ export interface MoveState {
   readonly offeredAt?: number;
   readonly outcome?: Outcome;
   readonly skipReason?: SkipReason | null;
+  /** How many messages the customer had written when the move was offered (a count, never text): a
+   *  later reply makes the panel ask how they took it. */
+  readonly customerMessagesAtOffer?: number;
 }
 
 export interface WrapupAnswers {
