@@ -164,7 +164,7 @@ export async function teamFigures(sizes: Sizes, log: Log): Promise<Figure[]> {
 
     return [
       makeFigure({
-        id: '11a',
+        id: '12a',
         figure: 'team publish latency at 10 events/s (log/append → in the stream)',
         unit: 'ms',
         samples: latencies,
@@ -174,7 +174,7 @@ export async function teamFigures(sizes: Sizes, log: Log): Promise<Figure[]> {
         note: `${latencies.filter(Number.isFinite).length} of ${latencies.length} seen`,
       }),
       makeFigure({
-        id: '11b',
+        id: '12b',
         figure: `team backlog of ${n.backlog.toLocaleString('en')} events drained (server back up)`,
         unit: 's',
         samples: [backlogSeconds],
@@ -183,7 +183,7 @@ export async function teamFigures(sizes: Sizes, log: Log): Promise<Figure[]> {
         note: `${Math.round(n.backlog / backlogSeconds)} events/s`,
       }),
       makeFigure({
-        id: '11c',
+        id: '12c',
         figure: `lead's first sync of ${n.leadFirst.toLocaleString('en')} events (dashboard open → stored)`,
         unit: 's',
         samples: [firstSeconds],
@@ -193,7 +193,7 @@ export async function teamFigures(sizes: Sizes, log: Log): Promise<Figure[]> {
         note: `progress shown: ${progressSeen ? 'yes' : 'no'}`,
       }),
       makeFigure({
-        id: '11d',
+        id: '12d',
         figure: `lead's incremental sync of ${n.incremental.toLocaleString('en')} events`,
         unit: 's',
         samples: [incrementalSeconds],

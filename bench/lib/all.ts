@@ -28,7 +28,7 @@ import { type Figure, machine, missingFigure, type Results } from './report';
  */
 export const EXPECTED_FIGURES: readonly string[] = [
   '1a', '1b', '1c', '1d', '1e', '2a', '2b', '2c', '3', '3b', '4', '5', '5b', '6a', '6b',
-  '7a', '7b', '7c', '8a', '8b', '8c', '8d', '9a', '9b', '9c', '9d', '10', '11',
+  '7a', '7b', '7c', '8a', '8b', '8c', '8d', '9a', '9b', '9c', '9d', '10', '11', '12a', '12b', '12c', '12d',
 ];
 
 /** The commit the run measured (`-dirty` when tracked files other than the results differ from it). */
@@ -93,7 +93,7 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   await step('7c', 'options page first useful paint', () => optionsPaintFigures(sizes, log));
   await step('11', 'page load with and without the extension', () => pageLoadFigures(sizes, log));
   await step('10', 'service worker idle stop (waiting)', () => idle);
-  await step('11', 'team mode over NATS JetStream', () => teamFigures(sizes, log));
+  await step('12', 'team mode over NATS JetStream', () => teamFigures(sizes, log));
   figures.sort((a, b) => order(a.id) - order(b.id));
   return {
     date,

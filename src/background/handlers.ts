@@ -2,7 +2,6 @@
 import browser from 'webextension-polyfill';
 import { type Binding, clampStart, refusal, stampRep } from '../core/log/trust';
 import type { LogEvent } from '../core/log/types';
-import { newMacKey } from '../messaging/outbox-mac';
 import type { Handlers, SenderInfo } from '../messaging/router';
 import { KEYS } from '../shared/storage-keys';
 import { getBinding, getBindings, putBinding } from '../storage/bindings';
@@ -19,6 +18,7 @@ import { hashCustomerKey, salts } from './customer-key';
 import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
+import { newMacKey } from './mac-keys';
 import { activePlaybooks } from './playbooks';
 import { trustedRepId } from './rep-id';
 import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-overrides';

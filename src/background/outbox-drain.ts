@@ -11,7 +11,7 @@
 import browser from 'webextension-polyfill';
 import { refusal, stampRep } from '../core/log/trust';
 import type { LogEvent } from '../core/log/types';
-import { macOf, sameMac } from '../messaging/outbox-mac';
+import { macMatches } from './mac-keys';
 import { KEYS } from '../shared/storage-keys';
 import { getBindings } from '../storage/bindings';
 import { db, enqueueEvents } from './db';
@@ -47,7 +47,7 @@ async function check(entries: readonly [string, unknown][]): Promise<Checked[]> 
       const e = p.event as Partial<LogEvent>;
       const b = typeof e.interactionId === 'string' ? bindings.get(e.interactionId) : undefined;
       if (!b) return { key: p.key, value: p.event, problem: 'unknown interaction (not issued by the extension)' };
-      if (!sameMac(await macOf(b.macKey, p.json), p.mac)) return { key: p.key, value: p.event, problem: 'outbox entry not signed by the tab that opened the interaction' };
+      if (!(await macMatches(b.macKey, p.json, p.mac))) return { key: p.key, value: p.event, problem: 'outbox entry not signed by the tab that opened the interaction' };
       if (p.key !== KEYS.outboxPrefix + e.id) return { key: p.key, value: p.event, problem: 'outbox key does not match the event id' };
       return { key: p.key, value: stampRep(p.event, repId), problem: null };
     }),

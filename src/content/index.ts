@@ -6,7 +6,7 @@
  */
 import { browser } from '../shared/ext';
 import type { HelpdeskId } from '../core/ticket/types';
-import { parseCommand } from '../messaging/protocol';
+import { parseCommand } from '../messaging/commands';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
 import { send } from '../messaging/client';

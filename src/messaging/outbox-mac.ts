@@ -3,6 +3,8 @@
  * on another helpdesk can read and write it — so the worker's outbox drain accepts an entry only when its
  * HMAC-SHA256 verifies with the key the worker issued for that interaction to the tab that opened it.
  * The key lives in the page's memory and the worker's database, never in `storage.local`.
+ * The worker's side (key issue, verification) is src/background/mac-keys.ts; this file is the signing
+ * side only, so the content script bundles nothing more.
  */
 
 /** What an outbox entry holds: the event as JSON text (exactly what was signed) and its MAC (hex). */
@@ -22,14 +24,3 @@ export async function macOf(keyHex: string, json: string): Promise<string> {
   return hex(await crypto.subtle.sign('HMAC', await keyFrom(keyHex), new TextEncoder().encode(json)));
 }
 
-export function newMacKey(): string {
-  return hex(crypto.getRandomValues(new Uint8Array(32)).buffer);
-}
-
-/** Constant-time enough for hex strings of equal length (no early exit). */
-export function sameMac(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}

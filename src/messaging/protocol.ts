@@ -230,23 +230,6 @@ export const ENVELOPE = v.strictObject({
 
 export type Reply<N extends MessageName> = { ok: true; result: Results[N] } | { ok: false; error: string };
 
-/**
- * Worker → content script: the keyboard shortcuts, sent to the active tab. The same envelope rules as
- * every message: the content script acts only on a value that parses as `COMMAND_ENVELOPE`.
- */
-export const CONTENT_COMMANDS = ['toggle-panel', 'tick-next-step', 'insert-top-move', 'record-outcome'] as const;
-export type ContentCommand = (typeof CONTENT_COMMANDS)[number];
-
-export const COMMAND_ENVELOPE = v.strictObject({ rp: v.literal(1), command: v.picklist(CONTENT_COMMANDS) });
-export type CommandMessage = v.InferOutput<typeof COMMAND_ENVELOPE>;
-
-/** The command a worker message carries, or null for anything else (unknown, malformed, extra fields). */
-export function parseCommand(message: unknown): ContentCommand | null {
-  const parsed = v.safeParse(COMMAND_ENVELOPE, message);
-  return parsed.success ? parsed.output.command : null;
-}
-
-/** `chrome.commands` names a shortcut with any string; only ours become a message. */
-export function commandMessage(command: string): CommandMessage | null {
-  return (CONTENT_COMMANDS as readonly string[]).includes(command) ? { rp: 1, command: command as ContentCommand } : null;
-}
+// Worker → content commands are part of this protocol; they live in their own module so the content
+// script can parse them without bundling every schema above.
+export * from './commands';

@@ -36,7 +36,7 @@ describe('team publish queue', () => {
     const seenOnly: LogEvent = { ...(shown as LogEvent & { type: 'move-shown' }), id: 'rep1-seen', moveId: 'm2' };
     await storeTeamEvents(db, [start, offered, seenOnly]);
     const history = await customerHistory(db, 'b'.repeat(64), 'rep2-interaction');
-    expect(history.find((h) => h.moveId === 'm1')?.offered).toBeUndefined();
+    expect(history.find((h) => h.moveId === 'm1')?.offered).toBe(true);
     expect(history.find((h) => h.moveId === 'm2')?.offered).toBe(false);
   });
 });

@@ -24,6 +24,9 @@ import {
   type Wrapup,
 } from './types';
 
+/** Keys that name object internals: never a step id (the playbook schema refuses them too). */
+const RESERVED_KEYS = ['__proto__', 'constructor', 'prototype'] as const;
+
 export const LIMITS = {
   /** Record ids, ticket ids, step/move/playbook ids, variants. */
   id: 100,
@@ -190,6 +193,11 @@ const interactionObject = v.pipe(
       v.custom<Record<string, number>>(
         (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
         (i) => `expected an object of step id → time, got ${show(i.input)}`,
+      ),
+      // v.record silently drops these keys; a file that carries one is refused by name instead.
+      v.custom<Record<string, number>>(
+        (x) => !RESERVED_KEYS.some((k) => Object.hasOwn(x as object, k)),
+        () => `a step id may not be ${RESERVED_KEYS.join(', ')}`,
       ),
       v.record(id, time),
       v.maxEntries(LIMITS.steps, `more than ${LIMITS.steps} steps`),
