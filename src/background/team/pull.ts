@@ -8,10 +8,12 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { repFromSubject, type TeamConfig } from '../../core/team/config';
 import { addToRepStats, type RepStats } from '../../core/team/freshness';
+import { decodeHealth, type HealthReport, repFromHealthSubject } from '../../core/team/health';
 import { decodeEvent } from '../../core/team/wire';
 import type { LogDB } from '../../storage/open';
 import type { RejectedEvent } from '../../storage/schema';
 import type { TeamConnection } from './connection';
+import { HEALTH_PREFIX } from './health';
 import { storeTeamEvents, TEAM_ORIGIN } from './ingest';
 import type { PullProgress, TeamStatusRow } from '../../core/team/view';
 import { readCursor, readRepStats, SYNC_KEYS } from './state';
@@ -54,9 +56,18 @@ export async function pullStream(
       const events: unknown[] = [];
       const seen: { repId: string; at: number }[] = [];
       const bad: RejectedEvent[] = [];
+      const health = new Map<string, HealthReport>();
       for (const m of msgs) {
-        const rep = repFromSubject(config.subjectPrefix, m.subject);
         const text = safeText(m);
+        const healthRep = repFromHealthSubject(config.subjectPrefix, m.subject);
+        if (healthRep !== null) {
+          const h = decodeHealth(text, healthRep);
+          if (h.ok) {
+            if ((health.get(h.repId)?.at ?? -1) <= h.report.at) health.set(h.repId, h.report);
+          } else bad.push({ id: `team:${where}:${m.seq}`, at: Date.now(), reason: h.reason, origin: TEAM_ORIGIN, raw: text.slice(0, 4000) });
+          continue;
+        }
+        const rep = repFromSubject(config.subjectPrefix, m.subject);
         const d = decodeEvent(text, rep);
         if (d.ok) {
           events.push(d.event);
@@ -71,7 +82,7 @@ export async function pullStream(
       reps = addToRepStats(reps, seen);
       pulled += msgs.length;
       malformed += bad.length + rejected.length;
-      await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length);
+      await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length, health);
       onProgress({ done: Math.min(total, pulled), total });
       if (lastMsg.info.pending === 0) break;
     }
@@ -102,10 +113,25 @@ async function collect(iter: AsyncIterator<JsMsg>, want: number): Promise<JsMsg[
   return out;
 }
 
-async function saveProgress(db: LogDB, where: string, seq: number, reps: RepStats[], bad: RejectedEvent[], pulled: number, malformed: number) {
+async function saveProgress(
+  db: LogDB,
+  where: string,
+  seq: number,
+  reps: RepStats[],
+  bad: RejectedEvent[],
+  pulled: number,
+  malformed: number,
+  health: ReadonlyMap<string, HealthReport>,
+) {
   const tx = db.transaction(['sync', 'rejected'], 'readwrite');
   const sync = tx.objectStore('sync');
   const now = Date.now();
+  // Each rep's latest site-health report only: a re-read older report never replaces a newer one.
+  for (const [repId, report] of health) {
+    const key = `${HEALTH_PREFIX}${repId}`;
+    const kept = (await sync.get(key))?.value as HealthReport | undefined;
+    if (!kept || kept.at <= report.at) sync.put({ key, value: report, updatedAt: now });
+  }
   sync.put({ key: SYNC_KEYS.cursor, value: { where, seq }, updatedAt: now });
   sync.put({ key: SYNC_KEYS.reps, value: reps, updatedAt: now });
   for (const r of bad) tx.objectStore('rejected').put(r);

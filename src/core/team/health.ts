@@ -152,9 +152,8 @@ export function teamHealthRows(latest: readonly { readonly repId: string; readon
   const reporting = new Map<HelpdeskId, Set<string>>();
   for (const { repId, report } of latest) {
     for (const h of report.helpdesks) {
-      let reps = reporting.get(h.helpdesk);
-      if (!reps) reporting.set(h.helpdesk, (reps = new Set()));
-      reps.add(repId);
+      const reps = reporting.get(h.helpdesk) ?? new Set<string>();
+      reporting.set(h.helpdesk, reps.add(repId));
       for (const f of h.fields) {
         if (f.ok) continue;
         const key = `${h.helpdesk}/${f.field}`;

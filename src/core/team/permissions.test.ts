@@ -15,7 +15,7 @@ describe('least privilege, as documented', () => {
   it('a rep may publish to its own subject only, and subscribe to its own inbox only', () => {
     const p = repPermissions('ana');
     const subjects = p.publish.allow.filter((s) => !s.startsWith('$JS.API.'));
-    expect(subjects).toEqual(['rp.events.ana']);
+    expect(subjects).toEqual(['rp.events.ana', 'rp.events.ana.health']);
     expect(p.subscribe.allow).toEqual(['_INBOX_ana.>']);
     expect(p.publish.allow.join()).not.toMatch(/rp\.events\.(>|\*)/);
   });

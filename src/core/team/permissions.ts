@@ -44,10 +44,10 @@ export interface PermissionBlock {
   readonly subscribe: { readonly allow: readonly string[] };
 }
 
-/** A rep: publish only to its own subject; read the stream (the team's attempts, for the cooldown). */
+/** A rep: publish only to its own subjects (events, site health); read the stream (the team's attempts, for the cooldown). */
 export function repPermissions(repId: string, n: StreamNames = DEFAULT_NAMES): PermissionBlock {
   return {
-    publish: { allow: [`${n.subjectPrefix}.${repId}`, ...pullPermissions(n)] },
+    publish: { allow: [`${n.subjectPrefix}.${repId}`, `${n.subjectPrefix}.${repId}.health`, ...pullPermissions(n)] },
     subscribe: { allow: [`_INBOX_${repId}.>`] },
   };
 }
