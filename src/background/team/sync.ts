@@ -15,6 +15,7 @@ import { backfillOnce } from './backfill';
 import { activeTeam } from './config';
 import { openTeamConnection, toFailure } from './connection';
 import { publishHealth, teamHealth } from './health';
+import { publishReviews, receivedReviews } from './reviews';
 import { publishQueue } from './publish';
 import { pullStream } from './pull';
 import { pendingPublishCount, readRepStats, readStatus, updateStatus } from './state';
@@ -33,7 +34,7 @@ let debounce: ReturnType<typeof setTimeout> | null = null;
 export async function teamView(): Promise<TeamView> {
   const d = await db();
   const team = await activeTeam();
-  const [status, pending, reps, health] = await Promise.all([readStatus(d), pendingPublishCount(d), readRepStats(d), teamHealth(d)]);
+  const [status, pending, reps, health, reviews] = await Promise.all([readStatus(d), pendingPublishCount(d), readRepStats(d), teamHealth(d), receivedReviews(d)]);
   const configFailure: TeamFailure | null = team.problems.length > 0 ? failure('config', team.problems.join('; ')) : null;
   return {
     ...status,
@@ -47,6 +48,7 @@ export async function teamView(): Promise<TeamView> {
     progress,
     reps: repFreshness(reps, Date.now()),
     health,
+    reviews,
   };
 }
 
@@ -104,6 +106,7 @@ async function runOnce(pull: boolean): Promise<void> {
       }));
     });
     await publishHealth(d, conn, config);
+    await publishReviews(d, conn, config);
     await updateStatus(d, () => ({ lastPublishAt: Date.now() }));
     if (pull) {
       progress = { done: 0, total: 0 };

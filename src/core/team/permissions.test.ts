@@ -20,6 +20,11 @@ describe('least privilege, as documented', () => {
     expect(p.publish.allow.join()).not.toMatch(/rp\.events\.(>|\*)/);
   });
 
+  it('only a lead may publish reviews, and only on its own review subject', () => {
+    expect(leadPermissions('li').publish.allow.filter((s) => s.endsWith('.review'))).toEqual(['rp.events.li.review']);
+    expect(repPermissions('ana').publish.allow.some((s) => s.endsWith('.review'))).toBe(false);
+  });
+
   it('README prints exactly these blocks and this stream definition', () => {
     const docs = blocks(readmeText());
     expect(docs).toContainEqual({ permissions: repPermissions('<repId>') });
