@@ -9,9 +9,9 @@ import { jetstream } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TeamView } from '../../src/core/team/view';
-import { extensionPage, panel, screenshot, waitFor } from './harness';
+import { extensionPage, panel, readStore, screenshot, waitFor } from './harness';
 import { type NatsServer, startNats } from './nats-server';
-import { joinMember, type Member, pinnedExtensionId, teamFile } from './team-kit';
+import { joinMember, logEvents, makeEvents, type Member, pinnedExtensionId, teamFile } from './team-kit';
 
 const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'zendesk', 'ticket.html');
 const USERS = [
@@ -23,6 +23,10 @@ const USERS = [
 
 let server: NatsServer;
 const members: Member[] = [];
+let ana: Member;
+let bo: Member;
+let cy: Member;
+let lead: Member;
 
 beforeAll(async () => {
   server = await startNats(USERS, { allowedOrigin: `chrome-extension://${pinnedExtensionId()}` });
@@ -64,12 +68,14 @@ describe('site health from every rep on the lead\'s dashboard', () => {
     const nc = await connect({ servers: `127.0.0.1:${server.port}`, user: 'rep-bo', pass: 'bo-pass', inboxPrefix: '_INBOX_bo' });
     const js = jetstream(nc, { timeout: 4_000 });
     await expect(js.publish('rp.events.ana.health', '{}')).rejects.toThrow();
+    // Reviews come only from a lead's own review subject: a rep cannot write one, even under its own id.
+    await expect(js.publish('rp.events.bo.review', '{}')).rejects.toThrow();
     await nc.close();
   });
 
   it('a field that fails for two of three reps is named on the lead\'s dashboard with the rep count and since when', async () => {
     const before = Date.now();
-    const [ana, bo, cy] = [await join_(0), await join_(1), await join_(2)];
+    [ana, bo, cy] = [await join_(0), await join_(1), await join_(2)];
     await repReads(ana, 'broken-a', true);
     await repReads(bo, 'broken-b', true);
     await repReads(cy, 'fine', false);
@@ -82,7 +88,7 @@ describe('site health from every rep on the lead\'s dashboard', () => {
       JSON.stringify({ schemaVersion: 1, kind: 'site-health', at: Date.now(), helpdesks: [{ helpdesk: 'zendesk', at: 1, fields: [{ field: 'subject', ok: false, failingSince: 1, note: '<img src=x onerror=alert(1)>' }] }] }),
     );
 
-    const lead = await join_(3);
+    lead = await join_(3);
     const dash = await lead.l.context.newPage();
     await dash.goto(extensionPage(lead.l, 'src/pages/dashboard/index.html'));
     const row = dash.locator('tr[data-health-field="zendesk/customerKey"]');
@@ -103,5 +109,40 @@ describe('site health from every rep on the lead\'s dashboard', () => {
     expect(view.malformed).toBeGreaterThanOrEqual(1);
     await dash.locator('table.team-health').scrollIntoViewIfNeeded();
     await screenshot(dash, 'team-lead-site-health');
+  });
+});
+
+describe('a lead\'s review reaches the rep\'s popup', () => {
+  it('the lead reviews ana\'s offer; ana\'s popup shows the note as text; bo keeps nothing', async () => {
+    await logEvents(ana, makeEvents(3, 'rv'));
+    await waitFor(() => ana.sync(false), (v) => v.pending === 0 && v.failure === null, 30_000);
+    const attemptId = 'rv-i0:m1';
+    await waitFor(
+      async () => {
+        await lead.sync(true);
+        return readStore<{ id: string }>(lead.l.worker, 'attempts');
+      },
+      (rows) => rows.some((a) => a.id === attemptId),
+      30_000,
+    );
+    const note = 'Good tip — offer it after the fix is confirmed. <img src=x onerror="document.title=1">';
+    await lead.send('review/save', { attemptId, resolutionFirst: true, fit: false, tone: true, note });
+    await waitFor(() => lead.sync(false), (v) => v.failure === null && v.lastPublishAt !== null, 20_000);
+
+    const view = await waitFor(() => ana.sync(true), (v) => v.reviews.length > 0, 30_000);
+    expect(view.reviews[0]).toMatchObject({ attemptId, reviewer: 'li', note, moveTitle: 'Tip', ticketId: '10000' });
+    await ana.page.reload();
+    const notes = ana.page.locator('[data-lead-notes]');
+    await notes.waitFor({ timeout: 10_000 });
+    const text = (await notes.textContent()) ?? '';
+    expect(text).toContain('Notes from your lead');
+    expect(text).toContain(note);
+    expect(text).toContain('li on “Tip” (ticket 10000)');
+    expect(text).toContain('Resolution first: yes · Fit: no · Tone: yes');
+    expect(await notes.locator('img').count()).toBe(0);
+    await screenshot(ana.page, 'team-rep-popup-lead-note');
+
+    // Bo has no attempt of that id: the review is not his to keep.
+    expect((await bo.sync(true)).reviews).toEqual([]);
   });
 });
