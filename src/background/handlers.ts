@@ -25,6 +25,8 @@ import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-ov
 import { focusChat, noteChatsChanged, rememberInteractionTab, reportChat } from './tabs';
 import { teamHandlers } from './team/handlers';
 import { schedulePublish } from './team/sync';
+import { queueReview } from './team/reviews';
+import { activeTeam } from './team/config';
 
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
   try {
@@ -176,6 +178,8 @@ export const handlers: Handlers = {
     if ((await d.getKey('attempts', review.attemptId)) === undefined) throw new Error(`unknown attempt ${review.attemptId}`);
     const reviewedAt = Date.now();
     await noteStorage(saveReview(d, { ...review, reviewedAt }));
+    // Team mode: a lead's review reaches the rep (published at the next sync, scheduled now).
+    if (await queueReview(d, (await activeTeam()).config, { ...review, reviewedAt })) schedulePublish();
     return { reviewedAt };
   },
   'config/panel': () => panelConfig(),

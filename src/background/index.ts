@@ -12,7 +12,8 @@ import { moveLegacyNow } from './config-store';
 import { syncCustomSites } from './custom-sites';
 import { refreshPolicy } from './policy';
 import { abandonTab } from './tabs';
-import { ensureTeamAlarm, onTeamAlarm, TEAM_ALARM } from './team/sync';
+import { ensureTeamAlarm, onTeamAlarm, schedulePublish, TEAM_ALARM } from './team/sync';
+import { KEYS } from '../shared/storage-keys';
 
 /** Rejections seen by this worker instance, for diagnostics and tests (`self.__resolvePlus`). */
 const rejections: Rejection[] = [];
@@ -67,4 +68,9 @@ browser.runtime.onStartup.addListener(() => {
   void scheduleMaintenance();
   void drainOutboxes();
   void ensureTeamAlarm();
+});
+
+// Site health changed on a helpdesk page: with team mode on, the lead hears of it at the next publish.
+browser.storage.onChanged.addListener((changes, area) => {
+  if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(KEYS.healthPrefix))) schedulePublish();
 });

@@ -105,18 +105,23 @@ export async function streamEventIds(server: NatsServer): Promise<string[]> {
   if (total === 0) return [];
   const c = await js.consumers.get('RP_EVENTS', { opt_start_seq: 1 });
   const ids: string[] = [];
-  while (ids.length < total) {
-    const batch = await c.fetch({ max_messages: Math.min(5000, total - ids.length), expires: 5000 });
+  let read = 0;
+  while (read < total) {
+    const batch = await c.fetch({ max_messages: Math.min(5000, total - read), expires: 5000 });
     let got = 0;
     for await (const msg of batch) {
       got++;
-      // The hostile test message is not JSON: it is listed under its own marker, never as an event id.
-      let id = '<malformed>';
-      try {
-        id = (JSON.parse(msg.string()) as { id: string }).id;
-      } catch {}
-      ids.push(id);
-      if (ids.length >= total) break;
+      read++;
+      // Site-health reports (`<prefix>.<repId>.health`) are not events: left out of the event ids.
+      if (!msg.subject.endsWith('.health')) {
+        // The hostile test message is not JSON: it is listed under its own marker, never as an event id.
+        let id = '<malformed>';
+        try {
+          id = (JSON.parse(msg.string()) as { id: string }).id;
+        } catch {}
+        ids.push(id);
+      }
+      if (read >= total) break;
     }
     if (got === 0) break;
   }

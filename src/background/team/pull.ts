@@ -8,10 +8,14 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import { repFromSubject, type TeamConfig } from '../../core/team/config';
 import { addToRepStats, type RepStats } from '../../core/team/freshness';
+import { decodeHealth, type HealthReport, repFromHealthSubject } from '../../core/team/health';
+import { decodeReview, type ReceivedReview, repFromReviewSubject, type TeamReview } from '../../core/team/review';
 import { decodeEvent } from '../../core/team/wire';
 import type { LogDB } from '../../storage/open';
 import type { RejectedEvent } from '../../storage/schema';
 import type { TeamConnection } from './connection';
+import { HEALTH_PREFIX } from './health';
+import { RECEIVED_PREFIX } from './reviews';
 import { storeTeamEvents, TEAM_ORIGIN } from './ingest';
 import type { PullProgress, TeamStatusRow } from '../../core/team/view';
 import { readCursor, readRepStats, SYNC_KEYS } from './state';
@@ -54,9 +58,26 @@ export async function pullStream(
       const events: unknown[] = [];
       const seen: { repId: string; at: number }[] = [];
       const bad: RejectedEvent[] = [];
+      const health = new Map<string, HealthReport>();
+      const reviews: { reviewer: string; review: TeamReview }[] = [];
       for (const m of msgs) {
-        const rep = repFromSubject(config.subjectPrefix, m.subject);
         const text = safeText(m);
+        const healthRep = repFromHealthSubject(config.subjectPrefix, m.subject);
+        if (healthRep !== null) {
+          const h = decodeHealth(text, healthRep);
+          if (h.ok) {
+            if ((health.get(h.repId)?.at ?? -1) <= h.report.at) health.set(h.repId, h.report);
+          } else bad.push({ id: `team:${where}:${m.seq}`, at: Date.now(), reason: h.reason, origin: TEAM_ORIGIN, raw: text.slice(0, 4000) });
+          continue;
+        }
+        const reviewer = repFromReviewSubject(config.subjectPrefix, m.subject);
+        if (reviewer !== null) {
+          const r = decodeReview(text, reviewer);
+          if (r.ok) reviews.push({ reviewer: r.reviewer, review: r.review });
+          else bad.push({ id: `team:${where}:${m.seq}`, at: Date.now(), reason: r.reason, origin: TEAM_ORIGIN, raw: text.slice(0, 4000) });
+          continue;
+        }
+        const rep = repFromSubject(config.subjectPrefix, m.subject);
         const d = decodeEvent(text, rep);
         if (d.ok) {
           events.push(d.event);
@@ -71,7 +92,7 @@ export async function pullStream(
       reps = addToRepStats(reps, seen);
       pulled += msgs.length;
       malformed += bad.length + rejected.length;
-      await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length);
+      await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length, health, reviews);
       onProgress({ done: Math.min(total, pulled), total });
       if (lastMsg.info.pending === 0) break;
     }
@@ -102,10 +123,36 @@ async function collect(iter: AsyncIterator<JsMsg>, want: number): Promise<JsMsg[
   return out;
 }
 
-async function saveProgress(db: LogDB, where: string, seq: number, reps: RepStats[], bad: RejectedEvent[], pulled: number, malformed: number) {
-  const tx = db.transaction(['sync', 'rejected'], 'readwrite');
+async function saveProgress(
+  db: LogDB,
+  where: string,
+  seq: number,
+  reps: RepStats[],
+  bad: RejectedEvent[],
+  pulled: number,
+  malformed: number,
+  health: ReadonlyMap<string, HealthReport>,
+  reviews: readonly { reviewer: string; review: TeamReview }[],
+) {
+  const tx = db.transaction(['sync', 'rejected', 'attempts'], 'readwrite');
   const sync = tx.objectStore('sync');
   const now = Date.now();
+  // A review is kept only for an attempt of this browser's own (not pulled from the team): the rep's notes.
+  for (const { reviewer, review } of reviews) {
+    const attempt = await tx.objectStore('attempts').get(review.attemptId);
+    if (!attempt || attempt.source === TEAM_ORIGIN) continue;
+    const key = `${RECEIVED_PREFIX}${review.attemptId}`;
+    const kept = (await sync.get(key))?.value as ReceivedReview | undefined;
+    if (kept && kept.reviewedAt > review.reviewedAt) continue;
+    const value: ReceivedReview = { ...review, reviewer, moveTitle: attempt.moveTitle, ticketId: attempt.ticketId };
+    sync.put({ key, value, updatedAt: now });
+  }
+  // Each rep's latest site-health report only: a re-read older report never replaces a newer one.
+  for (const [repId, report] of health) {
+    const key = `${HEALTH_PREFIX}${repId}`;
+    const kept = (await sync.get(key))?.value as HealthReport | undefined;
+    if (!kept || kept.at <= report.at) sync.put({ key, value: report, updatedAt: now });
+  }
   sync.put({ key: SYNC_KEYS.cursor, value: { where, seq }, updatedAt: now });
   sync.put({ key: SYNC_KEYS.reps, value: reps, updatedAt: now });
   for (const r of bad) tx.objectStore('rejected').put(r);

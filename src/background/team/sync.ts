@@ -14,6 +14,8 @@ import { db } from '../db';
 import { backfillOnce } from './backfill';
 import { activeTeam } from './config';
 import { openTeamConnection, toFailure } from './connection';
+import { publishHealth, teamHealth } from './health';
+import { publishReviews, receivedReviews } from './reviews';
 import { publishQueue } from './publish';
 import { pullStream } from './pull';
 import { pendingPublishCount, readRepStats, readStatus, updateStatus } from './state';
@@ -32,7 +34,7 @@ let debounce: ReturnType<typeof setTimeout> | null = null;
 export async function teamView(): Promise<TeamView> {
   const d = await db();
   const team = await activeTeam();
-  const [status, pending, reps] = await Promise.all([readStatus(d), pendingPublishCount(d), readRepStats(d)]);
+  const [status, pending, reps, health, reviews] = await Promise.all([readStatus(d), pendingPublishCount(d), readRepStats(d), teamHealth(d), receivedReviews(d)]);
   const configFailure: TeamFailure | null = team.problems.length > 0 ? failure('config', team.problems.join('; ')) : null;
   return {
     ...status,
@@ -45,6 +47,8 @@ export async function teamView(): Promise<TeamView> {
     running: running !== null,
     progress,
     reps: repFreshness(reps, Date.now()),
+    health,
+    reviews,
   };
 }
 
@@ -101,6 +105,8 @@ async function runOnce(pull: boolean): Promise<void> {
         lastPublishAt: Date.now(),
       }));
     });
+    await publishHealth(d, conn, config);
+    await publishReviews(d, conn, config);
     await updateStatus(d, () => ({ lastPublishAt: Date.now() }));
     if (pull) {
       progress = { done: 0, total: 0 };

@@ -15,9 +15,14 @@ describe('least privilege, as documented', () => {
   it('a rep may publish to its own subject only, and subscribe to its own inbox only', () => {
     const p = repPermissions('ana');
     const subjects = p.publish.allow.filter((s) => !s.startsWith('$JS.API.'));
-    expect(subjects).toEqual(['rp.events.ana']);
+    expect(subjects).toEqual(['rp.events.ana', 'rp.events.ana.health']);
     expect(p.subscribe.allow).toEqual(['_INBOX_ana.>']);
     expect(p.publish.allow.join()).not.toMatch(/rp\.events\.(>|\*)/);
+  });
+
+  it('only a lead may publish reviews, and only on its own review subject', () => {
+    expect(leadPermissions('li').publish.allow.filter((s) => s.endsWith('.review'))).toEqual(['rp.events.li.review']);
+    expect(repPermissions('ana').publish.allow.some((s) => s.endsWith('.review'))).toBe(false);
   });
 
   it('README prints exactly these blocks and this stream definition', () => {

@@ -44,21 +44,23 @@ export interface PermissionBlock {
   readonly subscribe: { readonly allow: readonly string[] };
 }
 
-/** A rep: publish only to its own subject; read the stream (the team's attempts, for the cooldown). */
+/** A rep: publish only to its own subjects (events, site health); read the stream (the team's attempts, for the cooldown). */
 export function repPermissions(repId: string, n: StreamNames = DEFAULT_NAMES): PermissionBlock {
   return {
-    publish: { allow: [`${n.subjectPrefix}.${repId}`, ...pullPermissions(n)] },
+    publish: { allow: [`${n.subjectPrefix}.${repId}`, `${n.subjectPrefix}.${repId}.health`, ...pullPermissions(n)] },
     subscribe: { allow: [`_INBOX_${repId}.>`] },
   };
 }
 
 /**
- * A lead needs exactly what a rep needs: leads publish their own events and read the whole stream, as
- * reps do for the cooldown. The role changes what the browser does (dashboard sync), not what the
- * server allows — so a leaked lead password is worth no more than a rep's.
+ * A lead needs what a rep needs plus one subject: its own review subject, where its reviews reach the
+ * reps (who accept reviews only from there, so a rep cannot forge a lead's note). Otherwise the role
+ * changes what the browser does (dashboard sync), not what the server allows.
  */
 export function leadPermissions(repId: string, n: StreamNames = DEFAULT_NAMES): PermissionBlock {
-  return repPermissions(repId, n);
+  const rep = repPermissions(repId, n);
+  const [events, health, ...pull] = rep.publish.allow;
+  return { ...rep, publish: { allow: [events as string, health as string, `${n.subjectPrefix}.${repId}.review`, ...pull] } };
 }
 
 /** A `users = [...]` entry in nats-server configuration syntax (JSON is valid there). */

@@ -2,6 +2,8 @@
 import type { TeamSummary } from './config';
 import type { TeamFailure } from './errors';
 import type { RepFreshness } from './freshness';
+import type { TeamHealthRow } from './health';
+import type { ReceivedReview } from './review';
 
 export interface TeamCounters {
   /** Messages read from the stream and stored (or already stored) since team mode started here. */
@@ -47,4 +49,8 @@ export interface TeamView extends TeamStatusRow {
   /** While a pull runs: messages read of those announced. */
   readonly progress: PullProgress | null;
   readonly reps: readonly RepFreshness[];
+  /** Helpdesk fields failing for at least one rep, from each rep's latest site-health report. */
+  readonly health: readonly TeamHealthRow[];
+  /** A lead's newest notes on this rep's own attempts (newest first, a few). */
+  readonly reviews: readonly ReceivedReview[];
 }

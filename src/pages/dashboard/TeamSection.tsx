@@ -93,6 +93,35 @@ export function TeamSection({ source, onSource, onSynced }: { source: SourceFilt
           </tbody>
         </table>
       )}
+      {view?.enabled && view.health.length === 0 && <p class="muted small">{t('team_health_none')}</p>}
+      {view && view.health.length > 0 && (
+        <table class="team-health" data-team-health>
+          <caption>{t('team_health_caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('team_col_helpdesk')}</th>
+              <th scope="col">{t('team_col_field')}</th>
+              <th scope="col">{t('team_col_failing')}</th>
+              <th scope="col">{t('team_col_since')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.health.map((h) => (
+              <tr key={`${h.helpdesk}/${h.field}`} data-health-field={`${h.helpdesk}/${h.field}`} data-failing={h.failingReps.length}>
+                <td>{h.helpdesk}</td>
+                <th scope="row">
+                  <code>{h.field}</code>
+                </th>
+                <td title={h.failingReps.join(', ')}>
+                  <strong class="warn-text">{t('team_health_reps', formatCount(h.failingReps.length), formatCount(h.reportingReps))}</strong>{' '}
+                  <span class="muted small">({h.failingReps.join(', ')})</span>
+                </td>
+                <td>{shortDateTime(h.since)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }
