@@ -46,9 +46,11 @@ export async function pullStream(
   const messages = await conn.step(consumer.consume({ max_messages: PULL_BATCH, expires: FETCH_EXPIRES_MS }), 'creating a consumer');
   const incoming = messages[Symbol.asyncIterator]();
   let reps = new Map((await readRepStats(db)).map((r) => [r.repId, r] as const));
+  let storing: Promise<void> = Promise.resolve();
+  let read = cursor;
   try {
-    while (cursor < last) {
-      const want = Math.min(PULL_BATCH, last - cursor);
+    while (read < last) {
+      const want = Math.min(PULL_BATCH, last - read);
       const msgs = await conn.step(collect(incoming, want), 'reading events', FETCH_EXPIRES_MS + 4_000);
       if (msgs.length === 0) break;
       const events: unknown[] = [];
@@ -65,16 +67,25 @@ export async function pullStream(
           bad.push({ id: `team:${where}:${m.seq}`, at: Date.now(), reason: d.reason, origin: TEAM_ORIGIN, raw: text.slice(0, 4000) });
         }
       }
-      const { rejected } = await storeTeamEvents(db, events);
       const lastMsg = msgs[msgs.length - 1] as JsMsg;
-      cursor = lastMsg.seq;
-      reps = addToRepStats(reps, seen);
-      pulled += msgs.length;
-      malformed += bad.length + rejected.length;
-      await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length);
-      onProgress({ done: Math.min(total, pulled), total });
+      // Store this batch while the next one is read and decoded; batches still commit in order, and the
+      // cursor moves only after its batch committed.
+      await storing;
+      storing = (async () => {
+        const { rejected } = await storeTeamEvents(db, events);
+        cursor = lastMsg.seq;
+        reps = addToRepStats(reps, seen);
+        pulled += msgs.length;
+        malformed += bad.length + rejected.length;
+        await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length);
+        onProgress({ done: Math.min(total, pulled), total });
+      })();
+      // A failure is thrown by the `await storing` that follows; this only keeps it from going unhandled meanwhile.
+      storing.catch(() => {});
+      read = lastMsg.seq;
       if (lastMsg.info.pending === 0) break;
     }
+    await storing;
   } finally {
     // stop(), not close(): close() waits for the server's pull to expire, and nothing more is wanted.
     messages.stop();
