@@ -16,7 +16,7 @@ import { storeTeamEvents, TEAM_ORIGIN } from './ingest';
 import type { PullProgress, TeamStatusRow } from '../../core/team/view';
 import { readCursor, readRepStats, SYNC_KEYS } from './state';
 
-export const PULL_BATCH = 2_000;
+export const PULL_BATCH = 5_000;
 /** Server-side wait for a batch that is not full (messages deleted, or fewer than announced). */
 const FETCH_EXPIRES_MS = 2_000;
 
