@@ -114,7 +114,7 @@ async function collect(iter: AsyncIterator<JsMsg>, want: number): Promise<JsMsg[
 }
 
 async function saveProgress(db: LogDB, where: string, seq: number, reps: RepStats[], bad: RejectedEvent[], pulled: number, malformed: number) {
-  const tx = db.transaction(['sync', 'rejected'], 'readwrite');
+  const tx = db.transaction(['sync', 'rejected'], 'readwrite', { durability: 'relaxed' });
   const sync = tx.objectStore('sync');
   const now = Date.now();
   sync.put({ key: SYNC_KEYS.cursor, value: { where, seq }, updatedAt: now });
