@@ -37,11 +37,6 @@ export interface IngestOptions {
   /** Like `guard`, also given the raw value as passed in (the worker maps it back to its sender). */
   readonly guardRaw?: (raw: unknown, e: LogEvent) => string | null;
   readonly now?: number;
-  /**
-   * 'relaxed' for events that can be fetched again (team pulls: the cursor moves only after its batch
-   * committed, so a batch lost to a power cut is re-read): skips the flush to disk per transaction.
-   */
-  readonly durability?: IDBTransactionDurability;
 }
 
 /** Validates, stores and projects `events`; one readwrite transaction, all or nothing on failure. */
@@ -61,7 +56,7 @@ export async function ingestEvents(db: LogDB, events: readonly unknown[], origin
   }
   if (valid.size === 0 && rejected.length === 0) return { stored: [], fresh: 0, rejected: [] };
 
-  const tx = db.transaction(INGEST_STORES, 'readwrite', { durability: opts.durability ?? 'default' });
+  const tx = db.transaction(INGEST_STORES, 'readwrite');
   const eventStore = tx.objectStore('events');
   const unique = [...valid.values()];
   // One read per interaction the batch names (its stored events and its record) instead of one per event:

@@ -12,6 +12,6 @@ export async function storeTeamEvents(
   db: LogDB,
   events: readonly unknown[],
 ): Promise<{ stored: string[]; rejected: { id: string; reason: string }[] }> {
-  const r = await ingestEvents(db, events, TEAM_ORIGIN, { source: TEAM_ORIGIN, durability: 'relaxed' });
+  const r = await ingestEvents(db, events, TEAM_ORIGIN, { source: TEAM_ORIGIN });
   return { stored: r.stored, rejected: r.rejected.map((x) => ({ id: x.id, reason: x.reason })) };
 }

@@ -16,7 +16,7 @@ import { storeTeamEvents, TEAM_ORIGIN } from './ingest';
 import type { PullProgress, TeamStatusRow } from '../../core/team/view';
 import { readCursor, readRepStats, SYNC_KEYS } from './state';
 
-export const PULL_BATCH = 5_000;
+export const PULL_BATCH = 2_000;
 /** Server-side wait for a batch that is not full (messages deleted, or fewer than announced). */
 const FETCH_EXPIRES_MS = 2_000;
 
@@ -46,11 +46,9 @@ export async function pullStream(
   const messages = await conn.step(consumer.consume({ max_messages: PULL_BATCH, expires: FETCH_EXPIRES_MS }), 'creating a consumer');
   const incoming = messages[Symbol.asyncIterator]();
   let reps = new Map((await readRepStats(db)).map((r) => [r.repId, r] as const));
-  let storing: Promise<void> = Promise.resolve();
-  let read = cursor;
   try {
-    while (read < last) {
-      const want = Math.min(PULL_BATCH, last - read);
+    while (cursor < last) {
+      const want = Math.min(PULL_BATCH, last - cursor);
       const msgs = await conn.step(collect(incoming, want), 'reading events', FETCH_EXPIRES_MS + 4_000);
       if (msgs.length === 0) break;
       const events: unknown[] = [];
@@ -67,25 +65,16 @@ export async function pullStream(
           bad.push({ id: `team:${where}:${m.seq}`, at: Date.now(), reason: d.reason, origin: TEAM_ORIGIN, raw: text.slice(0, 4000) });
         }
       }
+      const { rejected } = await storeTeamEvents(db, events);
       const lastMsg = msgs[msgs.length - 1] as JsMsg;
-      // Store this batch while the next one is read and decoded; batches still commit in order, and the
-      // cursor moves only after its batch committed.
-      await storing;
-      storing = (async () => {
-        const { rejected } = await storeTeamEvents(db, events);
-        cursor = lastMsg.seq;
-        reps = addToRepStats(reps, seen);
-        pulled += msgs.length;
-        malformed += bad.length + rejected.length;
-        await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length);
-        onProgress({ done: Math.min(total, pulled), total });
-      })();
-      // A failure is thrown by the `await storing` that follows; this only keeps it from going unhandled meanwhile.
-      storing.catch(() => {});
-      read = lastMsg.seq;
+      cursor = lastMsg.seq;
+      reps = addToRepStats(reps, seen);
+      pulled += msgs.length;
+      malformed += bad.length + rejected.length;
+      await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length);
+      onProgress({ done: Math.min(total, pulled), total });
       if (lastMsg.info.pending === 0) break;
     }
-    await storing;
   } finally {
     // stop(), not close(): close() waits for the server's pull to expire, and nothing more is wanted.
     messages.stop();
@@ -114,7 +103,7 @@ async function collect(iter: AsyncIterator<JsMsg>, want: number): Promise<JsMsg[
 }
 
 async function saveProgress(db: LogDB, where: string, seq: number, reps: RepStats[], bad: RejectedEvent[], pulled: number, malformed: number) {
-  const tx = db.transaction(['sync', 'rejected'], 'readwrite', { durability: 'relaxed' });
+  const tx = db.transaction(['sync', 'rejected'], 'readwrite');
   const sync = tx.objectStore('sync');
   const now = Date.now();
   sync.put({ key: SYNC_KEYS.cursor, value: { where, seq }, updatedAt: now });
