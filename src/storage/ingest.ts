@@ -9,7 +9,6 @@
  * team mode's publish queue (team mode deletes the row once the server acknowledged it).
  */
 import * as v from 'valibot';
-import { unwrap } from 'idb';
 import { project } from '../core/log/project';
 import type { Interaction, LogEvent } from '../core/log/types';
 import { issueMessage, issuePath, logEventSchema } from '../core/log/validate';
@@ -59,58 +58,32 @@ export async function ingestEvents(db: LogDB, events: readonly unknown[], origin
   const tx = db.transaction(INGEST_STORES, 'readwrite');
   const eventStore = tx.objectStore('events');
   const unique = [...valid.values()];
-  // One read per interaction the batch names (its stored events and its record) instead of one per event:
-  // an event already stored under its own interaction is known without a read of its own.
-  const claimed = [...new Set(unique.map((e) => e.interactionId))];
-  const [storedByInteraction, rows] = await Promise.all([
-    Promise.all(claimed.map((id) => eventStore.index('by-interaction').getAll(id))),
-    Promise.all(claimed.map((id) => tx.objectStore('interactions').get(id))),
+  const existing = await Promise.all(unique.map((e) => eventStore.getKey(e.id)));
+  const fresh = unique.filter((_, i) => existing[i] === undefined);
+  const touched = [...new Set(fresh.map((e) => e.interactionId))];
+  const [storedEvents, interactions] = await Promise.all([
+    Promise.all(touched.map((id) => eventStore.index('by-interaction').getAll(id))),
+    Promise.all(touched.map((id) => tx.objectStore('interactions').get(id))),
   ]);
-  const storedIds = new Set(storedByInteraction.flat().map((e) => e.id));
-  const candidates = unique.filter((e) => !storedIds.has(e.id));
-  let fresh: LogEvent[];
-  let projection: ReturnType<typeof project>;
+  const sourceOf = sourceLookup(touched, interactions, opts.source ?? (origin === LOCAL_ORIGIN ? 'local' : origin));
+  const projection = project([...storedEvents.flat(), ...fresh], sourceOf);
   try {
-    // `add`, not get-then-put: an id stored under another interaction fails with ConstraintError, which is
-    // caught here (the event counts as already stored) — idempotent by event id in one request per event.
-    const added = await Promise.all(candidates.map((e) => addIfAbsent(unwrap(eventStore), e)));
-    fresh = candidates.filter((_, i) => added[i]);
-    const touched = new Set(fresh.map((e) => e.interactionId));
-    const storedEvents = storedByInteraction.filter((_, i) => touched.has(claimed[i] as string)).flat();
-    const sourceOf = sourceLookup(claimed, rows, opts.source ?? (origin === LOCAL_ORIGIN ? 'local' : origin));
-    projection = project([...storedEvents, ...fresh], sourceOf);
     for (const r of rejected) tx.objectStore('rejected').put(r);
-    if (origin === LOCAL_ORIGIN) for (const e of fresh) tx.objectStore('sync').put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: now });
+    for (const e of fresh) {
+      eventStore.put(e);
+      if (origin === LOCAL_ORIGIN) tx.objectStore('sync').put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: now });
+    }
     for (const i of projection.interactions) tx.objectStore('interactions').put(i);
     for (const a of projection.attempts) tx.objectStore('attempts').put(a);
     for (const w of projection.wrapups) tx.objectStore('wrapups').put(w);
   } catch (err) {
     // All or nothing: a put that throws must not let the transaction commit the puts before it.
-    try {
-      tx.abort();
-    } catch {
-      // Already aborted by the failed request.
-    }
+    tx.abort();
     await tx.done.catch(() => {});
     throw err;
   }
   await tx.done;
   return { stored: unique.map((e) => e.id), fresh: fresh.length, rejected: rejected.map(({ id, reason }) => ({ id, reason })) };
-}
-
-/** Stores `e` unless its id is taken; resolves false (the transaction goes on) when it is, rejects on any other error. */
-function addIfAbsent(store: IDBObjectStore, e: LogEvent): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const req = store.add(e);
-    req.onsuccess = () => resolve(true);
-    req.onerror = (ev) => {
-      if (req.error?.name !== 'ConstraintError') return reject(req.error);
-      // Handled: neither abort the transaction nor let the error reach its `done` promise.
-      ev.preventDefault();
-      ev.stopPropagation();
-      resolve(false);
-    };
-  });
 }
 
 /** An interaction keeps the source it was first stored with (a local record merged again stays local). */
