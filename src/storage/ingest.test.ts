@@ -100,6 +100,18 @@ describe('ingestEvents', () => {
     db.close();
   });
 
+  it('keeps the stored event when the same id comes again under another interaction (idempotent by id)', async () => {
+    const db = await openLogDB({ name: dbName() });
+    await ingestEvents(db, [start('a', NOW)], 'team');
+    const again = { ...start('b', NOW + 1), id: 'a-start' };
+    const r = await ingestEvents(db, [again, start('c', NOW)], 'team');
+    expect(r).toEqual({ stored: ['a-start', 'c-start'], fresh: 1, rejected: [] });
+    const all = await readAll(db);
+    expect(all.interactions.map((i) => [i.id, i.startedAt]).sort()).toEqual([['a', NOW], ['c', NOW]]);
+    expect((await db.get('events', 'a-start'))?.interactionId).toBe('a');
+    db.close();
+  });
+
   it('refuses what the caller’s guard refuses, without blocking the rest', async () => {
     const db = await openLogDB({ name: dbName() });
     const r = await ingestEvents(db, [start('a', NOW), start('b', NOW)], 'local', { guard: (e) => (e.interactionId === 'b' ? 'foreign interaction' : null) });
