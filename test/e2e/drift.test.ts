@@ -80,7 +80,8 @@ async function resolveAndInsert(page: Page): Promise<void> {
     throw new Error(`no value move offered: ${await panel(page).textContent()}`, { cause: e });
   });
   await insert.click();
-  await expect.poll(() => panel(page).locator('[role="status"]').first().textContent(), { timeout: 10_000 }).toContain('Inserted into the reply');
+  // The panel has several live regions (notices, the outcome prompt): the insert notice is one of them.
+  await expect.poll(async () => (await panel(page).locator('[role="status"]').allTextContents()).join(' | '), { timeout: 10_000 }).toContain('Inserted into the reply');
 }
 
 describe('drifted helpdesk markup (issue 17)', () => {
@@ -96,8 +97,9 @@ describe('drifted helpdesk markup (issue 17)', () => {
       page.on('pageerror', (e) => errors.push(e.message));
       await page.goto(c.url);
       await expect.poll(() => panel(page).locator('.ticket').textContent(), { timeout: 15_000 }).toBe(`#${c.ticketId}`);
-      // Degraded, not given up: no "could not read" warning, no "open a ticket".
-      expect(await panel(page).locator('.warn').count()).toBe(0);
+      // Degraded, not given up: no "could not read" warning, no "open a ticket". (This browser has no rep
+      // id set, so the panel rightly warns about that; that warning is not about reading the page.)
+      expect(await panel(page).locator('.warn:not([data-rep-id-missing])').count()).toBe(0);
       expect(await panel(page).textContent()).not.toContain('Open a ticket');
       if (c.adapter === 'zendesk') {
         // The API gave the identity, subject, status, channel and tags; only the live composer/thread came from fallbacks.
