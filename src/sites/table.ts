@@ -22,7 +22,8 @@ export interface SiteTable {
   readonly matches: (url: URL) => boolean;
   readonly ticketIdFromUrl: (url: URL) => string | null;
   /** The active ticket's root, first match wins; or a hook where "active" needs product knowledge. */
-  readonly root: readonly string[] | ((doc: Document) => Element | null);
+  /** The hook gets the URL `read()` was given when there is one (the viewer it names is the active one). */
+  readonly root: readonly string[] | ((doc: Document, url?: URL) => Element | null);
   /** The id the page shows, when it is better than the URL's (the pane switched before the URL did). */
   readonly pageId?: (root: Element, doc: Document) => Found<string> | null;
   readonly subject: readonly string[];
@@ -62,7 +63,7 @@ export interface SiteTable {
 const FIELDS_AFTER_ID = ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer'] as const;
 
 export function tableAdapter(t: SiteTable): SiteAdapter {
-  const rootOf = (doc: Document): Element | null => (typeof t.root === 'function' ? t.root(doc) : (firstMatch(doc, t.root)?.value ?? null));
+  const rootOf = (doc: Document, url?: URL): Element | null => (typeof t.root === 'function' ? t.root(doc, url) : (firstMatch(doc, t.root)?.value ?? null));
   const threadOf = (root: Element): Found<Element> | null => {
     if (t.thread === 'root') return { value: root, source: 'ticket root' };
     const inside = firstMatch(root, t.thread);
@@ -84,7 +85,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
     hostPatterns: t.hostPatterns,
     matches: t.matches,
     ticketIdFromUrl: t.ticketIdFromUrl,
-    findTicketRoot: rootOf,
+    findTicketRoot: (doc) => rootOf(doc),
     ...(t.api ? { api: t.api } : {}),
     ...(t.urlIdMayDiffer ? { urlIdMayDiffer: true } : {}),
     findComposer(doc) {
@@ -98,7 +99,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
     },
     read(doc, url) {
       const d = new Diagnostics();
-      const root = rootOf(doc);
+      const root = rootOf(doc, url);
       const fromPage = root && t.pageId ? t.pageId(root, doc) : null;
       const fromUrl = t.ticketIdFromUrl(url);
       const ticketId = cleanText(fromPage?.value || fromUrl, 40);
