@@ -42,7 +42,8 @@ export interface SiteTable {
   readonly channel: readonly string[];
   /** What the product implies when no channel is shown (Help Scout is email-first, Intercom chat-first). */
   readonly channelFallback?: (root: Element, messages: readonly Element[]) => Found<string> | null;
-  readonly tags: readonly string[];
+  /** Tag elements, or a hook where tags are one delimited value (HubSpot's Category property). */
+  readonly tags: readonly string[] | ((root: Element) => Found<readonly string[]> | null);
   readonly product?: readonly string[] | ((scope: Element) => Found<string> | null);
   /** The conversation log and, inside it, one element per message; 'root' when messages sit directly in the root. */
   readonly thread: readonly string[] | 'root';
@@ -53,9 +54,12 @@ export interface SiteTable {
   readonly orderMessages?: (items: Element[]) => Element[];
   /** Who wrote a message; null skips it (status lines). */
   readonly roleOf: (message: Element, requesterName: string) => MessageRole | null;
-  readonly composer: readonly string[];
+  /** The reply editor, or a hook where it is found from something else (a send button, an editor iframe). */
+  readonly composer: readonly string[] | ((root: Element) => Found<Element> | null);
   /** Insert strategies, best first; by default by element type (textarea: native setter; rich editor: typing). */
   readonly insertOrder?: readonly InsertStrategy[];
+  /** How to insert (default insertInto; editors in iframes need the frame's own realm). */
+  readonly insert?: typeof insertInto;
   readonly api?: TicketApi;
   readonly urlIdMayDiffer?: boolean;
 }
@@ -78,7 +82,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
     });
     return self ? { value: root, source: self } : null;
   };
-  const composerIn = (root: Element): Found<Element> | null => firstMatch(root, t.composer);
+  const composerIn = (root: Element): Found<Element> | null => (typeof t.composer === 'function' ? t.composer(root) : firstMatch(root, t.composer));
   const adapter: SiteAdapter = {
     id: t.id,
     label: t.label,
@@ -139,9 +143,13 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
       const customerKey = d.note('customerKey', key);
       const status = toStatus(d.note('status', firstText(root, t.status) ?? t.statusFallback?.(root) ?? null));
       const channel = toChannel(d.note('channel', firstText(root, t.channel) ?? t.channelFallback?.(root, items) ?? null));
-      const tagFound = firstMatch(root, t.tags);
-      const tags = tagFound ? cleanTags($$(root, tagFound.source).map((el) => el.textContent ?? '')) : [];
-      d.note('tags', tagFound);
+      let tags: string[] = [];
+      if (typeof t.tags === 'function') tags = cleanTags(d.note('tags', t.tags(root)) ?? []);
+      else {
+        const tagFound = firstMatch(root, t.tags);
+        tags = tagFound ? cleanTags($$(root, tagFound.source).map((el) => el.textContent ?? '')) : [];
+        d.note('tags', tagFound);
+      }
       const product = (typeof t.product === 'function' ? t.product(scope) : t.product ? firstText(scope, t.product) : null)?.value ?? null;
       d.note('messages', log);
       d.note('composer', composerIn(root));
@@ -152,7 +160,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
     },
     insertText(doc, text) {
       const el = adapter.findComposer(doc);
-      return insertInto(el, text, t.insertOrder ?? insertOrder(el));
+      return (t.insert ?? insertInto)(el, text, t.insertOrder ?? insertOrder(el));
     },
   };
   return adapter;
