@@ -59,7 +59,7 @@ export interface SiteTable {
   /** Insert strategies, best first; by default by element type (textarea: native setter; rich editor: typing). */
   readonly insertOrder?: readonly InsertStrategy[];
   /** How to insert (default insertInto; editors in iframes need the frame's own realm). */
-  readonly insert?: typeof insertInto;
+  readonly insert?: (el: HTMLElement | null, text: string, order: readonly InsertStrategy[]) => ReturnType<typeof insertInto>;
   readonly api?: TicketApi;
   readonly urlIdMayDiffer?: boolean;
 }
