@@ -15,6 +15,13 @@ import { structuredEmail } from './generic';
 import { insertInto } from './insert';
 import { toChannel, toStatus } from './normalize';
 
+/** Ordered selector fallbacks, or a hook where the value needs product knowledge (Salesforce's record fields by API name). */
+export type FieldPick = readonly string[] | ((scope: Element) => Found<string> | null);
+
+function pickText(scope: Element, pick: FieldPick): Found<string> | null {
+  return typeof pick === 'function' ? pick(scope) : firstText(scope, pick);
+}
+
 export interface SiteTable {
   readonly id: Exclude<HelpdeskId, 'custom'>;
   readonly label: string;
@@ -26,25 +33,25 @@ export interface SiteTable {
   readonly root: readonly string[] | ((doc: Document, url?: URL) => Element | null);
   /** The id the page shows, when it is better than the URL's (the pane switched before the URL did). */
   readonly pageId?: (root: Element, doc: Document) => Found<string> | null;
-  readonly subject: readonly string[];
+  readonly subject: FieldPick;
   /** When the page shows no subject (chats): e.g. the first customer message, as the inbox list does. */
   readonly subjectFallback?: (messages: readonly TicketMessage[]) => Found<string> | null;
   /** The customer-details region (sidebar, profile card) the requester, e-mail, id and product are read in. */
   readonly customerScope?: readonly string[];
-  readonly requester: readonly string[];
+  readonly requester: FieldPick;
   /** Structured e-mail of the customer: elements whose whole value / mailto / e-mail attribute is one address. */
   readonly email?: readonly string[];
   /** The helpdesk's own customer id when no e-mail is shown (a profile link, a data attribute). */
   readonly customerId?: (root: Element) => Found<string> | null;
-  readonly status: readonly string[];
+  readonly status: FieldPick;
   /** Where the status hides when no status hook matches (a labelled form field). */
   readonly statusFallback?: (root: Element) => Found<string> | null;
-  readonly channel: readonly string[];
+  readonly channel: FieldPick;
   /** What the product implies when no channel is shown (Help Scout is email-first, Intercom chat-first). */
   readonly channelFallback?: (root: Element, messages: readonly Element[]) => Found<string> | null;
   /** Tag elements, or a hook where tags are one delimited value (HubSpot's Category property). */
   readonly tags: readonly string[] | ((root: Element) => Found<readonly string[]> | null);
-  readonly product?: readonly string[] | ((scope: Element) => Found<string> | null);
+  readonly product?: FieldPick;
   /** The conversation log and, inside it, one element per message; 'root' when messages sit directly in the root. */
   readonly thread: readonly string[] | 'root';
   readonly message: string;
@@ -115,7 +122,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
       }
       // Found first, noted after, so diagnostics keep the usual field order.
       const scope = (t.customerScope ? firstMatch(root, t.customerScope)?.value : null) ?? root;
-      const requesterFound = firstText(scope, t.requester) ?? (scope !== root ? firstText(root, t.requester) : null);
+      const requesterFound = pickText(scope, t.requester) ?? (scope !== root ? pickText(root, t.requester) : null);
       // A requester field may show "Name <address>": the name is the display part; the key never comes from it.
       const requesterName = cleanText((requesterFound?.value ?? '').replace(/<[^<>]*@[^<>]*>|\S+@\S+/g, ' ')) || '';
       const log = threadOf(root);
@@ -128,9 +135,9 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
         const text = textOf(body, LIMITS.messageText);
         if (text) messages.push({ role, text });
       }
-      const subject = d.note('subject', firstText(root, t.subject) ?? t.subjectFallback?.(messages) ?? null) ?? '';
+      const subject = d.note('subject', pickText(root, t.subject) ?? t.subjectFallback?.(messages) ?? null) ?? '';
       d.note('requester', requesterFound);
-      const requesterEl = firstMatch(scope, t.requester) ?? firstMatch(root, t.requester);
+      const requesterEl = typeof t.requester === 'function' ? null : (firstMatch(scope, t.requester) ?? firstMatch(root, t.requester));
       const emailEl = t.email ? firstMatch(scope, t.email) : null;
       // The e-mail hook, else the customer card as a whole, else the requester field: structured data only.
       const email =
@@ -141,8 +148,8 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
         ? { value: email.value, source: `${emailEl?.source ?? t.customerScope?.[0] ?? requesterEl?.source} (${email.source})` }
         : (t.customerId?.(scope) ?? null);
       const customerKey = d.note('customerKey', key);
-      const status = toStatus(d.note('status', firstText(root, t.status) ?? t.statusFallback?.(root) ?? null));
-      const channel = toChannel(d.note('channel', firstText(root, t.channel) ?? t.channelFallback?.(root, items) ?? null));
+      const status = toStatus(d.note('status', pickText(root, t.status) ?? t.statusFallback?.(root) ?? null));
+      const channel = toChannel(d.note('channel', pickText(root, t.channel) ?? t.channelFallback?.(root, items) ?? null));
       let tags: string[] = [];
       if (typeof t.tags === 'function') tags = cleanTags(d.note('tags', t.tags(root)) ?? []);
       else {
@@ -150,7 +157,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
         tags = tagFound ? cleanTags($$(root, tagFound.source).map((el) => el.textContent ?? '')) : [];
         d.note('tags', tagFound);
       }
-      const product = (typeof t.product === 'function' ? t.product(scope) : t.product ? firstText(scope, t.product) : null)?.value ?? null;
+      const product = (t.product ? pickText(scope, t.product) : null)?.value ?? null;
       d.note('messages', log);
       d.note('composer', composerIn(root));
       return {
