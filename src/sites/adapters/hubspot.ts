@@ -5,7 +5,9 @@
  * shared/reference/helpdesks.md (HubSpot) and public help-desk userscripts.
  *
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
- * Verified [code]: `data-selenium-test="highlightTitle"`, timeline cards. [code?]: the help-desk URL shapes.
+ * Verified [code]: `data-selenium-test="highlightTitle"`, timeline cards; also from a second public source
+ * (anishpdalal/hashy-chrome-extension, test/fixtures/hubspot/second-source.html): highlightTitle as the title
+ * on `/contacts/…` record pages, the id as the URL's last segment. [code?]: the help-desk URL shapes.
  * Guesses: labelled sidebar fields, the "Ticket ID" property, the send-button-anchored composer. API: none
  * used — HubSpot's internal APIs require a CSRF header taken from a cookie; the public API needs a token.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
