@@ -53,7 +53,7 @@ export interface SiteTable {
   readonly tags: readonly string[] | ((root: Element) => Found<readonly string[]> | null);
   readonly product?: FieldPick;
   /** The conversation log and, inside it, one element per message; 'root' when messages sit directly in the root. */
-  readonly thread: readonly string[] | 'root';
+  readonly thread: readonly string[] | 'root' | ((root: Element) => Found<Element> | null);
   readonly message: string;
   /** The message body inside a message element (else the whole element). */
   readonly messageBody?: readonly string[];
@@ -61,6 +61,8 @@ export interface SiteTable {
   readonly orderMessages?: (items: Element[]) => Element[];
   /** Who wrote a message; null skips it (status lines). */
   readonly roleOf: (message: Element, requesterName: string) => MessageRole | null;
+  /** A first message the log does not hold (ServiceNow's description is the caller's opening message). */
+  readonly leadMessage?: (root: Element) => TicketMessage | null;
   /** The reply editor, or a hook where it is found from something else (a send button, an editor iframe). */
   readonly composer: readonly string[] | ((root: Element) => Found<Element> | null);
   /** Insert strategies, best first; by default by element type (textarea: native setter; rich editor: typing). */
@@ -77,6 +79,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
   const rootOf = (doc: Document, url?: URL): Element | null => (typeof t.root === 'function' ? t.root(doc, url) : (firstMatch(doc, t.root)?.value ?? null));
   const threadOf = (root: Element): Found<Element> | null => {
     if (t.thread === 'root') return { value: root, source: 'ticket root' };
+    if (typeof t.thread === 'function') return t.thread(root);
     const inside = firstMatch(root, t.thread);
     if (inside) return inside;
     // The root may itself be the log (a page without its usual wrapper).
@@ -135,6 +138,8 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
         const text = textOf(body, LIMITS.messageText);
         if (text) messages.push({ role, text });
       }
+      const lead = log ? t.leadMessage?.(root) : null;
+      if (lead) messages.splice(0, messages.length, ...[lead, ...messages].slice(-LIMITS.messages));
       const subject = d.note('subject', pickText(root, t.subject) ?? t.subjectFallback?.(messages) ?? null) ?? '';
       d.note('requester', requesterFound);
       const requesterEl = typeof t.requester === 'function' ? null : (firstMatch(scope, t.requester) ?? firstMatch(root, t.requester));
