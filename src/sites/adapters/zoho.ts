@@ -6,7 +6,9 @@
  * hooks on most nodes. Hooks: shared/reference/helpdesks.md (Zoho Desk); guesses are named in the report.
  *
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
- * Verified [code]: `.zd_v2-ticketdetailview-container`, the ticket-number text, `[data-id="caseSubjectText"]`.
+ * Verified [code]: `.zd_v2-ticketdetailview-container`, the ticket-number text, `[data-id="caseSubjectText"]`;
+ * from a second public source (test/fixtures/zoho/second-source.html): `data-id="subTab_<record id>"` on the
+ * container, the `/agent/<portal>/<dept>/tickets/details/<id>` URL, `[data-id="threadContent"]` message text.
  * [code?]: the `/agent/<portal>/<dept>/tickets/details/<id>` URL (internal record id, hence `urlIdMayDiffer`).
  * Guesses: older container classes, status/requester `data-id`s, the composer. API: none used — Zoho Desk's
  * API needs an OAuth token and an `orgId` header.
