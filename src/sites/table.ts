@@ -15,6 +15,13 @@ import { structuredEmail } from './generic';
 import { insertInto } from './insert';
 import { toChannel, toStatus } from './normalize';
 
+/** Ordered selector fallbacks, or a hook where the value needs product knowledge (Salesforce's record fields by API name). */
+export type FieldPick = readonly string[] | ((scope: Element) => Found<string> | null);
+
+function pickText(scope: Element, pick: FieldPick): Found<string> | null {
+  return typeof pick === 'function' ? pick(scope) : firstText(scope, pick);
+}
+
 export interface SiteTable {
   readonly id: Exclude<HelpdeskId, 'custom'>;
   readonly label: string;
@@ -22,29 +29,31 @@ export interface SiteTable {
   readonly matches: (url: URL) => boolean;
   readonly ticketIdFromUrl: (url: URL) => string | null;
   /** The active ticket's root, first match wins; or a hook where "active" needs product knowledge. */
-  readonly root: readonly string[] | ((doc: Document) => Element | null);
+  /** The hook gets the URL `read()` was given when there is one (the viewer it names is the active one). */
+  readonly root: readonly string[] | ((doc: Document, url?: URL) => Element | null);
   /** The id the page shows, when it is better than the URL's (the pane switched before the URL did). */
   readonly pageId?: (root: Element, doc: Document) => Found<string> | null;
-  readonly subject: readonly string[];
+  readonly subject: FieldPick;
   /** When the page shows no subject (chats): e.g. the first customer message, as the inbox list does. */
   readonly subjectFallback?: (messages: readonly TicketMessage[]) => Found<string> | null;
   /** The customer-details region (sidebar, profile card) the requester, e-mail, id and product are read in. */
   readonly customerScope?: readonly string[];
-  readonly requester: readonly string[];
+  readonly requester: FieldPick;
   /** Structured e-mail of the customer: elements whose whole value / mailto / e-mail attribute is one address. */
   readonly email?: readonly string[];
   /** The helpdesk's own customer id when no e-mail is shown (a profile link, a data attribute). */
   readonly customerId?: (root: Element) => Found<string> | null;
-  readonly status: readonly string[];
+  readonly status: FieldPick;
   /** Where the status hides when no status hook matches (a labelled form field). */
   readonly statusFallback?: (root: Element) => Found<string> | null;
-  readonly channel: readonly string[];
+  readonly channel: FieldPick;
   /** What the product implies when no channel is shown (Help Scout is email-first, Intercom chat-first). */
   readonly channelFallback?: (root: Element, messages: readonly Element[]) => Found<string> | null;
-  readonly tags: readonly string[];
-  readonly product?: readonly string[] | ((scope: Element) => Found<string> | null);
+  /** Tag elements, or a hook where tags are one delimited value (HubSpot's Category property). */
+  readonly tags: readonly string[] | ((root: Element) => Found<readonly string[]> | null);
+  readonly product?: FieldPick;
   /** The conversation log and, inside it, one element per message; 'root' when messages sit directly in the root. */
-  readonly thread: readonly string[] | 'root';
+  readonly thread: readonly string[] | 'root' | ((root: Element) => Found<Element> | null);
   readonly message: string;
   /** The message body inside a message element (else the whole element). */
   readonly messageBody?: readonly string[];
@@ -52,9 +61,14 @@ export interface SiteTable {
   readonly orderMessages?: (items: Element[]) => Element[];
   /** Who wrote a message; null skips it (status lines). */
   readonly roleOf: (message: Element, requesterName: string) => MessageRole | null;
-  readonly composer: readonly string[];
+  /** A first message the log does not hold (ServiceNow's description is the caller's opening message). */
+  readonly leadMessage?: (root: Element) => TicketMessage | null;
+  /** The reply editor, or a hook where it is found from something else (a send button, an editor iframe). */
+  readonly composer: readonly string[] | ((root: Element) => Found<Element> | null);
   /** Insert strategies, best first; by default by element type (textarea: native setter; rich editor: typing). */
   readonly insertOrder?: readonly InsertStrategy[];
+  /** How to insert (default insertInto; editors in iframes need the frame's own realm). */
+  readonly insert?: (el: HTMLElement | null, text: string, order: readonly InsertStrategy[]) => ReturnType<typeof insertInto>;
   readonly api?: TicketApi;
   readonly urlIdMayDiffer?: boolean;
 }
@@ -62,9 +76,10 @@ export interface SiteTable {
 const FIELDS_AFTER_ID = ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer'] as const;
 
 export function tableAdapter(t: SiteTable): SiteAdapter {
-  const rootOf = (doc: Document): Element | null => (typeof t.root === 'function' ? t.root(doc) : (firstMatch(doc, t.root)?.value ?? null));
+  const rootOf = (doc: Document, url?: URL): Element | null => (typeof t.root === 'function' ? t.root(doc, url) : (firstMatch(doc, t.root)?.value ?? null));
   const threadOf = (root: Element): Found<Element> | null => {
     if (t.thread === 'root') return { value: root, source: 'ticket root' };
+    if (typeof t.thread === 'function') return t.thread(root);
     const inside = firstMatch(root, t.thread);
     if (inside) return inside;
     // The root may itself be the log (a page without its usual wrapper).
@@ -77,14 +92,14 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
     });
     return self ? { value: root, source: self } : null;
   };
-  const composerIn = (root: Element): Found<Element> | null => firstMatch(root, t.composer);
+  const composerIn = (root: Element): Found<Element> | null => (typeof t.composer === 'function' ? t.composer(root) : firstMatch(root, t.composer));
   const adapter: SiteAdapter = {
     id: t.id,
     label: t.label,
     hostPatterns: t.hostPatterns,
     matches: t.matches,
     ticketIdFromUrl: t.ticketIdFromUrl,
-    findTicketRoot: rootOf,
+    findTicketRoot: (doc) => rootOf(doc),
     ...(t.api ? { api: t.api } : {}),
     ...(t.urlIdMayDiffer ? { urlIdMayDiffer: true } : {}),
     findComposer(doc) {
@@ -98,7 +113,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
     },
     read(doc, url) {
       const d = new Diagnostics();
-      const root = rootOf(doc);
+      const root = rootOf(doc, url);
       const fromPage = root && t.pageId ? t.pageId(root, doc) : null;
       const fromUrl = t.ticketIdFromUrl(url);
       const ticketId = cleanText(fromPage?.value || fromUrl, 40);
@@ -110,7 +125,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
       }
       // Found first, noted after, so diagnostics keep the usual field order.
       const scope = (t.customerScope ? firstMatch(root, t.customerScope)?.value : null) ?? root;
-      const requesterFound = firstText(scope, t.requester) ?? (scope !== root ? firstText(root, t.requester) : null);
+      const requesterFound = pickText(scope, t.requester) ?? (scope !== root ? pickText(root, t.requester) : null);
       // A requester field may show "Name <address>": the name is the display part; the key never comes from it.
       const requesterName = cleanText((requesterFound?.value ?? '').replace(/<[^<>]*@[^<>]*>|\S+@\S+/g, ' ')) || '';
       const log = threadOf(root);
@@ -123,9 +138,11 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
         const text = textOf(body, LIMITS.messageText);
         if (text) messages.push({ role, text });
       }
-      const subject = d.note('subject', firstText(root, t.subject) ?? t.subjectFallback?.(messages) ?? null) ?? '';
+      const lead = log ? t.leadMessage?.(root) : null;
+      if (lead) messages.splice(0, messages.length, ...[lead, ...messages].slice(-LIMITS.messages));
+      const subject = d.note('subject', pickText(root, t.subject) ?? t.subjectFallback?.(messages) ?? null) ?? '';
       d.note('requester', requesterFound);
-      const requesterEl = firstMatch(scope, t.requester) ?? firstMatch(root, t.requester);
+      const requesterEl = typeof t.requester === 'function' ? null : (firstMatch(scope, t.requester) ?? firstMatch(root, t.requester));
       const emailEl = t.email ? firstMatch(scope, t.email) : null;
       // The e-mail hook, else the customer card as a whole, else the requester field: structured data only.
       const email =
@@ -136,12 +153,16 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
         ? { value: email.value, source: `${emailEl?.source ?? t.customerScope?.[0] ?? requesterEl?.source} (${email.source})` }
         : (t.customerId?.(scope) ?? null);
       const customerKey = d.note('customerKey', key);
-      const status = toStatus(d.note('status', firstText(root, t.status) ?? t.statusFallback?.(root) ?? null));
-      const channel = toChannel(d.note('channel', firstText(root, t.channel) ?? t.channelFallback?.(root, items) ?? null));
-      const tagFound = firstMatch(root, t.tags);
-      const tags = tagFound ? cleanTags($$(root, tagFound.source).map((el) => el.textContent ?? '')) : [];
-      d.note('tags', tagFound);
-      const product = (typeof t.product === 'function' ? t.product(scope) : t.product ? firstText(scope, t.product) : null)?.value ?? null;
+      const status = toStatus(d.note('status', pickText(root, t.status) ?? t.statusFallback?.(root) ?? null));
+      const channel = toChannel(d.note('channel', pickText(root, t.channel) ?? t.channelFallback?.(root, items) ?? null));
+      let tags: string[] = [];
+      if (typeof t.tags === 'function') tags = cleanTags(d.note('tags', t.tags(root)) ?? []);
+      else {
+        const tagFound = firstMatch(root, t.tags);
+        tags = tagFound ? cleanTags($$(root, tagFound.source).map((el) => el.textContent ?? '')) : [];
+        d.note('tags', tagFound);
+      }
+      const product = (t.product ? pickText(scope, t.product) : null)?.value ?? null;
       d.note('messages', log);
       d.note('composer', composerIn(root));
       return {
@@ -151,7 +172,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
     },
     insertText(doc, text) {
       const el = adapter.findComposer(doc);
-      return insertInto(el, text, t.insertOrder ?? insertOrder(el));
+      return (t.insert ?? insertInto)(el, text, t.insertOrder ?? insertOrder(el));
     },
   };
   return adapter;

@@ -10,13 +10,12 @@
  * top-bar button. Guesses: the URL shapes, viewer test ids, status, tags, channel, the composer. API: none
  * used — Front's Core API needs an API token.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
+ * Table form (issue 17): the engine in ../table.ts does the reading; the hooks below are Front's quirks
+ * (the viewer the URL names, the requester as the first message's sender).
  */
-import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
-import type { TicketMessage } from '../../core/ticket/types';
-import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, exactEmail, firstMatch, firstText, textOf } from '../dom';
-import { insertInto } from '../insert';
-import { toChannel, toStatus } from '../normalize';
+import type { MessageRole } from '../../core/ticket/types';
+import { $, $$, exactEmail, firstMatch, textOf } from '../dom';
+import { tableAdapter } from '../table';
 
 const APP_PATH = /^\/(open|inboxes|search|views|mentions)(\/|$)/;
 const CNV_ID = /\/(cnv_[a-z0-9]+)(?:\/|$)/i;
@@ -24,12 +23,11 @@ const CNV_ID = /\/(cnv_[a-z0-9]+)(?:\/|$)/i;
 const CONTAINER_SEGMENTS = new Set(['folders', 'inbox', 'inboxes', 'teams', 'teammates', 'channels', 'tags', 'views', 'shared']);
 
 const VIEWERS = ['[data-testid^="viewer-"]', '[class*="viewer__StyledViewerDiv"]'];
-const HEADER = ['[class*="conversationHeader__StyledContainer"]'];
 const SUBJECT = ['[data-searchable-subject="true"] span', '[data-searchable-subject="true"]', '[class*="conversationHeader__StyledSubject"]'];
 const STATUS = ['[data-testid="conversation-status"]', '[class*="conversationStatus__"]'];
 const TAGS = ['[class*="conversationTags__"] [class*="tag__StyledName"]', '[data-testid="conversation-tag"]'];
 const CHANNEL = ['[data-testid="conversation-channel"]', '[class*="conversationHeader__StyledChannel"]'];
-const MESSAGE = ['[class*="messageViewerBase__StyledMessageDiv"]', '[role="article"]'];
+const MESSAGE = '[class*="messageViewerBase__StyledMessageDiv"], [role="article"]';
 const COMMENT = '[class*="commentViewer__StyledCommentDiv"], [data-testid="comment"]';
 const SENDER = '[class*="messageViewerRecipient__StyledDetailsWrapperDiv"] > div:first-child';
 const HANDLE = '[class*="messageViewerRecipient__StyledHandleSpan"]';
@@ -57,11 +55,13 @@ function docUrl(doc: Document): URL | null {
   }
 }
 
-function viewerOf(doc: Document, url: URL | null): Element | null {
+/** Several viewers may be in the DOM: the one the URL names, else the first one not hidden. */
+function viewerOf(doc: Document, url?: URL): Element | null {
   const found = firstMatch(doc, VIEWERS);
   if (!found) return null;
   const viewers = $$(doc, found.source);
-  const urlId = url ? idFromUrl(url) : null;
+  const at = url ?? docUrl(doc);
+  const urlId = at ? idFromUrl(at) : null;
   return (
     viewers.find((v) => urlId && v.getAttribute('data-testid') === `viewer-${urlId}`) ??
     viewers.find((v) => !v.closest('[hidden], [aria-hidden="true"], [inert]')) ??
@@ -69,67 +69,43 @@ function viewerOf(doc: Document, url: URL | null): Element | null {
   );
 }
 
-function composerIn(viewer: Element | null): HTMLElement | null {
-  return viewer ? ((firstMatch(viewer, COMPOSER)?.value as HTMLElement | undefined) ?? null) : null;
+/** Front shows no requester field: the first message's sender is the requester, and its handle the e-mail. */
+const firstMessage = (viewer: Element): Element | undefined => $$(viewer, MESSAGE).find((el) => !el.matches(COMMENT));
+const handleOf = (el: Element | undefined): string | null => (el ? exactEmail(textOf($(el, HANDLE))) : null);
+
+function roleOf(item: Element, requesterName: string): MessageRole {
+  if (item.matches(COMMENT)) return 'internal';
+  const viewer = item.closest(VIEWERS.join(', '));
+  const email = viewer ? handleOf(firstMessage(viewer)) : null;
+  // A different sender is not proof of an agent (CC'd people): unknown, never the agent.
+  const sameSender = email ? handleOf(item) === email : textOf($(item, SENDER)) === requesterName;
+  return sameSender ? 'customer' : 'unknown';
 }
 
-export const front: SiteAdapter = {
+export const front = tableAdapter({
   id: 'front',
   label: 'Front',
   hostPatterns: ['https://app.frontapp.com/*'],
   matches: (url) => url.hostname === 'app.frontapp.com' && APP_PATH.test(url.pathname),
   ticketIdFromUrl: idFromUrl,
-  findTicketRoot: (doc) => viewerOf(doc, docUrl(doc)),
-  findComposer: (doc) => composerIn(viewerOf(doc, docUrl(doc))),
-  watchTargets(doc) {
-    const viewer = viewerOf(doc, docUrl(doc));
-    if (!viewer) return [];
-    return [firstMatch(viewer, LOG)?.value, firstMatch(viewer, HEADER)?.value, viewer].filter((el): el is Element => !!el);
+  root: viewerOf,
+  pageId(root) {
+    const id = root.getAttribute('data-testid')?.replace(/^viewer-/, '');
+    return id && id !== root.getAttribute('data-testid') ? { value: id, source: 'data-testid viewer-<id>' } : null;
   },
-  read(doc, url) {
-    const d = new Diagnostics();
-    const viewer = viewerOf(doc, url);
-    const viewerId = viewer?.getAttribute('data-testid')?.replace(/^viewer-/, '') || null;
-    const ticketId = cleanText(viewerId || idFromUrl(url), 40);
-    if (ticketId && viewer) d.ok('ticketId', viewerId ? 'data-testid viewer-<id>' : 'url');
-    else d.fail('ticketId');
-    if (!viewer || !ticketId) {
-      for (const f of ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer'] as const) d.fail(f);
-      return { context: null, diagnostics: d.list };
-    }
-    const subject = d.note('subject', firstText(viewer, SUBJECT)) ?? '';
-    const msgSel = firstMatch(viewer, MESSAGE)?.source;
-    const items = $$(viewer, msgSel ? `${msgSel}, ${COMMENT}` : COMMENT);
-    // The first message's sender is the requester (Front shows no separate requester field).
-    const first = items.find((el) => !el.matches(COMMENT));
-    const requesterName = first ? textOf($(first, SENDER)) : '';
-    const handleOf = (el: Element) => exactEmail(textOf($(el, HANDLE)));
-    const email = first ? handleOf(first) : null;
-    d.note('requester', requesterName ? { value: requesterName, source: SENDER } : null);
-    d.note('customerKey', email ? { value: email, source: HANDLE } : null);
-    const status = toStatus(d.note('status', firstText(viewer, STATUS)));
-    const channelText = firstText(viewer, CHANNEL) ?? (email ? { value: 'email', source: `${HANDLE} (email address)` } : null);
-    const channel = toChannel(d.note('channel', channelText));
-    const tagFound = firstMatch(viewer, TAGS);
-    const tags = tagFound ? cleanTags($$(viewer, tagFound.source).map((el) => el.textContent ?? '')) : [];
-    d.note('tags', tagFound);
-    const messages: TicketMessage[] = [];
-    for (const item of items.slice(-LIMITS.messages)) {
-      const text = textOf(firstMatch(item, BODY)?.value ?? item, LIMITS.messageText);
-      if (!text) continue;
-      const isComment = item.matches(COMMENT);
-      const sameSender = email ? handleOf(item) === email : textOf($(item, SENDER)) === requesterName;
-      messages.push({ role: isComment ? 'internal' : sameSender ? 'customer' : 'unknown', text });
-    }
-    d.note('messages', items.length ? { value: true, source: msgSel ?? COMMENT } : null);
-    d.note('composer', firstMatch(viewer, COMPOSER));
-    return {
-      context: { helpdesk: 'front', ticketId, subject, requesterName, customerKey: email, channel, status, tags, product: null, messages },
-      diagnostics: d.list,
-    };
-  },
-  insertText(doc, text) {
-    // Front's composer is a rich contenteditable editor: execCommand is the edit it treats as typing.
-    return insertInto(this.findComposer(doc), text, ['execCommand', 'paste-event']);
-  },
-};
+  subject: SUBJECT,
+  requester: MESSAGE.split(', ').map((m) => `${m} ${SENDER}`),
+  email: MESSAGE.split(', ').map((m) => `${m} ${HANDLE}`),
+  status: STATUS,
+  channel: CHANNEL,
+  // An e-mail handle on the first message means an e-mail conversation.
+  channelFallback: (root) => (handleOf(firstMessage(root)) ? { value: 'email', source: `${HANDLE} (email address)` } : null),
+  tags: TAGS,
+  thread: LOG,
+  message: `${MESSAGE}, ${COMMENT}`,
+  messageBody: BODY,
+  roleOf,
+  composer: COMPOSER,
+  // Front's composer is a rich contenteditable editor: execCommand is the edit it treats as typing.
+  insertOrder: ['execCommand', 'paste-event'],
+});

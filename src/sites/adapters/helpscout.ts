@@ -6,7 +6,10 @@
  *
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
  * Verified [code]: `/conversation/<id>/<number>`, `[aria-label="Conversation Subject"]`, `[data-cy="Tag"]`,
- * header actions. Guesses: thread items and kinds, the customer profile e-mail, the composer. API: none
+ * header actions. Verified from a second public source (Maxr1998/userscripts, test/fixtures/helpscout/
+ * second-source.html): the legacy thread container `#tkContent` and message bodies `section.messageBody`.
+ * Guesses: thread items and kinds, the customer profile e-mail, the composer, the legacy `#mainCol` root
+ * (the legacy layout's customer sidebar is not read: no public source names it). API: none
  * used — the Mailbox API needs OAuth; the web app's session is not documented for it.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
@@ -24,7 +27,7 @@ const NAME = ['[data-cy="CustomerProfile.Name"]', '[data-cy="CustomerName"]'];
 const STATUS = ['[data-cy="StatusDropdown"]', '[data-cy="ConversationHeader.Status"]'];
 const CHANNEL = ['[data-cy="ConversationType"]'];
 const TAGS = ['[data-cy="Tag"]', '.c-Tag'];
-const THREADS = ['[data-cy="ThreadList"]', '#threads'];
+const THREADS = ['[data-cy="ThreadList"]', '#tkContent', '#threads'];
 const ITEM = '[data-cy="ThreadItem"], .thread';
 const BODY = ['[data-cy="ThreadItem.Body"]', '.thread-content', '.messageBody'];
 const COMPOSER = [

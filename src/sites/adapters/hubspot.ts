@@ -5,18 +5,19 @@
  * shared/reference/helpdesks.md (HubSpot) and public help-desk userscripts.
  *
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
- * Verified [code]: `data-selenium-test="highlightTitle"`, timeline cards. [code?]: the help-desk URL shapes.
+ * Verified [code]: `data-selenium-test="highlightTitle"`, timeline cards; also from a second public source
+ * (anishpdalal/hashy-chrome-extension, test/fixtures/hubspot/second-source.html): highlightTitle as the title
+ * on `/contacts/…` record pages, the id as the URL's last segment. [code?]: the help-desk URL shapes.
  * Guesses: labelled sidebar fields, the "Ticket ID" property, the send-button-anchored composer. API: none
  * used — HubSpot's internal APIs require a CSRF header taken from a cookie; the public API needs a token.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
+ * Table form (issue 17): ../table.ts reads; the hooks are the labelled sidebar properties (ticket id,
+ * status, source, category, product) and the send-button-anchored composer.
  */
-import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
-import type { MessageRole, TicketMessage } from '../../core/ticket/types';
-import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, exactEmail, type Found, firstMatch, firstText, type Scope, textOf } from '../dom';
-import { asHtml, failFields, idIn, insertOrder, labelledField, noteComposer, textFound } from '../dom-extra';
-import { insertInto } from '../insert';
-import { toChannel, toStatus } from '../normalize';
+import type { MessageRole } from '../../core/ticket/types';
+import { $, type Found, firstMatch, type Scope, textOf } from '../dom';
+import { idIn, labelledField, textFound } from '../dom-extra';
+import { idAttribute, tableAdapter } from '../table';
 
 const HOSTS = new Set(['app.hubspot.com', 'app-eu1.hubspot.com']);
 const APP_PATH = /^\/(?:help-desk|live-messages)\/\d+(?:\/|$)|^\/contacts\/\d+\/(?:record\/0-5|ticket)\//;
@@ -67,68 +68,39 @@ function roleOf(item: Element, requester: string): MessageRole {
   return sender && sender === requester ? 'customer' : 'unknown';
 }
 
-export const hubspot: SiteAdapter = {
+export const hubspot = tableAdapter({
   id: 'hubspot',
   label: 'HubSpot Help Desk',
   hostPatterns: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
   matches: (url) => HOSTS.has(url.hostname) && APP_PATH.test(url.pathname),
   ticketIdFromUrl: idFromUrl,
-  findTicketRoot: rootOf,
-  findComposer(doc) {
-    const root = rootOf(doc);
-    return root ? asHtml(composerOf(root)?.value) : null;
+  root: rootOf,
+  pageId(root) {
+    const id = idIn(property(root, /^ticket id$/i)?.value, /^(\d+)$/);
+    return id ? { value: id, source: 'Ticket ID property' } : null;
   },
-  watchTargets(doc) {
-    const root = rootOf(doc);
-    if (!root) return [];
-    const thread = firstMatch(root, THREAD)?.value;
-    return thread ? [thread, root] : [root];
-  },
-  read(doc, url) {
-    const d = new Diagnostics();
-    const root = rootOf(doc);
-    const domId = root ? idIn(property(root, /^ticket id$/i)?.value, /^(\d+)$/) : null;
-    const ticketId = cleanText(domId ?? idFromUrl(url), 40);
-    if (ticketId) d.ok('ticketId', domId ? 'Ticket ID property' : 'url');
-    else d.fail('ticketId');
-    if (!root || !ticketId) {
-      failFields(d, ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer']);
-      return { context: null, diagnostics: d.list };
-    }
-    const subject = d.note('subject', firstText(root, [TITLE])) ?? '';
-    const card = firstMatch(root, CONTACT)?.value ?? null;
-    const requesterName = d.note('requester', card ? firstText(card, CONTACT_NAME) : null) ?? '';
-    const mailto = card ? $(card, 'a[href^="mailto:"]') : null;
-    const email = exactEmail(mailto?.getAttribute('href') ?? '') ?? exactEmail(textOf(card, 2_000));
-    const contactId = idIn(card ? $(card, 'a[href*="/record/0-1/"]')?.getAttribute('href') : null, /\/record\/0-1\/(\d+)/);
-    const customerKey = email ?? contactId;
-    if (customerKey) d.ok('customerKey', email ? 'contact card email' : 'contact record link');
-    else d.fail('customerKey');
+  subject: [TITLE],
+  customerScope: CONTACT,
+  requester: CONTACT_NAME,
+  email: ['a[href^="mailto:"]'],
+  customerId: idAttribute(['a[href*="/record/0-1/"]'], 'href', /\/record\/0-1\/(\d+)/),
+  status: [],
+  statusFallback(root) {
+    const found = property(root, /^(ticket )?status$/i);
     // Default help desk pipeline: "Waiting on us" means the team owes the next step, i.e. still open.
-    const status = toStatus(d.note('status', property(root, /^(ticket )?status$/i))?.replace(/waiting on us/i, 'open'));
-    const channel = toChannel(d.note('channel', firstText(root, CHANNEL) ?? property(root, /^source$/i)));
-    // Tickets have no tags; the Category property (multi-select, comma-joined) is what rules key on.
+    return found ? { value: found.value.replace(/waiting on us/i, 'open'), source: found.source } : null;
+  },
+  channel: CHANNEL,
+  channelFallback: (root) => property(root, /^source$/i),
+  // Tickets have no tags; the Category property (multi-select, comma-joined) is what rules key on.
+  tags(root) {
     const category = property(root, /^category$/i);
-    const tags = category ? cleanTags(category.value.split(/\s*[,;]\s*/)) : [];
-    d.note('tags', category);
-    const product = property(root, /^product$/i)?.value ?? null;
-    const thread = firstMatch(root, THREAD);
-    const messages: TicketMessage[] = [];
-    if (thread) {
-      d.ok('messages', thread.source);
-      for (const item of $$(thread.value, ITEMS).slice(-LIMITS.messages)) {
-        const text = textOf(firstMatch(item, BODY)?.value ?? item, LIMITS.messageText);
-        if (text) messages.push({ role: roleOf(item, requesterName), text });
-      }
-    } else d.fail('messages');
-    noteComposer(d, composerOf(root));
-    return {
-      context: { helpdesk: 'hubspot', ticketId, subject, requesterName, customerKey, channel, status, tags, product, messages },
-      diagnostics: d.list,
-    };
+    return category ? { value: category.value.split(/\s*[,;]\s*/), source: category.source } : null;
   },
-  insertText(doc, text) {
-    const el = this.findComposer(doc);
-    return insertInto(el, text, insertOrder(el));
-  },
-};
+  product: (scope) => property(scope.closest(ROOT.join(', ')) ?? rootOf(scope.ownerDocument) ?? scope, /^product$/i),
+  thread: THREAD,
+  message: ITEMS,
+  messageBody: BODY,
+  roleOf,
+  composer: composerOf,
+});

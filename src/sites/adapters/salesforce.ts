@@ -10,14 +10,14 @@
  * given org, the e-mail and status field layout, the composer (publisher textarea). API: none used — the
  * REST/UI API needs an OAuth bearer token, which the Lightning session cookie does not provide to pages.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
+ * Table form (issue 17): ../table.ts reads; the hooks are record fields by API name (piercing open shadow
+ * roots), the console tab's Case id, and the picklist translations below.
  */
-import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
-import type { MessageRole, TicketMessage } from '../../core/ticket/types';
-import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, deepQuery, exactEmail, type Found, firstMatch, textOf } from '../dom';
-import { asHtml, failFields, firstDeep, firstDeepText, insertOrder, noteComposer } from '../dom-extra';
-import { insertInto } from '../insert';
-import { toChannel, toStatus } from '../normalize';
+import { cleanTags } from '../../core/ticket/sanitize';
+import type { MessageRole } from '../../core/ticket/types';
+import { $$, deepQuery, exactEmail, type Found, firstMatch, textOf } from '../dom';
+import { firstDeep, firstDeepText } from '../dom-extra';
+import { tableAdapter } from '../table';
 
 const CASE_ID = /\/lightning\/r\/(?:Case\/)?(500[A-Za-z0-9]{12}(?:[A-Za-z0-9]{3})?)(?:\/|$)/;
 const ACTIVE_PANE = [
@@ -41,7 +41,7 @@ const TITLE = ['h1 .slds-page-header__title lightning-formatted-text', 'h1 .slds
 const FEED = ['.cuf-feed', 'force-chatter-feed', '.forceChatterFeed'];
 const FEED_ITEM = '.cuf-feedItem, .forceChatterFeedItem';
 const ACTOR = ['.cuf-feedItemActor', '.cuf-entityLinkId', '.slds-feed__item-header a'];
-const BODY = ['.cuf-feedBodyText', '.feedBodyInner', '.slds-feed__item-comments', '.slds-rich-text-editor__output'];
+const BODY = ['.cuf-feedBodyText', '.feedBodyInner', '.slds-feed__item-comments', '.slds-rich-text-editor__output', 'p'];
 const COMPOSER = [
   '.cuf-publisher .ql-editor[contenteditable="true"]',
   'lightning-input-rich-text .ql-editor[contenteditable="true"]',
@@ -49,10 +49,6 @@ const COMPOSER = [
   'textarea.cuf-messageTextArea',
   '.cuf-publisher textarea',
 ];
-
-function paneOf(doc: Document): Element | null {
-  return firstMatch(doc, ACTIVE_PANE)?.value ?? null;
-}
 
 /** The value part of a record field (not its label), by API name. */
 function field(pane: Element, api: string): Found<string> | null {
@@ -67,6 +63,14 @@ function firstField(pane: Element, apis: readonly string[]): Found<string> | nul
     if (found) return found;
   }
   return null;
+}
+
+/** A field whose picklist value is translated into the words the core understands. */
+function translated(api: string, from: RegExp, to: string): (pane: Element) => Found<string> | null {
+  return (pane) => {
+    const found = field(pane, api);
+    return found ? { value: found.value.replace(from, to), source: found.source } : null;
+  };
 }
 
 /** The Case id in the href of the selected console tab whose `aria-controls` is this pane's tab panel. */
@@ -84,67 +88,39 @@ function roleOf(item: Element, requester: string): MessageRole {
   return actor && requester && actor === requester ? 'customer' : 'unknown';
 }
 
-export const salesforce: SiteAdapter = {
+export const salesforce = tableAdapter({
   id: 'salesforce',
   label: 'Salesforce Service Console',
   hostPatterns: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
   matches: (url) =>
     /(^|\.)(lightning\.force\.com|my\.salesforce\.com)$/.test(url.hostname) && url.pathname.startsWith('/lightning/'),
   ticketIdFromUrl: (url) => CASE_ID.exec(url.pathname)?.[1] ?? null,
-  findTicketRoot: paneOf,
-  findComposer(doc) {
-    const pane = paneOf(doc);
-    return pane ? asHtml(firstDeep(pane, COMPOSER)?.value) : null;
+  root: (doc) => firstMatch(doc, ACTIVE_PANE)?.value ?? null,
+  pageId(pane, doc) {
+    const id = idFromTab(doc, pane);
+    return id ? { value: id, source: 'console tab' } : null;
   },
-  watchTargets(doc) {
-    const pane = paneOf(doc);
-    if (!pane) return [];
-    const feed = firstMatch(pane, FEED)?.value;
-    return feed ? [feed, pane] : [pane];
+  subject: (pane) => field(pane, 'Subject') ?? firstDeepText(pane, TITLE),
+  requester: (pane) => firstField(pane, ['ContactId', 'SuppliedName']),
+  // The contact's e-mail field (or Web-to-Case's supplied one), when it holds exactly one address.
+  customerId(pane) {
+    const raw = firstField(pane, ['ContactEmail', 'SuppliedEmail']);
+    const email = exactEmail(raw?.value ?? '');
+    return email && raw ? { value: email, source: raw.source } : null;
   },
-  read(doc, url) {
-    const d = new Diagnostics();
-    const pane = paneOf(doc);
-    const tabId = pane ? idFromTab(doc, pane) : null;
-    const ticketId = cleanText(tabId ?? CASE_ID.exec(url.pathname)?.[1], 40);
-    if (ticketId) d.ok('ticketId', tabId ? 'console tab' : 'url');
-    else d.fail('ticketId');
-    if (!pane || !ticketId) {
-      failFields(d, ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer']);
-      return { context: null, diagnostics: d.list };
-    }
-    const subject = d.note('subject', field(pane, 'Subject') ?? firstDeepText(pane, TITLE)) ?? '';
-    const requesterName = d.note('requester', firstField(pane, ['ContactId', 'SuppliedName'])) ?? '';
-    const emailRaw = firstField(pane, ['ContactEmail', 'SuppliedEmail']);
-    const customerKey = exactEmail(emailRaw?.value ?? '');
-    d.note('customerKey', customerKey && emailRaw ? { value: customerKey, source: emailRaw.source } : null);
-    // Default Case picklists: "Working" is in progress; Origin "Web" is Web-to-Case (a form, i.e. email-like).
-    const status = toStatus(d.note('status', field(pane, 'Status'))?.replace(/^working$/i, 'in progress'));
-    const channel = toChannel(d.note('channel', field(pane, 'Origin'))?.replace(/^web$/i, 'web form'));
-    // Cases have no tags: the Type and Reason picklists are what checklist rules key on instead.
-    const tagFields = [field(pane, 'Type'), field(pane, 'Reason')].filter((f): f is Found<string> => f !== null);
-    const tags = cleanTags(tagFields.map((f) => f.value));
-    if (tagFields.length) d.ok('tags', tagFields.map((f) => f.source).join('+'));
-    else d.fail('tags');
-    const product = firstField(pane, ['ProductId', 'Product__c'])?.value ?? null;
-    const feed = firstMatch(pane, FEED);
-    const messages: TicketMessage[] = [];
-    if (feed) {
-      d.ok('messages', feed.source);
-      for (const item of $$(feed.value, FEED_ITEM).slice(-LIMITS.messages)) {
-        const text = textOf(firstMatch(item, BODY)?.value ?? $(item, 'p'), LIMITS.messageText);
-        if (text) messages.push({ role: roleOf(item, requesterName), text });
-      }
-    } else d.fail('messages');
-    noteComposer(d, firstDeep(pane, COMPOSER));
-    return {
-      context: { helpdesk: 'salesforce', ticketId, subject, requesterName, customerKey, channel, status, tags, product, messages },
-      diagnostics: d.list,
-    };
+  // Default Case picklists: "Working" is in progress; Origin "Web" is Web-to-Case (a form, i.e. email-like).
+  status: translated('Status', /^working$/i, 'in progress'),
+  channel: translated('Origin', /^web$/i, 'web form'),
+  // Cases have no tags: the Type and Reason picklists are what checklist rules key on instead.
+  tags(pane) {
+    const found = [field(pane, 'Type'), field(pane, 'Reason')].filter((f): f is Found<string> => f !== null);
+    return found.length ? { value: cleanTags(found.map((f) => f.value)), source: found.map((f) => f.source).join('+') } : null;
   },
-  insertText(doc, text) {
-    // Quill (lightning-input-rich-text) picks up execCommand edits; the plain publisher is a textarea.
-    const el = this.findComposer(doc);
-    return insertInto(el, text, insertOrder(el));
-  },
-};
+  product: (pane) => firstField(pane, ['ProductId', 'Product__c']),
+  thread: FEED,
+  message: FEED_ITEM,
+  messageBody: BODY,
+  roleOf,
+  composer: (pane) => firstDeep(pane, COMPOSER),
+  // Quill (lightning-input-rich-text) picks up execCommand edits; the plain publisher is a textarea (by type).
+});

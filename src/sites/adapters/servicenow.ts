@@ -14,13 +14,15 @@
  * textareas, the activity stream. API: none used — the Table API accepts a browser session only with the
  * `X-UserToken` (g_ck) header, which lives in the page's own world.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
+ * Table form (issue 17): ../table.ts reads; every field is a hook because ids are built from the form's
+ * table, the whole form document (not only the <form>) is searched, and values are read across realms.
  */
-import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
-import type { TicketMessage } from '../../core/ticket/types';
+import { cleanTags, LIMITS } from '../../core/ticket/sanitize';
+import type { MessageRole } from '../../core/ticket/types';
 import type { ReadResult, SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, exactEmail, type Found, firstMatch } from '../dom';
+import { $, exactEmail, type Found, firstMatch } from '../dom';
 import { fieldText, findFrame, frameDocument, insertIntoAnyRealm } from '../dom-frames';
-import { toChannel, toStatus } from '../normalize';
+import { type FieldPick, tableAdapter } from '../table';
 
 const HOST = /(^|\.)service-now\.com$/;
 const FORM_URL = /(?:^|[/=])([a-z0-9_]+)\.do\?(?:[^#]*&)?sys_id=([0-9a-f]{32}|-1)/i;
@@ -81,84 +83,30 @@ function firstValue(scope: Element, selectors: readonly string[], max?: number):
   return null;
 }
 
-function composerIn(scope: Element, t: string): HTMLElement | null {
-  const sels = [`textarea${byId(`${t}.comments`)}`, byId('activity-stream-comments-textarea'), byId('activity-stream-textarea')];
-  return (firstMatch(scope, sels)?.value as HTMLElement | undefined) ?? null;
+/** The form's whole document (activity stream and composer may sit outside the <form>) and its table. */
+const docOf = (form: Element): Element => form.ownerDocument.documentElement;
+
+/** A field read from the form document, by ids built from the form's table. */
+function formField(ids: (t: string) => readonly string[], max?: number): (form: Element) => Found<string> | null {
+  return (form) => firstValue(docOf(form), ids(tableOf(form)).map(byId), max);
 }
 
-function messagesIn(scope: Element, t: string, requester: string): TicketMessage[] | null {
-  const list = firstMatch(scope, ACTIVITY_LIST)?.value;
-  if (!list) return null;
-  const out: TicketMessage[] = [];
-  // The activity stream lists newest first; the engine wants oldest first.
-  for (const entry of $$(list, 'li.h-card').reverse()) {
-    const text = fieldText($(entry, '.sn-widget-textblock-body'), LIMITS.messageText);
-    if (!text) continue; // field-change entries have no text block
-    const label = fieldText($(entry, '.sn-card-component-time span'));
-    const author = fieldText($(entry, '.sn-card-component-createdby'));
-    // Another author's comment may be the caller's colleague: unknown, never counted as the agent.
-    const role = /work ?note/i.test(label) ? 'internal' : author === requester || /email received/i.test(label) ? 'customer' : 'unknown';
-    out.push({ role, text });
-  }
-  const description = fieldText($(scope, byId(`${t}.description`)), LIMITS.messageText);
-  if (description) out.unshift({ role: 'customer', text: description });
-  return out.slice(-LIMITS.messages);
+const requester: FieldPick = formField((t) => ['caller_id', 'contact', 'requested_for'].map((f) => `sys_display.${t}.${f}`));
+
+function composerIn(form: Element): Found<Element> | null {
+  const t = tableOf(form);
+  return firstMatch(docOf(form), [`textarea${byId(`${t}.comments`)}`, byId('activity-stream-comments-textarea'), byId('activity-stream-textarea')]);
 }
 
-function readForm(form: Element | null, url: URL): ReadResult {
-  const d = new Diagnostics();
-  const scope = form?.ownerDocument.documentElement;
-  if (!form || !scope) {
-    for (const f of ['ticketId', 'subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer'] as const) d.fail(f);
-    return { context: null, diagnostics: d.list };
-  }
-  const t = tableOf(form, url);
-  const idFound = firstValue(scope, [byId(`sys_readonly.${t}.number`), byId(`${t}.number`), byId('sys_uniqueValue')], 40);
-  const ticketId = d.note('ticketId', idFound ?? (sysIdFromUrl(url) ? { value: sysIdFromUrl(url) as string, source: 'url' } : null));
-  const subject = d.note('subject', firstValue(scope, [byId(`${t}.short_description`), byId(`sys_readonly.${t}.short_description`)])) ?? '';
-  const who = ['caller_id', 'contact', 'requested_for'].map((f) => byId(`sys_display.${t}.${f}`));
-  const requesterFound = firstValue(scope, who);
-  const requesterName = d.note('requester', requesterFound) ?? '';
-  const field = requesterFound?.source.replace(/^\[id="sys_display\.|"\]$/g, '') ?? `${t}.caller_id`;
-  const email = firstValue(scope, [byId(`sys_readonly.${field}.email`), byId(`${field}.email`)]);
-  const customerKey = d.note('customerKey', email ? { value: exactEmail(email.value) ?? email.value, source: email.source } : firstValue(scope, [byId(field)], 64));
-  const rawState = d.note('status', firstValue(scope, [byId(`${t}.state`), byId(`sys_readonly.${t}.state`), byId(`${t}.incident_state`)]));
-  const channel = toChannel(d.note('channel', firstValue(scope, [byId(`${t}.contact_type`), byId(`${t}.channel`), byId(`sys_readonly.${t}.contact_type`)])));
-  const tagSels = [byId(`${t}.category`), byId(`${t}.subcategory`)];
-  const tags = cleanTags(tagSels.map((sel) => fieldText($(scope, sel))));
-  if (tags.length) d.ok('tags', tagSels[0] as string);
-  else d.fail('tags');
-  const product = firstValue(scope, ['cmdb_ci', 'product', 'business_service'].map((f) => byId(`sys_display.${t}.${f}`)))?.value ?? null;
-  const messages = messagesIn(scope, t, requesterName);
-  if (messages) d.ok('messages', ACTIVITY_LIST.join(', '));
-  else d.fail('messages');
-  const composer = composerIn(scope, t);
-  if (composer) d.ok('composer', composer.id);
-  else d.fail('composer');
-  if (!ticketId) return { context: null, diagnostics: d.list };
-  return {
-    context: {
-      helpdesk: 'servicenow',
-      ticketId: cleanText(ticketId, 40),
-      subject,
-      requesterName,
-      customerKey,
-      channel,
-      status: toStatus(rawState ? (STATE_LABELS[rawState] ?? rawState) : null),
-      tags,
-      product,
-      messages: messages ?? [],
-    },
-    diagnostics: d.list,
-  };
+function roleOf(entry: Element, requesterName: string): MessageRole | null {
+  if (!fieldText($(entry, '.sn-widget-textblock-body'))) return null; // field-change entries have no text block
+  const label = fieldText($(entry, '.sn-card-component-time span'));
+  const author = fieldText($(entry, '.sn-card-component-createdby'));
+  // Another author's comment may be the caller's colleague: unknown, never counted as the agent.
+  return /work ?note/i.test(label) ? 'internal' : author === requesterName || /email received/i.test(label) ? 'customer' : 'unknown';
 }
 
-/** Read a ServiceNow form document (the iframe's document, or a directly opened `incident.do`). */
-export function readServiceNowForm(formDoc: Document, url: URL): ReadResult {
-  return readForm(formIn(formDoc.documentElement), url);
-}
-
-export const servicenow: SiteAdapter = {
+const table = tableAdapter({
   id: 'servicenow',
   label: 'ServiceNow',
   hostPatterns: ['https://*.service-now.com/*'],
@@ -169,19 +117,54 @@ export const servicenow: SiteAdapter = {
   },
   ticketIdFromUrl: sysIdFromUrl,
   urlIdMayDiffer: true, // the URL holds the sys_id; the form shows the INC number
-  findTicketRoot: (doc) => locateForm(doc).form,
-  read: (doc, url) => readForm(locateForm(doc).form, url),
-  findComposer(doc) {
-    const form = locateForm(doc).form;
-    return form ? composerIn(form.ownerDocument.documentElement, tableOf(form)) : null;
+  root: (doc) => locateForm(doc).form,
+  pageId: formField((t) => [`sys_readonly.${t}.number`, `${t}.number`, 'sys_uniqueValue'], 40),
+  subject: formField((t) => [`${t}.short_description`, `sys_readonly.${t}.short_description`]),
+  requester,
+  // The caller's e-mail (dot-walked field), else the caller reference itself (a sys_id).
+  customerId(form) {
+    const who = requester(form);
+    const field = who?.source.replace(/^\[id="sys_display\.|"\]$/g, '') ?? `${tableOf(form)}.caller_id`;
+    const email = firstValue(docOf(form), [byId(`sys_readonly.${field}.email`), byId(`${field}.email`)]);
+    return email ? { value: exactEmail(email.value) ?? email.value, source: email.source } : firstValue(docOf(form), [byId(field)], 64);
   },
-  insertText(doc, text) {
-    // The comments field is a plain textarea bound by g_form: the value setter plus input/change is what it hears.
-    return insertIntoAnyRealm(this.findComposer(doc), text, ['native-setter', 'execCommand']);
+  status(form) {
+    const raw = formField((t) => [`${t}.state`, `sys_readonly.${t}.state`, `${t}.incident_state`])(form);
+    return raw ? { value: STATE_LABELS[raw.value] ?? raw.value, source: raw.source } : null;
   },
+  channel: formField((t) => [`${t}.contact_type`, `${t}.channel`, `sys_readonly.${t}.contact_type`]),
+  tags(form) {
+    const t = tableOf(form);
+    const tags = cleanTags([`${t}.category`, `${t}.subcategory`].map((id) => fieldText($(docOf(form), byId(id)))));
+    return tags.length ? { value: tags, source: byId(`${t}.category`) } : null;
+  },
+  product: formField((t) => ['cmdb_ci', 'product', 'business_service'].map((f) => `sys_display.${t}.${f}`)),
+  thread: (form) => firstMatch(docOf(form), ACTIVITY_LIST),
+  message: 'li.h-card',
+  // The activity stream lists newest first; the engine wants oldest first.
+  orderMessages: (items) => [...items].reverse(),
+  messageBody: ['.sn-widget-textblock-body'],
+  roleOf,
+  leadMessage(form) {
+    const text = fieldText($(docOf(form), byId(`${tableOf(form)}.description`)), LIMITS.messageText);
+    return text ? { role: 'customer', text } : null;
+  },
+  composer: composerIn,
+  // The comments field is a plain textarea bound by g_form: the value setter plus input/change is what it hears.
+  insertOrder: ['native-setter', 'execCommand'],
+  insert: insertIntoAnyRealm,
+});
+
+/** Read a ServiceNow form document (the iframe's document, or a directly opened `incident.do`). */
+export function readServiceNowForm(formDoc: Document, url: URL): ReadResult {
+  return table.read(formDoc, url);
+}
+
+export const servicenow: SiteAdapter = {
+  ...table,
   watchTargets(doc) {
     const { form, frame } = locateForm(doc);
-    const activity = form ? firstMatch(form.ownerDocument.documentElement, ACTIVITY_LIST)?.value : undefined;
+    const activity = form ? firstMatch(docOf(form), ACTIVITY_LIST)?.value : undefined;
     // The iframe element (top document) changes when the frame is re-pointed; the form's nodes do not survive that.
     return [frame, activity, form].filter((el): el is Element => !!el);
   },

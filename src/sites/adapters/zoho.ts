@@ -6,18 +6,21 @@
  * hooks on most nodes. Hooks: shared/reference/helpdesks.md (Zoho Desk); guesses are named in the report.
  *
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
- * Verified [code]: `.zd_v2-ticketdetailview-container`, the ticket-number text, `[data-id="caseSubjectText"]`.
+ * Verified [code]: `.zd_v2-ticketdetailview-container`, the ticket-number text, `[data-id="caseSubjectText"]`;
+ * from a second public source (test/fixtures/zoho/second-source.html): `data-id="subTab_<record id>"` on the
+ * container, the `/agent/<portal>/<dept>/tickets/details/<id>` URL, `[data-id="threadContent"]` message text.
  * [code?]: the `/agent/<portal>/<dept>/tickets/details/<id>` URL (internal record id, hence `urlIdMayDiffer`).
  * Guesses: older container classes, status/requester `data-id`s, the composer. API: none used — Zoho Desk's
  * API needs an OAuth token and an `orgId` header.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
+ * Table form (issue 17): ../table.ts reads; the hooks are the pane the URL names, the shown ticket number,
+ * icon-only channels and the iframe editor of older builds.
  */
-import { cleanTags, cleanText, LIMITS } from '../../core/ticket/sanitize';
-import type { TicketMessage } from '../../core/ticket/types';
-import type { SiteAdapter } from '../adapter';
-import { $, $$, Diagnostics, exactEmail, type Found, firstMatch, firstText, textOf } from '../dom';
+import { cleanText } from '../../core/ticket/sanitize';
+import type { MessageRole } from '../../core/ticket/types';
+import { $, $$, type Found, firstMatch, firstText, textOf } from '../dom';
 import { frameDocument, insertIntoAnyRealm } from '../dom-frames';
-import { toChannel, toStatus } from '../normalize';
+import { tableAdapter } from '../table';
 
 const HOSTS = ['desk.zoho.com', 'desk.zoho.eu', 'desk.zoho.in', 'desk.zoho.com.au', 'desk.zoho.jp'];
 const DETAIL_PATH = /^\/agent\/[^/]+\/[^/]+\/tickets\/details\/(\d+)/;
@@ -40,24 +43,26 @@ function idFromUrl(url: URL): string | null {
   return DETAIL_PATH.exec(url.pathname)?.[1] ?? LEGACY_HASH.exec(url.hash)?.[1] ?? null;
 }
 
-function paneOf(doc: Document, url: URL | null): Element | null {
-  const found = firstMatch(doc, ROOTS);
-  if (!found) return null;
-  const panes = $$(doc, found.source);
-  const urlId = url ? idFromUrl(url) : null;
-  return (
-    panes.find((p) => urlId && p.getAttribute('data-id') === `subTab_${urlId}`) ??
-    panes.find((p) => !p.closest('[hidden], [aria-hidden="true"]') && !p.classList.contains('zd_v2-hide')) ??
-    null
-  );
-}
-
 function docUrl(doc: Document): URL | null {
   try {
     return new URL(doc.URL);
   } catch {
     return null;
   }
+}
+
+/** During a switch the previous ticket's pane can still be in the DOM: the one the URL names, else the visible one. */
+function paneOf(doc: Document, url?: URL): Element | null {
+  const found = firstMatch(doc, ROOTS);
+  if (!found) return null;
+  const panes = $$(doc, found.source);
+  const at = url ?? docUrl(doc);
+  const urlId = at ? idFromUrl(at) : null;
+  return (
+    panes.find((p) => urlId && p.getAttribute('data-id') === `subTab_${urlId}`) ??
+    panes.find((p) => !p.closest('[hidden], [aria-hidden="true"]') && !p.classList.contains('zd_v2-hide')) ??
+    null
+  );
 }
 
 /** Text, or for icon-only nodes (channel) Zoho's `data-title` tooltip. */
@@ -70,77 +75,49 @@ function labelled(scope: Element, selectors: readonly string[]): Found<string> |
   return null;
 }
 
-function composerIn(pane: Element | null): HTMLElement | null {
-  if (!pane) return null;
-  const direct = firstMatch(pane, COMPOSER)?.value as HTMLElement | undefined;
+function composerIn(pane: Element): Found<Element> | null {
+  const direct = firstMatch(pane, COMPOSER);
   if (direct) return direct;
   // Older Zoho editors are an iframe whose body is contenteditable.
   const body = frameDocument($(pane, '[data-id="replyEditor"] iframe'))?.body;
-  return body?.isContentEditable || body?.getAttribute('contenteditable') === 'true' ? body : null;
+  return body?.isContentEditable || body?.getAttribute('contenteditable') === 'true' ? { value: body, source: '[data-id="replyEditor"] iframe body' } : null;
 }
 
-export const zoho: SiteAdapter = {
+function roleOf(item: Element, requester: string): MessageRole {
+  if (item.getAttribute('data-id')?.startsWith('comment_')) return 'internal';
+  const direction = item.getAttribute('data-direction');
+  if (direction) return direction === 'in' ? 'customer' : 'agent';
+  const author = textOf($(item, '[data-id="threadAuthorName"]'));
+  return requester && author === requester ? 'customer' : 'unknown';
+}
+
+export const zoho = tableAdapter({
   id: 'zoho',
   label: 'Zoho Desk',
   hostPatterns: HOSTS.map((h) => `https://${h}/*`),
   matches: (url) => HOSTS.includes(url.hostname) && /^\/(agent|support)\//.test(url.pathname),
   ticketIdFromUrl: idFromUrl,
   urlIdMayDiffer: true, // the URL holds the record id; the page shows the ticket number
-  findTicketRoot: (doc) => paneOf(doc, docUrl(doc)),
-  findComposer: (doc) => composerIn(paneOf(doc, docUrl(doc))),
-  watchTargets(doc) {
-    const pane = paneOf(doc, docUrl(doc));
-    const log = pane ? firstMatch(pane, LOG)?.value : undefined;
-    return [log, pane].filter((el): el is Element => !!el);
+  root: paneOf,
+  pageId(pane) {
+    const number = firstText(pane, NUMBER, 40);
+    return number ? { value: number.value.replace(/^#\s*/, ''), source: number.source } : null;
   },
-  read(doc, url) {
-    const d = new Diagnostics();
-    const pane = paneOf(doc, url);
-    const number = pane ? firstText(pane, NUMBER, 40) : null;
-    const paneId = pane?.getAttribute('data-id')?.replace(/^subTab_/, '') || null;
-    const idFound = number
-      ? { value: number.value.replace(/^#\s*/, ''), source: number.source }
-      : idFromUrl(url) || paneId
-        ? { value: (idFromUrl(url) || paneId) as string, source: idFromUrl(url) ? 'url' : 'data-id subTab_<id>' }
-        : null;
-    const ticketId = d.note('ticketId', pane ? idFound : null);
-    if (!pane || !ticketId) {
-      for (const f of ['subject', 'requester', 'customerKey', 'status', 'channel', 'tags', 'messages', 'composer'] as const) d.fail(f);
-      return { context: null, diagnostics: d.list };
-    }
-    const subject = d.note('subject', firstText(pane, SUBJECT)) ?? '';
-    const requesterName = d.note('requester', firstText(pane, REQUESTER)) ?? '';
-    const emailFound = firstText(pane, EMAIL);
-    const email = emailFound ? exactEmail(emailFound.value) : null;
-    const customerKey = d.note('customerKey', email && emailFound ? { value: email, source: emailFound.source } : null);
-    const status = toStatus(d.note('status', firstText(pane, STATUS)));
-    const channel = toChannel(d.note('channel', labelled(pane, CHANNEL)));
-    const tagFound = firstMatch(pane, TAGS);
-    const tags = tagFound ? cleanTags($$(pane, tagFound.source).map((el) => el.textContent ?? '')) : [];
-    d.note('tags', tagFound);
-    const product = firstText(pane, PRODUCT)?.value ?? null;
-    const items = $$(pane, ITEMS);
-    const messages: TicketMessage[] = [];
-    for (const item of items.slice(-LIMITS.messages)) {
-      const isComment = item.getAttribute('data-id')?.startsWith('comment_') ?? false;
-      const text = textOf($(item, isComment ? '[data-id="content"]' : '[data-id="threadContent"]') ?? item, LIMITS.messageText);
-      if (!text) continue;
-      const direction = item.getAttribute('data-direction');
-      const author = textOf($(item, '[data-id="threadAuthorName"]'));
-      const fromCustomer = direction ? direction === 'in' : !!requesterName && author === requesterName;
-      const role = isComment ? 'internal' : fromCustomer ? 'customer' : direction ? 'agent' : 'unknown';
-      messages.push({ role, text });
-    }
-    d.note('messages', items.length ? { value: true, source: ITEMS } : null);
-    const composer = composerIn(pane);
-    d.note('composer', composer ? { value: true, source: composer.getAttribute('data-id') ?? composer.tagName.toLowerCase() } : null);
-    return {
-      context: { helpdesk: 'zoho', ticketId: cleanText(ticketId, 40), subject, requesterName, customerKey, channel, status, tags, product, messages },
-      diagnostics: d.list,
-    };
-  },
-  insertText(doc, text) {
-    // Zoho's reply editor is contenteditable (in older builds inside an iframe): execCommand first.
-    return insertIntoAnyRealm(this.findComposer(doc), text, ['execCommand', 'paste-event']);
-  },
-};
+  subject: SUBJECT,
+  requester: REQUESTER,
+  email: EMAIL,
+  status: STATUS,
+  channel: CHANNEL,
+  channelFallback: (root) => labelled(root, CHANNEL),
+  tags: TAGS,
+  product: PRODUCT,
+  // The log when present, else the pane itself (older builds put the items straight in it).
+  thread: [...LOG, ...ROOTS],
+  message: ITEMS,
+  messageBody: ['[data-id="threadContent"]', '[data-id="content"]'],
+  roleOf,
+  composer: composerIn,
+  // Zoho's reply editor is contenteditable (in older builds inside an iframe): execCommand first.
+  insertOrder: ['execCommand', 'paste-event'],
+  insert: insertIntoAnyRealm,
+});
