@@ -122,7 +122,12 @@ describe('Firefox: rep overlay, logging, dashboard, options', () => {
     }
     expect(clicked, 'a Save button').toBe(true);
     const stored = await poll(
-      () => opts.evaluate(async () => ((await browser.storage.local.get('settings')) as { settings?: { repId?: string } }).settings?.repId ?? ''),
+      // Settings live in the worker's trusted config store (not storage.local): ask the worker, as the page does.
+      () =>
+        opts.evaluate(async () => {
+          const reply = (await browser.runtime.sendMessage({ rp: 1, name: 'config/options', payload: {} })) as { ok: boolean; result?: { settings?: { repId?: string } } };
+          return reply.ok ? (reply.result?.settings?.repId ?? '') : '';
+        }),
       (v) => v === 'maria.ff',
       'settings.repId stored',
     );
@@ -133,4 +138,4 @@ describe('Firefox: rep overlay, logging, dashboard, options', () => {
   });
 });
 
-declare const browser: { storage: { local: { get(key: string): Promise<unknown> } } };
+declare const browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
