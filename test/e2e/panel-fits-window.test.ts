@@ -25,7 +25,7 @@ afterAll(async () => {
 });
 
 /** The panel's bottom edge and the window's height, read in the content script's world. */
-async function fit(page: Page): Promise<{ bottom: number; innerHeight: number }> {
+async function panelEdge(page: Page): Promise<{ bottom: number; innerHeight: number }> {
   return panel(page).evaluate((el) => ({ bottom: el.getBoundingClientRect().bottom, innerHeight: window.innerHeight }));
 }
 
@@ -40,7 +40,7 @@ describe('the panel fits the window', () => {
       for (let n = 0; n < (await boxes.count()); n++) if (!(await boxes.nth(n).isChecked())) await boxes.nth(n).click();
       const finish = panel(page).getByRole('button', { name: 'Finish interaction' });
       await finish.waitFor({ timeout: 10_000 });
-      const f = await fit(page);
+      const f = await panelEdge(page);
       expect(f.bottom).toBeLessThanOrEqual(f.innerHeight);
       // Scrolled into the panel's view, Finish is inside the window, where a rep's pointer reaches it.
       const box = await finish.boundingBox();
@@ -50,7 +50,7 @@ describe('the panel fits the window', () => {
       // A smaller window: the panel shrinks with it.
       await page.setViewportSize({ width: 1280, height: 500 });
       await expect.poll(async () => {
-        const g = await fit(page);
+        const g = await panelEdge(page);
         return g.bottom <= g.innerHeight;
       }, { timeout: 5_000 }).toBe(true);
       await screenshot(page, `panel-fits-window-${i + 1}`);
