@@ -165,7 +165,10 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
   const left = p.x === null ? Math.max(8, window.innerWidth - width - 16) : Math.min(Math.max(0, p.x), window.innerWidth - 60);
   const top = p.y === null ? 64 : Math.min(Math.max(0, p.y), window.innerHeight - 40);
   // In its default place the panel ends above the reply box; a panel the rep moved keeps its place.
-  const maxHeight = p.y === null && bottom !== null && bottom - top > 220 ? `${bottom - top - 8}px` : undefined;
+  // Either way it ends inside the window: a CSS cap of 100vh would let a panel starting at 64px run past
+  // the window's bottom, and whatever scrolled into that strip (Insert, Finish) could be neither seen nor clicked.
+  const floor = p.y === null && bottom !== null && bottom - top > 220 ? Math.min(bottom, window.innerHeight) : window.innerHeight;
+  const maxHeight = `${Math.max(80, floor - top - 8)}px`;
   const missing = m.read?.diagnostics.filter((d) => !d.ok && d.field !== 'ticketId').map((d) => d.field) ?? [];
 
   const onPointerDown = (e: PointerEvent) => {
