@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ensureChromium } from './chromium.mjs';
+import { panelOf } from './demo-panel.mjs';
 
 const executablePath = ensureChromium();
 if (!process.argv.includes('--no-build')) {
@@ -38,49 +39,6 @@ await context.route(/^https?:\/\//, (route) => {
   const hit = cases.find((c) => { const cu = new URL(c.url); return cu.origin === u.origin && u.pathname.startsWith(cu.pathname.split('/').slice(0, 3).join('/')); });
   return hit ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: hit.html }) : route.fulfill({ status: 404, body: '' });
 });
-
-/**
- * The panel's shadow root is closed: the demo reads and clicks it the way the e2e driver does
- * (test/e2e/panel-driver.ts) — queries in the content script's isolated world over CDP, trusted mouse
- * clicks at the control's box.
- */
-async function panelOf(page) {
-  const cdp = await page.context().newCDPSession(page);
-  const worlds = [];
-  cdp.on('Runtime.executionContextCreated', ({ context }) => {
-    if (context.auxData?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds.push(context.id);
-  });
-  await cdp.send('Runtime.enable');
-  // Runs in the content script's world: the panel's checkboxes as [checked, x, y] at their box centres.
-  const boxes = `function () {
-    const root = [...document.documentElement.children].map((el) => chrome.dom.openOrClosedShadowRoot(el)).find((r) => r && r.querySelector('section.panel'));
-    if (!root) return [];
-    return [...root.querySelectorAll('input[type=checkbox]')].map((b) => { b.scrollIntoView({ block: 'nearest' }); const r = b.getBoundingClientRect(); return [b.checked, r.x + r.width / 2, r.y + r.height / 2]; });
-  }`;
-  const read = async () => {
-    const id = worlds[worlds.length - 1];
-    if (id === undefined) return [];
-    const r = await cdp.send('Runtime.callFunctionOn', { functionDeclaration: boxes, executionContextId: id, returnByValue: true }).catch(() => null);
-    return r?.result?.value ?? [];
-  };
-  return {
-    async waitForCheckboxes(timeout) {
-      const start = Date.now();
-      while ((await read()).length === 0) {
-        if (Date.now() - start > timeout) return false;
-        await page.waitForTimeout(100);
-      }
-      return true;
-    },
-    async tickAll() {
-      for (let i = 0; i < (await read()).length; i++) {
-        const box = (await read())[i];
-        if (box && !box[0]) await page.mouse.click(box[1], box[2]);
-        await page.waitForTimeout(150);
-      }
-    },
-  };
-}
 
 const printed = [];
 const demo = cases.find((c) => c.adapter === 'zendesk') ?? cases[0];

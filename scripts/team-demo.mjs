@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { panelOf } from './demo-panel.mjs';
 import { chromium } from 'playwright-core';
 import { ensureChromium } from './chromium.mjs';
 
@@ -133,12 +134,13 @@ async function member(u) {
 async function workTicket(m, name, offer) {
   const p = await m.context.newPage();
   await p.goto('https://acme.zendesk.com/agent/tickets/4521');
-  const panel = p.locator('resolve-plus-panel section.panel');
-  const boxes = panel.getByRole('checkbox');
-  await boxes.first().waitFor({ timeout: 20_000 });
-  for (let i = 0; i < (await boxes.count()); i++) if (!(await boxes.nth(i).isChecked())) await boxes.nth(i).click();
-  await panel.locator('article.move').first().waitFor({ timeout: 10_000 }).catch(() => {});
-  if (offer) await panel.locator('article.move').first().getByRole('button', { name: 'Insert into reply' }).click();
+  const panel = await panelOf(p);
+  await panel.waitForCheckboxes(20_000);
+  await panel.tickAll();
+  if (offer) {
+    const start = Date.now();
+    while (!(await panel.clickMoveButton('Insert into reply')) && Date.now() - start < 10_000) await p.waitForTimeout(200);
+  }
   await p.waitForTimeout(400);
   await shot(p, name);
   return p;

@@ -10,6 +10,7 @@
 import type { Page } from 'playwright-core';
 import { fixtureHelpdesks } from './bundle-size';
 import { withBrowser } from '../lib/browser';
+import { panelHosts } from '../lib/panel';
 import type { Log, Sizes } from '../lib/config';
 import { type Figure, makeFigure } from '../lib/report';
 import { median } from '../lib/stats';
@@ -31,7 +32,14 @@ async function loadOnce(page: Page, url: string, expectPanel: boolean): Promise<
       { polling: 10 },
     )
   ).jsonValue()) as number;
-  if (expectPanel) await page.waitForSelector('resolve-plus-panel', { state: 'attached', timeout: 15_000 });
+  if (expectPanel) {
+    // The panel's host is a plain element with a closed shadow root: look for it from the content script's world.
+    const deadline = Date.now() + 15_000;
+    while ((await panelHosts(page).catch(() => 0)) === 0) {
+      if (Date.now() > deadline) throw new Error(`no panel on ${url} after 15 s`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
   return ms;
 }
 
