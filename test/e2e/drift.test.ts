@@ -120,6 +120,11 @@ describe('drifted helpdesk markup (issue 17)', () => {
       expect(composerText).toContain('A quick tip: you can reply to this thread any time.');
       await screenshot(page, `drift-${c.adapter}`);
       expect(errors).toEqual([]);
+      // Logged while the tab is open (the live path; a tab closed at once leaves its events in the outbox for
+      // the worker's drain, which the durability test covers).
+      await expect
+        .poll(async () => (await readStore<{ helpdesk: string; ticketId: string }>(l.worker, 'interactions')).some((i) => i.helpdesk === c.adapter && i.ticketId === c.ticketId), { timeout: 10_000 })
+        .toBe(true);
       await page.close();
     });
   }
@@ -142,9 +147,9 @@ describe('drifted helpdesk markup (issue 17)', () => {
   });
 
   it('the Zendesk interaction is keyed by the API’s e-mail; nothing went to any origin but the helpdesk’s', async () => {
-    const interactions = await readStore<{ helpdesk: string; ticketId: string; customerKey: string }>(l.worker, 'interactions');
-    const z = interactions.find((i) => i.helpdesk === 'zendesk' && i.ticketId === '4521');
-    expect(z?.customerKey).toMatch(/^[0-9a-f]{64}$/);
+    const zendesk = async () =>
+      (await readStore<{ helpdesk: string; ticketId: string; customerKey: string }>(l.worker, 'interactions')).find((i) => i.helpdesk === 'zendesk' && i.ticketId === '4521');
+    expect((await zendesk())?.customerKey).toMatch(/^[0-9a-f]{64}$/);
     const served = new Set(cases.map((c) => new URL(c.url).origin));
     const foreign = requests.filter((u) => /^https?:/.test(u) && !served.has(new URL(u).origin));
     expect(foreign).toEqual([]);
