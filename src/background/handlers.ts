@@ -12,7 +12,7 @@ import { parsePlaybook } from '../core/playbook';
 import { parseTeamBundle } from '../core/settings/bundle';
 import { CONFIG_KEYS } from '../storage/config-repo';
 import { parseCustomSite } from '../sites/adapters/custom';
-import { bundleSummary, effectiveConfig, importBundle, panelConfig, updateSettings } from './config';
+import { bundleSummary, effectiveConfig, importBundle, updateSettings } from './config';
 import { readConfigValue, serialized, writeConfigValue } from './config-store';
 import { hashCustomerKey, salts } from './customer-key';
 import { syncCustomSites } from './custom-sites';
@@ -20,7 +20,7 @@ import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
 import { newMacKey } from './mac-keys';
 import { activePlaybooks } from './playbooks';
-import { trustedRepId } from './rep-id';
+import { panelConfigWithRep, trustedRepId } from './rep-id';
 import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-overrides';
 import { focusChat, noteChatsChanged, rememberInteractionTab, reportChat } from './tabs';
 import { teamHandlers } from './team/handlers';
@@ -182,7 +182,7 @@ export const handlers: Handlers = {
     if (await queueReview(d, (await activeTeam()).config, { ...review, reviewedAt })) schedulePublish();
     return { reviewedAt };
   },
-  'config/panel': () => panelConfig(),
+  'config/panel': () => panelConfigWithRep(),
   async 'config/options'() {
     const { settings, effective, policy, bundle } = await effectiveConfig();
     const [salt, playbooks] = await Promise.all([salts.local(), readConfigValue(CONFIG_KEYS.playbooks)]);

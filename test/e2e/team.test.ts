@@ -131,7 +131,9 @@ describe('team mode over NATS JetStream', () => {
     await resolveAll(p1);
     await panel(p1).locator('article.move[data-move-id="team-b"]').waitFor({ timeout: 10_000 });
     await panel(p1).locator('article.move[data-move-id="team-a"]').getByRole('button', { name: 'Insert into reply' }).click();
-    await expect.poll(() => panel(p1).locator('[role="status"]').first().textContent()).toContain('Inserted');
+    await expect.poll(async () => (await panel(p1).locator('[role="status"]').allTextContents()).join(' | ')).toContain('Inserted');
+    // The team configuration names the rep: the panel does not warn that no rep id is set.
+    expect(await panel(p1).locator('[data-rep-id-missing]').count()).toBe(0);
     await screenshot(p1, 'team-rep1-offered-a');
     await publishedAll(ana);
 

@@ -13,7 +13,8 @@ export interface BundleSites {
   readonly disabledSites: readonly HelpdeskId[];
 }
 
-export type RepIdSource = 'policy' | 'settings' | 'unset';
+/** Where the rep id comes from; 'team' is the team configuration's `repId` (see src/background/rep-id.ts). */
+export type RepIdSource = 'policy' | 'team' | 'settings' | 'unset';
 
 export interface EffectiveSettings {
   readonly repId: string;

@@ -17,6 +17,7 @@ export function RepId() {
   }, []);
   if (!config) return null;
   if (config.repIdSource === 'policy') return <p class="muted" data-testid="rep-id">{t('popup_rep_id_managed', config.repId)}</p>;
+  if (config.repIdSource === 'team') return <p class="muted" data-testid="rep-id">{t('popup_rep_id_team', config.repId)}</p>;
   if (config.repIdSource === 'settings') return <p class="muted" data-testid="rep-id">{t('popup_rep_id_saved', config.repId)}</p>;
   const save = async (e: Event) => {
     e.preventDefault();
