@@ -12,6 +12,7 @@ import { contentWorld } from './panel-driver';
 const SPY_URL = 'https://spy.zendesk.com/agent/tickets/4521';
 const FOCUS_URL = 'https://focus.zendesk.com/agent/tickets/4521';
 const COVER_URL = 'https://cover.zendesk.com/agent/tickets/4521';
+const WIDGET_URL = 'https://widget.zendesk.com/agent/tickets/4521';
 const CLIP_URL = 'https://clip.zendesk.com/agent/tickets/4521';
 const READER_URL = 'https://clipboard-reader.example/';
 let l: Launched;
@@ -91,6 +92,17 @@ const CLIPBOARD = `<script>
   };
 </script>`;
 
+/** An ordinary page widget at the maximum z-index (like a chat launcher) where the panel sits. */
+const WIDGET = `<script>
+  addEventListener('DOMContentLoaded', () => {
+    const w = document.createElement('div');
+    w.id = 'chat-launcher';
+    w.textContent = 'Chat';
+    w.style.cssText = 'position:fixed;right:24px;top:120px;width:120px;height:60px;z-index:2147483647;background:#36c;color:#fff';
+    document.body.append(w);
+  });
+</script>`;
+
 /**
  * Each attack page shows its own customer: the tests offer moves, and an offer holds every VE move back
  * for that customer for the playbook's cooldown (across tickets and helpdesk tenants, as it should).
@@ -106,6 +118,7 @@ beforeAll(async () => {
   await l.serve(FOCUS_URL.replace('focus.', 'focus3.'), withHead(FOCUS, 'focus3'), { html: true });
   await l.serve(CLIP_URL.replace('clip.', 'clip2.'), withHead(CLIPBOARD, 'clip2'), { html: true });
   await l.serve(COVER_URL, withHead(COVER, 'cover'), { html: true });
+  await l.serve(WIDGET_URL, withHead(WIDGET, 'widget'), { html: true });
   // The copy page forbids the Clipboard API (Permissions-Policy), as a page may: the old code then fell
   // back to a textarea and execCommand('copy') in this page's DOM.
   const copyHtml = withHead(CLIPBOARD, 'clip');
@@ -261,6 +274,23 @@ describe('a hostile page against the panel', () => {
     await panel(page).getByRole('button', { name: 'Insert into reply' }).first().click();
     await expect.poll(() => panel(page).locator('[role="status"]').first().textContent()).toContain('so it was copied');
     expect(await page.locator('#evil-trap').inputValue()).toBe('');
+    await page.close();
+  });
+
+  it('stays usable above an ordinary page widget at the maximum z-index', async () => {
+    const page = await l.context.newPage();
+    await page.goto(WIDGET_URL);
+    await page.bringToFront();
+    await expect.poll(() => panel(page).locator('.ticket').textContent(), { timeout: 15_000 }).toBe('#4521');
+    await page.locator('#chat-launcher').waitFor();
+    await page.waitForTimeout(300);
+    // Earlier tests ticked this ticket's steps (ticket state is shared per id): a click flips the last one.
+    const box = panel(page).getByRole('checkbox').last();
+    const before = await box.isChecked();
+    await box.click();
+    await expect.poll(() => box.isChecked()).toBe(!before);
+    expect(await panel(page).locator('[data-covered]').count()).toBe(0);
+    await screenshot(page, 'attack-widget');
     await page.close();
   });
 });

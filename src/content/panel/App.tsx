@@ -238,7 +238,8 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
           {showKeys && <KeyHelp onClose={() => setShowKeys(false)} />}
           <Chats chats={m.chats} onJump={(tabId) => void actions.focusChat(tabId)} />
           {m.storageProblem && <div class="warn" role="alert">{t('warn_storage', m.storageProblem)}</div>}
-          {cover.coveredAt !== null && (
+          {/* Only when it mattered: a page tooltip passing over the panel is not worth a warning. */}
+          {cover.coveredAt !== null && cover.ignored > 0 && (
             // Sticky under the header: the rep sees it even with the panel scrolled down to the move.
             <div class="warn" role="status" data-covered style={{ position: 'sticky', top: '45px', zIndex: 1 }}>
               <span>{t('warn_covered', new Date(cover.coveredAt).toLocaleTimeString(), cover.ignored)}</span>

@@ -2,13 +2,15 @@
  * The panel's CSS, scoped by the shadow root. `:host { all: initial !important }` beats a page's
  * `* { all: unset !important }` on our host element (inner !important wins over outer !important),
  * and nothing here can reach the page. Colours meet WCAG AA in both themes.
+ * The panel takes the highest z-index: its host comes after <body>, so it wins ties with page widgets
+ * that also use the maximum (chat launchers); anything drawn over it counts as covering it (trusted.ts).
  */
 export const PANEL_CSS = `
 :host { all: initial !important; display: block !important; position: static !important; }
 .panel {
   --bg: #ffffff; --fg: #1f2933; --muted: #4f5b66; --line: #d5dbe1; --accent: #0b6161; --accent-fg: #ffffff;
   --soft: #eef5f5; --warn-bg: #fff4e5; --warn-fg: #6b3a00; --ok: #1d6b34; --chip: #e8eef3; --focus: #1a56db;
-  position: fixed; z-index: 2147483646; width: 330px; max-height: calc(100vh - 24px); overflow: auto;
+  position: fixed; z-index: 2147483647; width: 330px; max-height: calc(100vh - 24px); overflow: auto;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 8px 28px rgba(0,0,0,.18); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   text-align: left; letter-spacing: normal; text-transform: none; box-sizing: border-box;
