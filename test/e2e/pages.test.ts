@@ -34,7 +34,9 @@ describe('popup and welcome (English)', () => {
     await page.goto(extensionPage(l, 'src/pages/popup/index.html'));
     await page.getByRole('status').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    // No rep id set yet: the popup asks for it first (input, Save), then the links.
+    // No rep id set yet: the popup asks for it first (input, Save), then the links. The question appears
+    // once the worker answered who the rep is.
+    await page.getByRole('button', { name: 'Save rep id' }).waitFor();
     const walk = await tabWalk(page, 4);
     expect(walk.join('|')).toMatch(/input:\|button:Save rep id\|a:Open the dashboard\|a:Options/);
     await screenshot(page, 'popup');
