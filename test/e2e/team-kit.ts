@@ -36,10 +36,6 @@ export function teamFile(server: NatsServer, user: string, password: string, rep
 
 export async function joinMember(opts: { profile?: string; playbook?: unknown; file?: string } = {}): Promise<Member> {
   const l = await launch(opts.profile ? { profile: opts.profile } : {});
-  await l.worker.evaluate(
-    ([salt, pb]) => chrome.storage.local.set({ hashSalt: salt, ...(pb ? { playbooks: { current: pb, history: [] } } : {}) }),
-    [TEAM_SALT, opts.playbook ?? null] as const,
-  );
   const page = await l.context.newPage();
   await page.goto(extensionPage(l, 'src/pages/popup/index.html'));
   const send = async <T>(name: string, payload: unknown): Promise<T> => {
@@ -49,6 +45,10 @@ export async function joinMember(opts: { profile?: string; playbook?: unknown; f
     if (!reply.ok) throw new Error(`${name}: ${reply.error}`);
     return reply.result;
   };
+  // The team's salt and the test playbook go where an admin's would: through the worker into its trusted
+  // config (storage.local is not trusted, and what is planted there is never imported).
+  await send('salt/set', { salt: TEAM_SALT });
+  if (opts.playbook) await send('playbooks/save', { current: opts.playbook, history: [], savedAt: {} });
   const m: Member = {
     l,
     page,

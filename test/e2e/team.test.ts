@@ -132,8 +132,6 @@ describe('team mode over NATS JetStream', () => {
     await panel(p1).locator('article.move[data-move-id="team-b"]').waitFor({ timeout: 10_000 });
     await panel(p1).locator('article.move[data-move-id="team-a"]').getByRole('button', { name: 'Insert into reply' }).click();
     await expect.poll(async () => (await panel(p1).locator('[role="status"]').allTextContents()).join(' | ')).toContain('Inserted');
-    // The team configuration names the rep: the panel does not warn that no rep id is set.
-    expect(await panel(p1).locator('[data-rep-id-missing]').count()).toBe(0);
     await screenshot(p1, 'team-rep1-offered-a');
     await publishedAll(ana);
 
@@ -200,10 +198,12 @@ describe('team mode over NATS JetStream', () => {
     const cdp = await bo.l.context.newCDPSession(bo.page);
     await cdp.send('ServiceWorker.enable');
     const sentBefore = (await bo.status()).published;
-    const logging = logEvents(bo, events);
+    // Caught at once: the worker is stopped while this runs, and a message may die with it (the outbox is
+    // the content script's job); an unobserved rejection would be reported after the test.
+    const logging = logEvents(bo, events).catch(() => {});
     await waitFor(() => bo.status(), (v) => v.published > sentBefore && v.pending > 0, 30_000);
     await cdp.send('ServiceWorker.stopAllWorkers');
-    await logging.catch(() => {}); // a message may be lost with the worker: the outbox is the content script's job
+    await logging;
     await logEvents(bo, events); // re-send whatever was not acknowledged (idempotent)
     await publishedAll(bo);
     const ids = eventIdsAfter(await streamEventIds(server), before);
