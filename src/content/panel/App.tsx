@@ -79,14 +79,16 @@ export function App({ controller, prefs, theme, composerTop, covers, dismissCove
   };
   const choice: MoveChoice = { selected, askingReason, record };
 
-  const focusMove = (id: string) =>
-    requestAnimationFrame(() => {
-      const card = panel.current?.querySelector<HTMLElement>(`[data-move-id="${CSS.escape(id)}"]`);
-      if (card) {
-        grantFocus(card);
-        card.scrollIntoView({ block: 'nearest' });
-      }
-    });
+  // Focus moves with the choice in the same key press: the card is already shown (j/k walk the shown
+  // moves). Deferred to the next frame, a key pressed before that frame (a busy machine, a tab that is
+  // not painting) still came from the old card and acted on the move the rep had just left.
+  const focusMove = (id: string) => {
+    const card = panel.current?.querySelector<HTMLElement>(`[data-move-id="${CSS.escape(id)}"]`);
+    if (card) {
+      grantFocus(card);
+      card.scrollIntoView({ block: 'nearest' });
+    }
+  };
 
   /** The move a key acts on: the card holding focus, else the one the customer just answered about, else the chosen one. */
   const targetMove = (from: Element | null): string | null => from?.closest('[data-move-id]')?.getAttribute('data-move-id') ?? prompted ?? selected;
