@@ -85,7 +85,8 @@ describe('live chat, by keyboard', () => {
     await a.keyboard.press('i');
     await expect.poll(() => composerText(a)).toContain(second.text.slice(0, 40));
     expect(await focusInComposer(a)).toBe(true);
-    await expect.poll(async () => (await events()).find((e) => e.type === 'move-offered')?.moveId).toBe(second.id);
+    // Outbox → worker → IndexedDB: logged within seconds (the 1 s default of expect.poll is the UI's budget, not the log's).
+    await expect.poll(async () => (await events()).find((e) => e.type === 'move-offered')?.moveId, { timeout: 5_000 }).toBe(second.id);
 
     // The rep types on in the reply box: panel keys are text there and act on nothing.
     await a.keyboard.type(' j2f');
