@@ -117,11 +117,13 @@ async function member(u) {
       ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html })
       : route.fulfill({ status: 404, body: '' }),
   );
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate((s) => chrome.storage.local.set({ hashSalt: s }), salt);
+  // The extension's worker is up before its pages are opened.
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/src/pages/options/index.html`);
   const send = (name, payload) => page.evaluate(([n, p]) => chrome.runtime.sendMessage({ rp: 1, name: n, payload: p }), [name, payload]);
+  // One salt for the team, set where an admin's goes (the worker's trusted config), so customer keys match across reps.
+  await send('salt/set', { salt });
   const file = { servers: [`ws://127.0.0.1:${wsPort}`], user: u.user, password: u.password, repId: u.repId, role: u.role };
   // The same thing as choosing the file under Settings → Team mode.
   const reply = await send('team/import', { text: JSON.stringify(file) });

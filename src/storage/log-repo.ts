@@ -7,8 +7,7 @@ import type { Attempt, Interaction, LogEvent, Wrapup } from '../core/log/types';
 import { type HistoryAttempt, toHistoryAttempt } from '../core/playbook/history';
 import { ingestEvents, LOCAL_ORIGIN } from './ingest';
 import type { LogDB } from './open';
-import type { ResolvePlusDB, Review } from './schema';
-import type { IDBPTransaction } from 'idb';
+import type { Review } from './schema';
 
 const STORES = ['events', 'interactions', 'attempts', 'wrapups'] as const;
 

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
-import { FIXTURES, type Launched, launch, panel, readStore, screenshot } from './harness';
+import { extensionPage, FIXTURES, type Launched, launch, panel, readStore, screenshot } from './harness';
 
 interface DriftCase {
   adapter: string;
@@ -56,7 +56,12 @@ beforeAll(async () => {
   l = await launch();
   for (const c of cases) await l.serve(c.url, c.fixture);
   await l.serve('https://acme.zendesk.com/api/v2/tickets/4521.json', JSON.stringify(ZENDESK_API), { html: true, contentType: 'application/json; charset=utf-8' });
-  await l.worker.evaluate((pb) => chrome.storage.local.set({ playbooks: { current: pb, history: [] } }), TEST_PLAYBOOK);
+  // The test playbook is saved where the options page saves it (the worker's trusted config).
+  const setup = await l.context.newPage();
+  await setup.goto(extensionPage(l, 'src/pages/popup/index.html'));
+  const saved = await setup.evaluate((pb) => chrome.runtime.sendMessage({ rp: 1, name: 'playbooks/save', payload: { current: pb, history: [], savedAt: {} } }), TEST_PLAYBOOK);
+  if (!(saved as { ok?: boolean }).ok) throw new Error(`test playbook refused: ${JSON.stringify(saved)}`);
+  await setup.close();
   l.context.on('request', (r) => requests.push(r.url()));
 });
 afterAll(async () => {
