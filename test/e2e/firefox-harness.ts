@@ -184,14 +184,21 @@ export async function launchFirefox(opts: { dist?: string } = {}): Promise<Firef
       const page = await browser.newPage();
       watch(page);
       await page.setRequestInterception(true);
+      // A request still open when the browser shuts down cannot be answered any more: that one error
+      // (puppeteer's TargetCloseError / ConnectionClosedError) is expected at the end of a run; any other still surfaces.
+      const settle = (p: Promise<void>) =>
+        p.catch((e: unknown) => {
+          const name = (e as { name?: string } | null)?.name;
+          if (name !== 'TargetCloseError' && name !== 'ConnectionClosedError') throw e;
+        });
       page.on('request', (req) => {
         const r = req.url();
-        if (!/^https?:/.test(r)) return void req.continue();
+        if (!/^https?:/.test(r)) return void settle(req.continue());
         const u = new URL(r);
         const key = u.origin + u.pathname;
         const html = [...pages.entries()].find(([prefix]) => key === prefix || key.startsWith(prefix))?.[1];
-        if (html !== undefined) return void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-        return void req.respond({ status: 404, contentType: 'text/plain', body: 'not served in tests' });
+        if (html !== undefined) return void settle(req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+        return void settle(req.respond({ status: 404, contentType: 'text/plain', body: 'not served in tests' }));
       });
       await page.goto(url);
       await page.bringToFront();
