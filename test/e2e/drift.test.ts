@@ -10,8 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
-import { extensionPage, FIXTURES, type Launched, launch, panel, readStore, screenshot } from './harness';
+import { extensionPage, FIXTURES, type Launched, launch, panel, readStore, screenshot, anyTicketPlaybook } from './harness';
 
 interface DriftCase {
   adapter: string;
@@ -21,24 +20,7 @@ interface DriftCase {
 }
 const cases = JSON.parse(readFileSync(join(FIXTURES, 'drifted.json'), 'utf8')) as DriftCase[];
 
-/** The default playbook plus one move that fits any resolved ticket, so every site gets an insert. */
-const TEST_PLAYBOOK = {
-  ...DEFAULT_PLAYBOOK,
-  id: 'e2e-drift',
-  settings: { ...DEFAULT_PLAYBOOK.settings, veCooldownDays: 0 },
-  moves: [
-    ...DEFAULT_PLAYBOOK.moves,
-    {
-      id: 'e2e-any-ticket',
-      kind: 'usage-tip',
-      title: 'Tip that fits every resolved ticket',
-      text: 'Thanks {customer.firstName}! A quick tip: you can reply to this thread any time.',
-      when: { resolutionConfirmed: true },
-      priority: 1000,
-      cooldownDays: 0,
-    },
-  ],
-};
+const TEST_PLAYBOOK = anyTicketPlaybook('e2e-drift');
 
 /** What Zendesk's `/api/v2/tickets/4521.json?include=users` answers (shape from the Support API docs). */
 const ZENDESK_API = {

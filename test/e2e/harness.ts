@@ -3,6 +3,7 @@
  * committed helpdesk fixtures at their real URLs with `context.route`, so the shipped manifest's matches
  * apply unchanged. Every other request is answered locally with 404: tests never touch the network.
  */
+import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -176,4 +177,28 @@ export async function axeViolations(page: Page, include?: string[][]): Promise<s
     const r = await axe.run(inc ? { include: inc } : document, { resultTypes: ['violations'] });
     return r.violations.map((v) => `${v.id} (${v.nodes.length})`);
   }, include ?? null);
+}
+
+/**
+ * The default playbook plus one move that fits any resolved ticket (no cooldown), so every helpdesk's
+ * end-to-end run gets a move to insert. `id` names the suite that saves it.
+ */
+export function anyTicketPlaybook(id: string) {
+  return {
+    ...DEFAULT_PLAYBOOK,
+    id,
+    settings: { ...DEFAULT_PLAYBOOK.settings, veCooldownDays: 0 },
+    moves: [
+      ...DEFAULT_PLAYBOOK.moves,
+      {
+        id: 'e2e-any-ticket',
+        kind: 'usage-tip' as const,
+        title: 'Tip that fits every resolved ticket',
+        text: 'Thanks {customer.firstName}! A quick tip: you can reply to this thread any time.',
+        when: { resolutionConfirmed: true },
+        priority: 1000,
+        cooldownDays: 0,
+      },
+    ],
+  };
 }

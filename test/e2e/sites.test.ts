@@ -5,27 +5,9 @@
  * "Inserted" only then, otherwise it falls back to copying).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
-import { allCases, extensionPage, type Launched, launch, panel, screenshot } from './harness';
+import { allCases, extensionPage, type Launched, launch, panel, screenshot, anyTicketPlaybook } from './harness';
 
-/** The default playbook plus one move that fits any resolved ticket, so every site gets an insert. */
-const TEST_PLAYBOOK = {
-  ...DEFAULT_PLAYBOOK,
-  id: 'e2e-sites',
-  settings: { ...DEFAULT_PLAYBOOK.settings, veCooldownDays: 0 },
-  moves: [
-    ...DEFAULT_PLAYBOOK.moves,
-    {
-      id: 'e2e-any-ticket',
-      kind: 'usage-tip',
-      title: 'Tip that fits every resolved ticket',
-      text: 'Thanks {customer.firstName}! A quick tip: you can reply to this thread any time.',
-      when: { resolutionConfirmed: true },
-      priority: 1000,
-      cooldownDays: 0,
-    },
-  ],
-};
+const TEST_PLAYBOOK = anyTicketPlaybook('e2e-sites');
 
 const cases = allCases().filter((c) => !c.customSite);
 let l: Launched;
