@@ -172,8 +172,10 @@ export function bundleFigures(dist: string, log: Log, helpdesks?: readonly Helpd
       figure: `${r.name} JS, min+gzip`,
       unit: 'kB',
       samples: [kB(r.gzipBytes)],
-      goal: '≤ 25 kB',
-      check: (f) => f.median <= 25,
+      // Issue 20: the 25 kB limit stays for the content script (it runs in every helpdesk tab); extension
+      // pages are judged by time to first useful paint (7a dashboard, 7c options), their size is shown.
+      goal: i === 0 ? '≤ 25 kB' : 'info (judged by first paint: 7a, 7c)',
+      check: i === 0 ? (f) => f.median <= 25 : undefined,
       digits: 1,
       note: `${kB(r.rawBytes).toFixed(1)} kB minified in ${r.files.length} files; largest gzip: ${top}${r.lazyGzipBytes ? `; + ${kB(r.lazyGzipBytes).toFixed(1)} kB lazy` : ''}${r.perHelpdesk ? `; per helpdesk (manifest matches + adapter): ${r.perHelpdesk}` : ''}`,
     });

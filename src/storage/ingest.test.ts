@@ -72,9 +72,7 @@ describe('ingestEvents', () => {
       for (let k = 0; k < 9; k++) events.push({ id: `i${i}-s${k}`, at: NOW + i + k + 1, interactionId: `i${i}`, type: 'step-completed', stepId: `s${k}`, auto: false });
     }
     events[500] = { ...(events[500] as object), at: 'yesterday' };
-    const t0 = performance.now();
     const result = await ingestEvents(db, events, 'local');
-    const ms = performance.now() - t0;
     expect(result.stored).toHaveLength(999);
     expect(result.rejected).toEqual([{ id: 'i50-start', reason: 'at: expected a time (epoch milliseconds), got "yesterday"' }]);
     const all = await readAll(db);
@@ -83,8 +81,6 @@ describe('ingestEvents', () => {
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ id: 'i50-start', origin: 'local' });
     expect(JSON.parse(rows[0]!.raw)).toMatchObject({ at: 'yesterday', interactionId: 'i50' });
-    // Normal latency for a 1,000-event batch in fake-indexeddb on this machine is well under 2 s.
-    expect(ms).toBeLessThan(2_000);
     db.close();
   });
 

