@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { HELPDESK_NAMES } from '../core/ticket/helpdesk-names';
 import { BUILT_IN_ADAPTERS } from './registry';
 import { hostMatches, loadAdapterFor, SITES } from './sites';
 
@@ -24,5 +25,11 @@ describe('lazy site table', () => {
     expect((await loadAdapterFor(new URL('https://acme.zendesk.com/agent/tickets/4521')))?.id).toBe('zendesk');
     expect(await loadAdapterFor(new URL('https://example.com/agent/tickets/4521'))).toBeNull();
     expect(await loadAdapterFor(new URL('https://acme.zendesk.com/agent/tickets/4521'), [], new Set(['zendesk']))).toBeNull();
+  });
+});
+
+describe('helpdesk names for pages without adapter code', () => {
+  it('are the site table labels, for every built-in helpdesk', () => {
+    expect(Object.fromEntries(SITES.map((s) => [s.id, s.label]))).toEqual(HELPDESK_NAMES);
   });
 });

@@ -95,7 +95,11 @@ describe('site health from every rep on the lead\'s dashboard', () => {
     await row.waitFor({ timeout: 30_000 });
     expect(await row.getAttribute('data-failing')).toBe('2');
     const text = (await row.textContent()) ?? '';
-    expect(text).toContain('customerKey');
+    // Named as a lead reads them (product and field), not as raw ids.
+    expect(text).toContain('Zendesk');
+    expect(text).not.toContain('zendesk');
+    expect(text).toContain('customer');
+    expect(text).not.toContain('customerKey');
     expect(text).toContain('2 of 3 reps');
     expect(text).toContain('ana, bo');
     expect(text).not.toContain('cy');

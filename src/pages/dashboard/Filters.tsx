@@ -1,6 +1,7 @@
 /** The filter bar: date range, one value per dimension (blank = any) and a search over ticket id and move. */
 import { MOVE_KINDS, OUTCOMES } from '../../core/log/types';
 import { t } from '../../shared/i18n';
+import { helpdeskName } from '../field-labels';
 import { kindLabel, outcomeLabel } from './format';
 import { EMPTY_FILTER, type FilterOptions, type FilterState, isFiltered, SHOWN_ONLY } from './view-filter';
 
@@ -48,7 +49,7 @@ export function Filters({ value, options, onChange }: Props) {
         <input type="date" name="to" value={value.to} min={value.from || undefined} onChange={(e) => onChange({ to: e.currentTarget.value })} />
       </label>
       <Select name="rep" label={t('col_rep')} value={value.rep} choices={plain(options.reps)} onChange={onChange} />
-      <Select name="helpdesk" label={t('col_helpdesk')} value={value.helpdesk} choices={plain(options.helpdesks)} onChange={onChange} />
+      <Select name="helpdesk" label={t('col_helpdesk')} value={value.helpdesk} choices={options.helpdesks.map((v) => ({ value: v, label: v ? helpdeskName(v) : '—' }))} onChange={onChange} />
       <Select name="channel" label={t('dash_col_channel')} value={value.channel} choices={plain(options.channels)} onChange={onChange} />
       <Select
         name="move"

@@ -6,6 +6,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TeamView } from '../../core/team/view';
 import { t } from '../../shared/i18n';
+import { healthFieldLabel, helpdeskName } from '../field-labels';
 import { teamStatusText, teamTone } from '../team/status-text';
 import { teamPullIfEnabled, teamStatus } from '../team/sync';
 import { formatCount, shortDateTime } from './format';
@@ -108,9 +109,9 @@ export function TeamSection({ source, onSource, onSynced }: { source: SourceFilt
           <tbody>
             {view.health.map((h) => (
               <tr key={`${h.helpdesk}/${h.field}`} data-health-field={`${h.helpdesk}/${h.field}`} data-failing={h.failingReps.length}>
-                <td>{h.helpdesk}</td>
-                <th scope="row">
-                  <code>{h.field}</code>
+                <td>{helpdeskName(h.helpdesk)}</td>
+                <th scope="row" title={h.field}>
+                  {healthFieldLabel(h.field)}
                 </th>
                 <td title={h.failingReps.join(', ')}>
                   <strong class="warn-text">{t('team_health_reps', formatCount(h.failingReps.length), formatCount(h.reportingReps))}</strong>{' '}

@@ -2,7 +2,7 @@
 import type { ConditionKey } from '../../core/playbook';
 import type { MoveKind, Outcome } from '../../core/log/types';
 import type { Theme } from '../../core/settings/settings';
-import type { Channel, ContextField, HelpdeskId, TicketStatus } from '../../core/ticket/types';
+import type { Channel, HelpdeskId, TicketStatus } from '../../core/ticket/types';
 import { t } from '../../shared/i18n';
 import { SITES } from '../../sites/sites';
 import type { CONDITION_GROUPS } from './condition-tree';
@@ -70,18 +70,7 @@ const OUTCOME_NAMES: Record<Outcome, () => string> = {
 };
 export const outcomeLabel = (o: Outcome): string => OUTCOME_NAMES[o]();
 
-const FIELDS: Record<ContextField, () => string> = {
-  ticketId: () => t('options_health_id'),
-  subject: () => t('options_health_subject'),
-  requester: () => t('options_health_requester'),
-  customerKey: () => t('options_health_customer'),
-  channel: () => t('options_health_channel'),
-  status: () => t('options_health_status'),
-  tags: () => t('options_health_tags'),
-  messages: () => t('options_health_messages'),
-  composer: () => t('options_health_composer'),
-};
-export const healthFieldLabel = (f: ContextField): string => FIELDS[f]();
+export { healthFieldLabel } from '../field-labels';
 
 const THEMES: Record<Theme, () => string> = {
   system: () => t('options_theme_system'),
