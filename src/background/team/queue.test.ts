@@ -9,7 +9,9 @@ import type { LogEvent } from '../../core/log/types';
 import { sampleEvents } from '../../core/metrics/fixtures';
 import { appendEvents, customerHistory } from '../../storage/log-repo';
 import { openLogDB } from '../../storage/open';
+import type { TeamConfig } from '../../core/team/config';
 import { storeTeamEvents } from './ingest';
+import { queueEarlierReviews, queueReview } from './reviews';
 import { PUB_RANGE } from './state';
 
 let n = 0;
@@ -38,5 +40,26 @@ describe('team publish queue', () => {
     const history = await customerHistory(db, 'b'.repeat(64), 'rep2-interaction');
     expect(history.find((h) => h.moveId === 'm1')?.offered).toBe(true);
     expect(history.find((h) => h.moveId === 'm2')?.offered).toBe(false);
+  });
+
+  it("a lead's reviews saved before team mode are queued once team mode comes on; a rep's are not", async () => {
+    const config = (role: 'lead' | 'rep'): TeamConfig => ({ servers: ['ws://127.0.0.1:4222'], repId: 'li', role, stream: 'RP', subjectPrefix: 'rp.events' });
+    const review = (attemptId: string, reviewedAt: number) => ({ attemptId, resolutionFirst: true, fit: true, tone: null, note: 'good', reviewedAt });
+    const revKeys = async (db: Awaited<ReturnType<typeof open>>) => ((await db.getAllKeys('sync')) as string[]).filter((k) => k.startsWith('rev:')).sort();
+
+    const rep = await open();
+    await rep.put('reviews', review('a1:m1', 1_000));
+    expect(await queueEarlierReviews(rep, config('rep'))).toBe(0);
+    expect(await revKeys(rep)).toEqual([]);
+
+    const lead = await open();
+    await lead.put('reviews', review('a1:m1', 1_000));
+    await lead.put('reviews', review('a2:m1', 2_000));
+    // Saved again after team mode came on (queued by the save itself): the backfill must not roll it back.
+    await lead.put('reviews', review('a2:m1', 3_000));
+    await queueReview(lead, config('lead'), review('a2:m1', 3_000));
+    expect(await queueEarlierReviews(lead, config('lead'))).toBe(1);
+    expect(await revKeys(lead)).toEqual(['rev:a1:m1', 'rev:a2:m1']);
+    expect((await lead.get('sync', 'rev:a2:m1'))?.value).toMatchObject({ reviewedAt: 3_000 });
   });
 });

@@ -11,7 +11,7 @@ import type { LogDB } from '../../storage/open';
 import type { Review } from '../../storage/schema';
 import type { TeamConnection } from './connection';
 
-const QUEUE_PREFIX = 'rev:';
+export const REVIEW_QUEUE_PREFIX = 'rev:';
 export const RECEIVED_PREFIX = 'team:review:';
 const range = (prefix: string) => IDBKeyRange.bound(prefix, `${prefix}\uffff`);
 /** What the popup shows. */
@@ -20,13 +20,33 @@ export const POPUP_REVIEWS = 3;
 /** Called after a review is saved: only a lead's reviews go to the stream. */
 export async function queueReview(db: LogDB, config: TeamConfig | null, review: Review): Promise<boolean> {
   if (config?.role !== 'lead') return false;
-  await db.put('sync', { key: `${QUEUE_PREFIX}${review.attemptId}`, value: review, updatedAt: Date.now() });
+  await db.put('sync', { key: `${REVIEW_QUEUE_PREFIX}${review.attemptId}`, value: review, updatedAt: Date.now() });
   return true;
+}
+
+/**
+ * When team mode comes on, a lead's reviews saved before it are queued too, so the reps whose attempts
+ * they are see those notes. A review saved again since (already queued, newer) is left as it is.
+ */
+export async function queueEarlierReviews(db: LogDB, config: TeamConfig): Promise<number> {
+  if (config.role !== 'lead') return 0;
+  const tx = db.transaction(['reviews', 'sync'], 'readwrite');
+  const sync = tx.objectStore('sync');
+  let queued = 0;
+  for (const review of await tx.objectStore('reviews').getAll()) {
+    const key = `${REVIEW_QUEUE_PREFIX}${review.attemptId}`;
+    const already = (await sync.get(key))?.value as { reviewedAt?: number } | undefined;
+    if ((already?.reviewedAt ?? -1) >= review.reviewedAt) continue;
+    await sync.put({ key, value: review, updatedAt: Date.now() });
+    queued++;
+  }
+  await tx.done;
+  return queued;
 }
 
 export async function publishReviews(db: LogDB, conn: TeamConnection, config: TeamConfig): Promise<number> {
   if (config.role !== 'lead') return 0;
-  const rows = await db.getAll('sync', range(QUEUE_PREFIX));
+  const rows = await db.getAll('sync', range(REVIEW_QUEUE_PREFIX));
   let sent = 0;
   for (const row of rows) {
     const r = row.value as TeamReview;
