@@ -32,7 +32,9 @@ const route = createRouter(handlers, {
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) => route(message, sender));
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void abandonTab(tabId);
+  // A tab closed within a moment of the rep's last action may leave signed events in its outbox: store
+  // them now rather than at the next minute's drain (ingestion is idempotent by event id).
+  void abandonTab(tabId).finally(() => drainOutboxes().catch(() => {}));
 });
 
 browser.commands?.onCommand.addListener(async (command) => {
