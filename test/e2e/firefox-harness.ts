@@ -17,6 +17,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIXTURES } from './harness';
+import { readStoreInExtension } from './idb-read';
 
 export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 export const FIREFOX_DIST = resolve('dist/firefox');
@@ -244,32 +245,7 @@ export async function launchFirefox(opts: { dist?: string } = {}): Promise<Firef
     },
     async readStore<T>(store: string): Promise<T[]> {
       const tab = await extensionTab();
-      return tab.evaluate(
-        (s) =>
-          new Promise<unknown[]>((resolveP, rejectP) => {
-            const req = indexedDB.open('resolve-plus');
-            let fresh = false;
-            req.onupgradeneeded = () => {
-              fresh = true;
-              req.transaction?.abort();
-            };
-            req.onerror = () => (fresh ? resolveP([]) : rejectP(req.error));
-            req.onsuccess = () => {
-              const db = req.result;
-              if (!db.objectStoreNames.contains(s)) {
-                db.close();
-                return resolveP([]);
-              }
-              const all = db.transaction(s).objectStore(s).getAll();
-              all.onsuccess = () => {
-                db.close();
-                resolveP(all.result);
-              };
-              all.onerror = () => rejectP(all.error);
-            };
-          }),
-        store,
-      ) as Promise<T[]>;
+      return tab.evaluate(readStoreInExtension, store) as Promise<T[]>;
     },
     extensionErrors: () => [...extensionErrorLines(out), ...pageErrors],
     output: () => out,

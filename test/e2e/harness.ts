@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 import { type PanelLocator, panelDriver } from './panel-driver';
+import { readStoreInExtension } from './idb-read';
 
 export const DIST = resolve('dist/chromium');
 export const FIXTURES = resolve('test/fixtures');
@@ -124,33 +125,7 @@ export function extensionPage(l: Launched, path: string): string {
 
 /** Reads every record of a store from the extension's IndexedDB, inside the service worker. */
 export async function readStore<T = unknown>(worker: Worker, store: string): Promise<T[]> {
-  return worker.evaluate(
-    (s) =>
-      new Promise<unknown[]>((resolveP, rejectP) => {
-        const req = indexedDB.open('resolve-plus');
-        let fresh = false;
-        // Never create the database from a test: abort, so the extension's own upgrade runs later.
-        req.onupgradeneeded = () => {
-          fresh = true;
-          req.transaction?.abort();
-        };
-        req.onerror = () => (fresh ? resolveP([]) : rejectP(req.error));
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains(s)) {
-            db.close();
-            return resolveP([]);
-          }
-          const all = db.transaction(s).objectStore(s).getAll();
-          all.onsuccess = () => {
-            db.close();
-            resolveP(all.result);
-          };
-          all.onerror = () => rejectP(all.error);
-        };
-      }),
-    store,
-  ) as Promise<T[]>;
+  return worker.evaluate(readStoreInExtension, store) as Promise<T[]>;
 }
 
 export async function waitFor<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
