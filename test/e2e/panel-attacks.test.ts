@@ -148,6 +148,15 @@ const composer = (page: Page) => page.locator('.ticket-panes-grid-layout[data-is
 /** Offers and outcomes logged so far (the tests run in order, so a count that does not move = nothing logged). */
 const moveActions = async () => (await readStore<{ type: string }>(l.worker, 'events')).filter((e) => e.type === 'move-offered' || e.type === 'move-outcome').length;
 
+/** The first move's Insert button inside the closed panel root, as a protocol handle (from the content world). */
+function insertButtonHandle(page: Page) {
+  return contentWorld(page).evaluateHandle(() => {
+    const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
+    const root = [...document.documentElement.children].map((el) => dom.openOrClosedShadowRoot(el)).find((r) => r?.querySelector('section.panel'));
+    return root?.querySelector('article.move button.primary');
+  });
+}
+
 describe('a hostile page against the panel', () => {
   it('cannot read the VE text, playbook or reasons, restyle the panel or swap its labels', async () => {
     const page = await openResolved(SPY_URL);
@@ -185,11 +194,7 @@ describe('a hostile page against the panel', () => {
     await page.bringToFront();
     // Focus Insert programmatically (DOM.focus, like a script's el.focus()): the page cannot reach the
     // closed root, so the protocol stands in for any way focus could be moved there without the rep.
-    const objectId = await contentWorld(page).evaluateHandle(() => {
-      const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
-      const root = [...document.documentElement.children].map((el) => dom.openOrClosedShadowRoot(el)).find((r) => r?.querySelector('section.panel'));
-      return root?.querySelector('article.move button.primary');
-    });
+    const objectId = await insertButtonHandle(page);
     const logged = await moveActions();
     await (await contentWorld(page).cdp()).send('DOM.focus', { objectId });
     for (const key of ['Enter', ' ', '2']) await page.keyboard.press(key);
@@ -207,11 +212,7 @@ describe('a hostile page against the panel', () => {
   it('a script focusing Insert right after the rep clicks elsewhere in the panel does not inherit that click', async () => {
     const page = await openResolved(FOCUS_URL.replace('focus.', 'focus3.'));
     await page.bringToFront();
-    const objectId = await contentWorld(page).evaluateHandle(() => {
-      const dom = (globalThis as unknown as { chrome: { dom: { openOrClosedShadowRoot(e: Element): ShadowRoot | null } } }).chrome.dom;
-      const root = [...document.documentElement.children].map((el) => dom.openOrClosedShadowRoot(el)).find((r) => r?.querySelector('section.panel'));
-      return root?.querySelector('article.move button.primary');
-    });
+    const objectId = await insertButtonHandle(page);
     const logged = await moveActions();
     // The rep clicks the move's title (a real press inside the panel, on nothing focusable); at once
     // something else moves focus onto Insert, well inside the second a press may cause a focus change.
