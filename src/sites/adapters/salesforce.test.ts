@@ -166,11 +166,10 @@ describe('salesforce adapter', () => {
     });
 
     it('prefers the API name to a label that names another field', () => {
-      // An org that relabelled a custom field "Subject": the real Subject (by API name) still wins.
-      const html = fixtureHtml('salesforce/ticket.html').replace(
-        '<records-record-layout-item field-label="Status"',
-        '<records-record-layout-item field-label="Subject"><span class="test-id__field-value">Not the subject</span></records-record-layout-item><records-record-layout-item field-label="Status"',
-      );
+      // An org with a custom field labelled "Subject" above the real one: the real Subject (by API name) still wins.
+      const real = '<records-record-layout-item field-label="Subject" data-target-selection-name="sfdc:RecordField.Case.Subject">';
+      const decoy = '<records-record-layout-item field-label="Subject" data-target-selection-name="sfdc:RecordField.Case.Legacy_Subject__c"><span class="test-id__field-value">Not the subject</span></records-record-layout-item>';
+      const html = fixtureHtml('salesforce/ticket.html').replace(real, decoy + real);
       expect(salesforce.read(parseHtml(html), URL_A).context?.subject).toBe('Invoice PDF shows wrong VAT rate');
     });
   });
