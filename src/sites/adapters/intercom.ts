@@ -85,7 +85,6 @@ function outermost(items: Element[]): Element[] {
   return items.filter((el) => !items.some((other) => other !== el && other.contains(el)));
 }
 
-
 export const intercom = tableAdapter({
   id: 'intercom',
   label: 'Intercom',

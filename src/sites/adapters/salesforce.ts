@@ -80,17 +80,17 @@ const DEFAULT_LABEL: Record<string, string> = {
 };
 
 /** The value part of a record field (not its label) in `item`, named for site health by `source`. */
-function valueOf(item: Element | null, source: string): Found<string> | null {
+function fieldValue(item: Element | null, source: string): Found<string> | null {
   const value = item ? firstDeepText(item, VALUE) : null;
   return value ? { value: value.value, source } : null;
 }
 
 const byApiName = (pane: Element, api: string): Found<string> | null =>
-  valueOf(deepQuery(pane, `[data-target-selection-name$=".Case.${api}"]`), `Case.${api}`);
+  fieldValue(deepQuery(pane, `[data-target-selection-name$=".Case.${api}"]`), `Case.${api}`);
 
 function byDefaultLabel(pane: Element, api: string): Found<string> | null {
   const label = DEFAULT_LABEL[api];
-  return label ? valueOf(deepQuery(pane, `[field-label="${label}"]`), `[field-label="${label}"]`) : null;
+  return label ? fieldValue(deepQuery(pane, `[field-label="${label}"]`), `[field-label="${label}"]`) : null;
 }
 
 /** A record field by API name, else by its default label. */
@@ -113,7 +113,6 @@ function firstField(pane: Element, apis: readonly string[]): Found<string> | nul
 function outermost(items: Element[]): Element[] {
   return items.filter((el) => !items.some((other) => other !== el && other.contains(el)));
 }
-
 
 /** A field whose picklist value is translated into the words the core understands. */
 function translated(api: string, from: RegExp, to: string): (pane: Element) => Found<string> | null {
