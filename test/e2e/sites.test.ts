@@ -44,6 +44,9 @@ describe('helpdesk adapters in Chromium', () => {
       const ticket = panel(page).locator('.ticket');
       await expect.poll(() => ticket.textContent(), { timeout: 15_000 }).toBe(`#${c.ticketId}`);
       expect(await panel(page).locator('.warn:not([data-rep-id-missing])').count()).toBe(0); // the page was readable (no rep id is set here: that warning is not about the page)
+      // Whose ticket it is (customer's first name and subject), where the case says what the adapter must read.
+      const whose = (c as { whose?: string }).whose;
+      if (whose) await expect.poll(() => panel(page).locator('.whose').textContent(), { timeout: 10_000 }).toBe(whose);
       await screenshot(page, `site-${c.fixture.replace(/[/.]/g, '-')}`);
       if (c.switch) {
         const before = page.url();

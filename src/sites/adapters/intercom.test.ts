@@ -6,6 +6,8 @@ import { intercom } from './intercom';
 const ID_A = '215467823901234';
 const ID_B = '215467823900871';
 const URL_A = new URL(`https://app.intercom.com/a/inbox/x7k2p9qd/inbox/shared/all/conversation/${ID_A}`);
+const ID_2026 = '215467823955510';
+const URL_2026 = new URL(`https://app.intercom.com/a/inbox/x7k2p9qd/inbox/shared/all/conversation/${ID_2026}`);
 const URLS = {
   positive: [
     [URL_A.href, ID_A],
@@ -115,5 +117,45 @@ describe('intercom adapter', () => {
     expect(intercom.findComposer(doc)?.classList.contains('ProseMirror')).toBe(true);
     const targets = intercom.watchTargets?.(doc) ?? [];
     expect(targets.map((el) => el.hasAttribute('data-conversation-stream'))).toEqual([true, false]);
+  });
+
+  describe('the 2026 Tailwind inbox (second-source.html, another public source)', () => {
+    it('reads parts without group ids, their roles from the author type, the header name, the e-mail marker and the composer', () => {
+      const doc = loadFixture('intercom/second-source.html');
+      const { context, diagnostics } = intercom.read(doc, URL_2026);
+      expect(context).toMatchObject({
+        ticketId: ID_2026,
+        requesterName: 'Marta Kowalska',
+        channel: 'email',
+        customerKey: null, // this markup shows no e-mail address or user link: no key is invented
+        // No title in this inbox: the first customer message stands in, as the inbox list shows it.
+        subject: 'Hi, the webhook for new leads stopped firing yesterday evening.',
+      });
+      expect(context?.messages).toEqual([
+        { role: 'customer', text: 'Hi, the webhook for new leads stopped firing yesterday evening.' },
+        { role: 'agent', text: "Thanks Marta — the endpoint returned 410, so we paused it. I've re-enabled it now." },
+        { role: 'customer', text: 'Confirmed, leads are coming through again. Thanks!' },
+      ]);
+      expect(diagnostics.find((d) => d.field === 'channel')?.source).toBe('email metadata');
+      expect(diagnostics.filter((d) => !d.ok).map((d) => d.field)).toEqual(['customerKey', 'status', 'tags']);
+      expect(intercom.findComposer(doc)?.classList.contains('embercom-prosemirror-composer-editor')).toBe(true);
+    });
+
+    it('takes roles from the bubble alignment when the author type is absent, and never guesses the agent', () => {
+      const html = fixtureHtml('intercom/second-source.html').replace(/ data-author-type="\w+"/g, '');
+      const { context } = intercom.read(parseHtml(html), URL_2026);
+      expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer']);
+      const bare = html.replace(/ justify-(start|end)/g, '');
+      expect(intercom.read(parseHtml(bare), URL_2026).context?.messages.map((m) => m.role)).toEqual(['unknown', 'unknown', 'unknown']);
+    });
+
+    it('counts a content part inside a part group once', () => {
+      const html = fixtureHtml('intercom/ticket.html').replace(
+        '<div class="intercom-interblocks-html"><p>That worked',
+        '<div class="group/content-part"><div class="intercom-interblocks-html"><p>That worked',
+      ).replace('every Monday?</p></div></div>', 'every Monday?</p></div></div></div>');
+      const { context } = intercom.read(parseHtml(html), URL_A);
+      expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'agent', 'internal', 'customer']);
+    });
   });
 });

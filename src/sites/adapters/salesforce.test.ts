@@ -124,4 +124,53 @@ describe('salesforce adapter', () => {
     expect(targets.map((el) => el.className)).toEqual(['cuf-feed', 'windowViewMode-maximized active lafPageHost']);
     expect(targets[1]?.closest('section')?.id).toBe('tab-701');
   });
+
+  describe('a second fixture from another public source (UNiXMIT/UNiXSF: split-view console, fields by label)', () => {
+    const CASE_S = '500Hs00001QrStUIAV';
+    const URL_S = new URL(`https://acme.lightning.force.com/lightning/r/Case/${CASE_S}/view`);
+
+    it('reads the active split-view tab by field labels: subject, contact, e-mail, origin, product, feed', () => {
+      const doc = loadFixture('salesforce/second-source.html');
+      const { context, diagnostics } = salesforce.read(doc, URL_S);
+      expect(context).toEqual({
+        helpdesk: 'salesforce',
+        ticketId: CASE_S,
+        subject: 'Licence server rejects new seats',
+        requesterName: 'Priya Raman',
+        customerKey: 'priya.raman@example.in',
+        channel: 'email',
+        status: 'open',
+        tags: [],
+        product: 'License Server 9',
+        messages: expect.any(Array),
+      });
+      // The contact's posts are the customer's; the engineer's are not guessed to be the agent's.
+      expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'unknown', 'customer']);
+      expect(context?.messages[2]?.text).toBe('New seats work again. Will the old host name come back after the next restart?');
+      const source = Object.fromEntries(diagnostics.map((d) => [d.field, d.ok ? d.source : 'missing']));
+      expect(source).toMatchObject({ ticketId: 'console tab', subject: '[field-label="Subject"]', customerKey: '[field-label="Contact Email"]', tags: 'missing' });
+      expect(diagnostics.filter((d) => !d.ok).map((d) => d.field)).toEqual(['tags']);
+      const composer = salesforce.findComposer(doc);
+      expect(composer?.classList.contains('ql-editor')).toBe(true);
+      expect(composer?.closest('section')?.id).toBe('tab-811');
+    });
+
+    it('follows the other split-view tab, not the first field of that label in the page', () => {
+      const html = fixtureHtml('salesforce/second-source.html')
+        .replace('id="tab-811" class="tabContent active oneConsoleTab"', 'id="tab-811" class="tabContent oneConsoleTab"')
+        .replace('id="tab-812" class="tabContent oneConsoleTab"', 'id="tab-812" class="tabContent active oneConsoleTab"')
+        .replace('aria-selected="true" aria-controls="tab-811"', 'aria-selected="false" aria-controls="tab-811"')
+        .replace('aria-selected="false" aria-controls="tab-812"', 'aria-selected="true" aria-controls="tab-812"');
+      const { context } = salesforce.read(parseHtml(html), URL_S);
+      expect(context).toMatchObject({ ticketId: '500Hs00001QrTaMIAV', subject: 'Upgrade to 9.1 fails on Windows', requesterName: 'Jonas Berg', customerKey: 'jonas.berg@example.no', status: 'open' });
+    });
+
+    it('prefers the API name to a label that names another field', () => {
+      // An org with a custom field labelled "Subject" above the real one: the real Subject (by API name) still wins.
+      const real = '<records-record-layout-item field-label="Subject" data-target-selection-name="sfdc:RecordField.Case.Subject">';
+      const decoy = '<records-record-layout-item field-label="Subject" data-target-selection-name="sfdc:RecordField.Case.Legacy_Subject__c"><span class="test-id__field-value">Not the subject</span></records-record-layout-item>';
+      const html = fixtureHtml('salesforce/ticket.html').replace(real, decoy + real);
+      expect(salesforce.read(parseHtml(html), URL_A).context?.subject).toBe('Invoice PDF shows wrong VAT rate');
+    });
+  });
 });

@@ -4,14 +4,26 @@
  * carry `data-target-selection-name="sfdc:RecordField.Case.<ApiName>"`; LWC parts may sit in open shadow roots,
  * so field and composer lookups pierce them. Hooks: shared/reference/helpdesks.md (Salesforce).
  *
+ * A second public source (UNiXMIT/UNiXSF, SFExt/js/SFExt.js; test/fixtures/salesforce/second-source.html)
+ * works the console in split view and finds fields by their label instead: the open case is
+ * `div.split-right > .tabContent.active.oneConsoleTab` (no `.windowViewMode-*` inside), a field is
+ * `[field-label="Subject"]` with its value in `[name="outputField"]`, the publisher is
+ * `.publisherInputContainer .ql-editor`. Labels are the org's (translatable, renamable): they are tried only
+ * after the API name, with Salesforce's default English labels.
+ *
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
- * Verified [code]: `/lightning/r/<Object>/<id>/view`, active console tab classes, `h1 .slds-page-header__title`,
- * `records-record-layout-item` with `data-target-selection-name`. Guesses: which shadow roots are open in a
- * given org, the e-mail and status field layout, the composer (publisher textarea). API: none used — the
- * REST/UI API needs an OAuth bearer token, which the Lightning session cookie does not provide to pages.
+ * Verified [code]: `/lightning/r/<Object>/<id>/view`, active console tab classes (both sources),
+ * `a.tabHeader[aria-selected="true"]` with the case href (UNiXSF), `h1 .slds-page-header__title`,
+ * `records-record-layout-item` with `data-target-selection-name`, `[field-label="Subject"|"Case Number"|
+ * "Contact Name"|"Account Name"|"Product"] [name="outputField"]` and `.publisherInputContainer .ql-editor`
+ * (UNiXSF). [code?]: the Chatter selectors `.feedContainer`, `.cuf-feedElement`, `.actorName`, `.feedBodyInner`
+ * (KimINV/salesforce-scraper, a heuristic list). Guesses: which shadow roots are open in a given org, the
+ * "Status", "Case Origin", "Contact Email", "Web Email", "Case Reason" default labels, the e-mail and status
+ * field layout, the `.cuf-publisher` composer. API: none used — the REST/UI API needs an OAuth bearer token,
+ * which the Lightning session cookie does not provide to pages.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
- * Table form (issue 17): ../table.ts reads; the hooks are record fields by API name (piercing open shadow
- * roots), the console tab's Case id, and the picklist translations below.
+ * Table form (issue 17): ../table.ts reads; the hooks are record fields by API name, else by default label
+ * (piercing open shadow roots), the console tab's Case id, and the picklist translations below.
  */
 import { cleanTags } from '../../core/ticket/sanitize';
 import type { MessageRole } from '../../core/ticket/types';
@@ -27,9 +39,11 @@ const ACTIVE_PANE = [
   'div.windowViewMode-maximized.active.lafPageHost',
   'div.windowViewMode-maximized.active',
   'div.windowViewMode-normal.active',
+  'div.split-right > .tabContent.active.oneConsoleTab',
 ];
 const VALUE = [
   '.test-id__field-value',
+  '[name="outputField"]',
   '.slds-form-element__static',
   'lightning-formatted-text',
   'lightning-formatted-name',
@@ -38,31 +52,66 @@ const VALUE = [
   'a',
 ];
 const TITLE = ['h1 .slds-page-header__title lightning-formatted-text', 'h1 .slds-page-header__title'];
-const FEED = ['.cuf-feed', 'force-chatter-feed', '.forceChatterFeed'];
-const FEED_ITEM = '.cuf-feedItem, .forceChatterFeedItem';
-const ACTOR = ['.cuf-feedItemActor', '.cuf-entityLinkId', '.slds-feed__item-header a'];
+const FEED = ['.cuf-feed', 'force-chatter-feed', '.forceChatterFeed', '.feedContainer'];
+const FEED_ITEM = '.cuf-feedItem, .forceChatterFeedItem, .cuf-feedElement';
+const ACTOR = ['.cuf-feedItemActor', '.cuf-entityLinkId', '.slds-feed__item-header a', '.actorName'];
 const BODY = ['.cuf-feedBodyText', '.feedBodyInner', '.slds-feed__item-comments', '.slds-rich-text-editor__output', 'p'];
 const COMPOSER = [
   '.cuf-publisher .ql-editor[contenteditable="true"]',
   'lightning-input-rich-text .ql-editor[contenteditable="true"]',
   '.slds-rich-text-area__content[contenteditable="true"]',
+  '.publisherInputContainer .ql-editor[contenteditable="true"]',
   'textarea.cuf-messageTextArea',
   '.cuf-publisher textarea',
 ];
 
-/** The value part of a record field (not its label), by API name. */
-function field(pane: Element, api: string): Found<string> | null {
-  const item = deepQuery(pane, `[data-target-selection-name$=".Case.${api}"]`);
+/** Salesforce's default English labels of the Case fields read here, for layouts found by label only. */
+const DEFAULT_LABEL: Record<string, string> = {
+  Subject: 'Subject',
+  Status: 'Status',
+  Origin: 'Case Origin',
+  ContactId: 'Contact Name',
+  SuppliedName: 'Web Name',
+  ContactEmail: 'Contact Email',
+  SuppliedEmail: 'Web Email',
+  Type: 'Type',
+  Reason: 'Case Reason',
+  ProductId: 'Product',
+};
+
+/** The value part of a record field (not its label) in `item`, named for site health by `source`. */
+function fieldValue(item: Element | null, source: string): Found<string> | null {
   const value = item ? firstDeepText(item, VALUE) : null;
-  return value ? { value: value.value, source: `Case.${api}` } : null;
+  return value ? { value: value.value, source } : null;
 }
 
+const byApiName = (pane: Element, api: string): Found<string> | null =>
+  fieldValue(deepQuery(pane, `[data-target-selection-name$=".Case.${api}"]`), `Case.${api}`);
+
+function byDefaultLabel(pane: Element, api: string): Found<string> | null {
+  const label = DEFAULT_LABEL[api];
+  return label ? fieldValue(deepQuery(pane, `[field-label="${label}"]`), `[field-label="${label}"]`) : null;
+}
+
+/** A record field by API name, else by its default label. */
+function field(pane: Element, api: string): Found<string> | null {
+  return byApiName(pane, api) ?? byDefaultLabel(pane, api);
+}
+
+/** The first of several fields: every API name before any label (labels are the less certain hook). */
 function firstField(pane: Element, apis: readonly string[]): Found<string> | null {
-  for (const api of apis) {
-    const found = field(pane, api);
-    if (found) return found;
+  for (const read of [byApiName, byDefaultLabel]) {
+    for (const api of apis) {
+      const found = read(pane, api);
+      if (found) return found;
+    }
   }
   return null;
+}
+
+/** A feed element wrapping a feed item is one message, not two: keep the outermost match. */
+function outermost(items: Element[]): Element[] {
+  return items.filter((el) => !items.some((other) => other !== el && other.contains(el)));
 }
 
 /** A field whose picklist value is translated into the words the core understands. */
@@ -119,6 +168,7 @@ export const salesforce = tableAdapter({
   product: (pane) => firstField(pane, ['ProductId', 'Product__c']),
   thread: FEED,
   message: FEED_ITEM,
+  orderMessages: outermost,
   messageBody: BODY,
   roleOf,
   composer: (pane) => firstDeep(pane, COMPOSER),

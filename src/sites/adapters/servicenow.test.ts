@@ -177,4 +177,49 @@ describe('servicenow adapter', () => {
     expect(context?.subject).not.toContain('\u202E');
     expect(context?.subject.startsWith('<img src=x')).toBe(true);
   });
+
+  describe('a second fixture from another public source (FiggChristian/PTS-Scripts: /ticket.do, custom fields)', () => {
+    const SYS3 = '3f1dd0b4db5e5010a1d2a3f5dc9619a7';
+    const URL3 = new URL(`https://acme.service-now.com/ticket.do?sys_id=${SYS3}`);
+    const page = (html = fixtureHtml('servicenow/second-source.html')): Document => formDoc(html);
+
+    it('reads a directly opened form of a custom table: number, u_requested_for, its reference as key, an e-mail entry', () => {
+      const { context, diagnostics } = servicenow.read(page(), URL3);
+      expect(context).toEqual({
+        helpdesk: 'servicenow',
+        ticketId: 'TKT0048213',
+        subject: 'Laptop will not join the campus Wi-Fi',
+        requesterName: 'Jordan Lee',
+        customerKey: 'a8f98bb0eb32010045e1a5115206fe3a',
+        channel: 'email',
+        status: 'open',
+        tags: [],
+        product: null,
+        messages: expect.any(Array),
+      });
+      // Description, the e-mail (an HTML entry), the engineer's comment, the work note, the requester's comment.
+      expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'customer', 'unknown', 'internal', 'customer']);
+      expect(context?.messages[1]?.text).toContain('refuses the campus Wi-Fi');
+      expect(diagnostics.find((d) => d.field === 'requester')?.source).toBe('[id="sys_display.ticket.u_requested_for"]');
+      expect(diagnostics.filter((d) => !d.ok).map((d) => d.field)).toEqual(['tags']);
+    });
+
+    it('finds the reply box the rep sees: the single input, or the per-field box once toggled', () => {
+      expect(servicenow.findComposer(page())?.id).toBe('activity-stream-textarea');
+      const toggled = fixtureHtml('servicenow/second-source.html')
+        .replace('<div id="single-input-journal-entry" class="journal-entry">', '<div id="single-input-journal-entry" class="journal-entry ng-hide">')
+        .replace('<div id="multiple-input-journal-entry" class="journal-entry" style="display: none">', '<div id="multiple-input-journal-entry" class="journal-entry">');
+      expect(servicenow.findComposer(page(toggled))?.id).toBe('activity-stream-comments-textarea');
+    });
+
+    it('keys a guest (no requester record) by the address the desk typed, and only by an exact address', () => {
+      const guest = (typed: string) =>
+        fixtureHtml('servicenow/second-source.html')
+          .replace('value="a8f98bb0eb32010045e1a5115206fe3a"', 'value=""')
+          .replace('name="sys_display.ticket.u_requested_for" value="Jordan Lee"', 'name="sys_display.ticket.u_requested_for" value=""')
+          .replace('name="ticket.u_guest_email" value=""', `name="ticket.u_guest_email" value="${typed}"`);
+      expect(servicenow.read(page(guest('Jordan.Lee@Example.edu')), URL3).context?.customerKey).toBe('jordan.lee@example.edu');
+      expect(servicenow.read(page(guest('jordan.lee@example.edu, pat@example.edu')), URL3).context?.customerKey).toBeNull();
+    });
+  });
 });

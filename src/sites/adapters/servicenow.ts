@@ -7,12 +7,25 @@
  * Form nodes belong to the iframe's realm: all reads go through `fieldText` and Element scopes (dom-frames.ts).
  * `readServiceNowForm(formDoc)` is the iframe-free core, so tests can feed it the form document directly.
  *
+ * A second public source (FiggChristian/PTS-Scripts, ServiceNow/service-now.user.js;
+ * test/fixtures/servicenow/second-source.html) works forms opened directly (`/ticket.do`, `/incident.do`,
+ * `/sc_task.do`) on an instance whose support table is a custom `ticket` with the requester in
+ * `u_requested_for` and a guest's address in `u_guest_email`, and replies in the activity stream's own box:
+ * `#single-input-journal-entry #activity-stream-textarea`, with the per-field boxes of
+ * `#multiple-input-journal-entry` hidden until toggled — so a composer inside a hidden container is skipped.
+ *
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
  * Verified [code]: `iframe#gsft_main`, its place in the `[component-id]` shadow root, `table.field` ids such as
- * `sys_readonly.incident.number`, `sys_display.incident.caller_id`. Guesses: the URL forms inside
- * `nav_to.do`/`/now/nav/ui/classic/…` (the sys_id, hence `urlIdMayDiffer`), the comments/work-notes
- * textareas, the activity stream. API: none used — the Table API accepts a browser session only with the
- * `X-UserToken` (g_ck) header, which lives in the page's own world.
+ * `sys_readonly.incident.number`, `sys_display.incident.caller_id` (both sources), `incident.comments` /
+ * `incident.work_notes`, `#activity-stream-textarea`, `#activity-stream-comments-textarea`,
+ * `#single-input-journal-entry` / `#multiple-input-journal-entry`, `.h-card-wrapper`, `.sn-widget-textblock-body`,
+ * `sn-html-content-wrapper`, the custom `u_requested_for` / `u_guest_email` fields of that one instance
+ * (PTS-Scripts). Guesses: the URL forms inside `nav_to.do`/`/now/nav/ui/classic/…` (the sys_id, hence
+ * `urlIdMayDiffer`), the activity card header (`.sn-card-component-createdby`, `.sn-card-component-time`), how
+ * the hidden journal container is hidden (display:none, `hidden`, `ng-hide` all count). Not handled: in
+ * single-input mode a checked "Work notes" box turns the reply into an internal note. API: none used — the
+ * Table API accepts a browser session only with the `X-UserToken` (g_ck) header, which lives in the page's
+ * own world.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  * Table form (issue 17): ../table.ts reads; every field is a hook because ids are built from the form's
  * table, the whole form document (not only the <form>) is searched, and values are read across realms.
@@ -29,6 +42,8 @@ const FORM_URL = /(?:^|[/=])([a-z0-9_]+)\.do\?(?:[^#]*&)?sys_id=([0-9a-f]{32}|-1
 const RECORD_URL = /\/now\/(?:sow|workspace\/agent|cwf\/agent)\/record\/([a-z0-9_]+)\/([0-9a-f]{32})/i;
 const FORM = ['form[id$=".do"]', 'form[name$=".do"]'];
 const ACTIVITY_LIST = ['ul.h-card-wrapper', '.h-card-wrapper', '.activities-form', '.activity-stream'];
+/** An entry's text: a journal text block, or an HTML entry (an e-mail) in its content wrapper. */
+const ENTRY_BODY = ['.sn-widget-textblock-body', 'sn-html-content-wrapper'];
 /** Numeric `state` values of task tables, for forms that render the raw value. */
 const STATE_LABELS: Record<string, string> = { '1': 'New', '2': 'In Progress', '3': 'On Hold', '6': 'Resolved', '7': 'Closed', '8': 'Canceled' };
 
@@ -91,15 +106,28 @@ function formField(ids: (t: string) => readonly string[], max?: number): (form: 
   return (form) => firstValue(docOf(form), ids(tableOf(form)).map(byId), max);
 }
 
-const requester: FieldPick = formField((t) => ['caller_id', 'contact', 'requested_for'].map((f) => `sys_display.${t}.${f}`));
+const requester: FieldPick = formField((t) => ['caller_id', 'contact', 'requested_for', 'u_requested_for'].map((f) => `sys_display.${t}.${f}`));
 
+/** Hidden by the page (the activity stream's per-field journal boxes until the rep toggles to them). */
+function hiddenInPage(el: Element): boolean {
+  for (let e: Element | null = el; e; e = e.parentElement) {
+    if (e.hasAttribute('hidden') || e.classList.contains('ng-hide') || /display\s*:\s*none/i.test(e.getAttribute('style') ?? '')) return true;
+  }
+  return false;
+}
+
+/** The reply box the rep sees: the form's comments field, else the activity stream's (per-field or single). */
 function composerIn(form: Element): Found<Element> | null {
   const t = tableOf(form);
-  return firstMatch(docOf(form), [`textarea${byId(`${t}.comments`)}`, byId('activity-stream-comments-textarea'), byId('activity-stream-textarea')]);
+  for (const sel of [`textarea${byId(`${t}.comments`)}`, byId('activity-stream-comments-textarea'), byId('activity-stream-textarea')]) {
+    const el = $(docOf(form), sel);
+    if (el && !hiddenInPage(el)) return { value: el, source: sel };
+  }
+  return null;
 }
 
 function roleOf(entry: Element, requesterName: string): MessageRole | null {
-  if (!fieldText($(entry, '.sn-widget-textblock-body'))) return null; // field-change entries have no text block
+  if (!fieldText($(entry, ENTRY_BODY.join(', ')))) return null; // field-change entries have no text block
   const label = fieldText($(entry, '.sn-card-component-time span'));
   const author = fieldText($(entry, '.sn-card-component-createdby'));
   // Another author's comment may be the caller's colleague: unknown, never counted as the agent.
@@ -126,7 +154,11 @@ const table = tableAdapter({
     const who = requester(form);
     const field = who?.source.replace(/^\[id="sys_display\.|"\]$/g, '') ?? `${tableOf(form)}.caller_id`;
     const email = firstValue(docOf(form), [byId(`sys_readonly.${field}.email`), byId(`${field}.email`)]);
-    return email ? { value: exactEmail(email.value) ?? email.value, source: email.source } : firstValue(docOf(form), [byId(field)], 64);
+    if (email) return { value: exactEmail(email.value) ?? email.value, source: email.source };
+    // No reference (a guest): the address the desk typed for them, when it is exactly one.
+    const guest = firstValue(docOf(form), [byId(`${tableOf(form)}.u_guest_email`)]);
+    const guestEmail = exactEmail(guest?.value);
+    return firstValue(docOf(form), [byId(field)], 64) ?? (guest && guestEmail ? { value: guestEmail, source: guest.source } : null);
   },
   status(form) {
     const raw = formField((t) => [`${t}.state`, `sys_readonly.${t}.state`, `${t}.incident_state`])(form);
@@ -143,7 +175,7 @@ const table = tableAdapter({
   message: 'li.h-card',
   // The activity stream lists newest first; the engine wants oldest first.
   orderMessages: (items) => [...items].reverse(),
-  messageBody: ['.sn-widget-textblock-body'],
+  messageBody: ENTRY_BODY,
   roleOf,
   leadMessage(form) {
     const text = fieldText($(docOf(form), byId(`${tableOf(form)}.description`)), LIMITS.messageText);
