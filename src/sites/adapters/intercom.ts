@@ -8,7 +8,9 @@
  * Verified [code]: `[data-intercom-target="conversation-toolbar"]`, `[data-inbox-conversation-header-title]`.
  * [code?]: the conversation URL, `conversation-space`, `[data-conversation-stream]`, part group categories,
  * `.intercom-interblocks-html`, the ProseMirror composer. Guesses: `data-conversation-id`, the e-mail link in
- * the details sidebar. API: none used — the inbox's own `/ember/…` JSON endpoints are undocumented.
+ * the details sidebar. API: none used — the REST API (api.intercom.io, another origin) needs an access token
+ * or OAuth (developers.intercom.com/docs/build-an-integration/learn-more/authentication/); the inbox's own
+ * `/ember/…` JSON is undocumented and its only public use goes through the page's own Ember `$.ajax`.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanText } from '../../core/ticket/sanitize';

@@ -8,7 +8,8 @@
  * Verified [code]: `/lightning/r/<Object>/<id>/view`, active console tab classes, `h1 .slds-page-header__title`,
  * `records-record-layout-item` with `data-target-selection-name`. Guesses: which shadow roots are open in a
  * given org, the e-mail and status field layout, the composer (publisher textarea). API: none used — the
- * REST/UI API needs an OAuth bearer token, which the Lightning session cookie does not provide to pages.
+ * REST/UI API needs an OAuth bearer token, and "sessions created by Lightning components aren't enabled for
+ * API access" (developer.salesforce.com/docs/platform/lwc/guide/data-api-calls-apex.html).
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  * Table form (issue 17): ../table.ts reads; the hooks are record fields by API name (piercing open shadow
  * roots), the console tab's Case id, and the picklist translations below.

@@ -11,8 +11,10 @@
  * Verified [code]: `iframe#gsft_main`, its place in the `[component-id]` shadow root, `table.field` ids such as
  * `sys_readonly.incident.number`, `sys_display.incident.caller_id`. Guesses: the URL forms inside
  * `nav_to.do`/`/now/nav/ui/classic/…` (the sys_id, hence `urlIdMayDiffer`), the comments/work-notes
- * textareas, the activity stream. API: none used — the Table API accepts a browser session only with the
- * `X-UserToken` (g_ck) header, which lives in the page's own world.
+ * textareas, the activity stream. API: none used — the Table API (`/api/now/table/{table}/{sys_id}`) takes
+ * either an Authorization header or the session cookie plus `X-UserToken` (ServiceNow community, "requests have
+ * to contain either Authorization header or session cookies + X-UserToken"); that token is the page's `g_ck`
+ * variable, readable only from the page's own (hostile) world. The legacy JSONv2 processor needs Basic auth.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  * Table form (issue 17): ../table.ts reads; every field is a hook because ids are built from the form's
  * table, the whole form document (not only the <form>) is searched, and values are read across realms.
