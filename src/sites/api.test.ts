@@ -1,5 +1,6 @@
 // The ticket API read: same origin only, JSON only, once per ticket, and a failure costs nothing but the read.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { freshdeskApi } from './adapters/freshdesk-api';
 import { zendeskApi } from './adapters/zendesk-api';
 import { createApiCache } from './api';
 
@@ -73,5 +74,105 @@ describe('helpdesk API reads', () => {
     await cache.settled('1');
     cache.get('1');
     expect(fetch).toHaveBeenCalledTimes(1);
+  });
+});
+
+/** Freshdesk's answer to `/api/_/tickets/1042?include=requester`, shaped after the documented API v2 ticket. */
+function freshdeskAnswer(over: Record<string, unknown> = {}, requester: Record<string, unknown> | null = {}) {
+  return {
+    ticket: {
+      cc_emails: [],
+      fwd_emails: [],
+      reply_cc_emails: [],
+      fr_escalated: false,
+      spam: false,
+      email_config_id: 43000065091,
+      group_id: 43000510412,
+      priority: 2,
+      requester_id: 43022461234,
+      responder_id: 43011000123,
+      source: 1,
+      company_id: null,
+      status: 2,
+      subject: 'Charged twice for annual plan',
+      to_emails: ['support@acme.example'],
+      product_id: null,
+      id: 1042,
+      type: 'Billing',
+      due_by: '2026-11-27T09:00:00Z',
+      fr_due_by: '2026-11-26T13:00:00Z',
+      is_escalated: false,
+      description: '<div>I was charged twice for the annual plan this morning.</div>',
+      description_text: 'I was charged twice for the annual plan this morning.',
+      custom_fields: { cf_product: 'Payroll' },
+      created_at: '2026-11-26T07:00:00Z',
+      updated_at: '2026-11-26T08:40:00Z',
+      tags: ['billing', 'Refund'],
+      attachments: [],
+      ...(requester ? { requester: { id: 43022461234, name: 'Jonas Berg', email: 'Jonas.Berg@Example.com', mobile: null, phone: null, ...requester } } : {}),
+      ...over,
+    },
+  };
+}
+
+describe('Freshdesk ticket API (the agent UI’s /api/_/tickets/{id})', () => {
+  it('reads the ticket, its requester’s e-mail (lower-cased), status, source and tags', () => {
+    expect(freshdeskApi.parse(freshdeskAnswer(), '1042')).toEqual({
+      subject: 'Charged twice for annual plan',
+      status: 'open',
+      channel: 'email',
+      tags: ['billing', 'refund'],
+      requesterName: 'Jonas Berg',
+      customerKey: 'jonas.berg@example.com',
+    });
+    // The documented v2 shape (no `ticket` wrapper) reads the same.
+    expect(freshdeskApi.parse(freshdeskAnswer().ticket, '1042')?.customerKey).toBe('jonas.berg@example.com');
+    // Documented codes map to words the panel's normalizers know; custom statuses (6+) are left to the page.
+    expect(freshdeskApi.parse(freshdeskAnswer({ status: 4, source: 7 }), '1042')).toMatchObject({ status: 'resolved', channel: 'chat' });
+    expect(freshdeskApi.parse(freshdeskAnswer({ status: 9, source: 99 }), '1042')).toMatchObject({ status: undefined, channel: undefined });
+  });
+
+  it('without a usable e-mail the helpdesk’s own contact id is the identity', () => {
+    expect(freshdeskApi.parse(freshdeskAnswer({}, { email: null }), '1042')?.customerKey).toBe('freshdesk-user:43022461234');
+    expect(freshdeskApi.parse(freshdeskAnswer({}, null), '1042')?.customerKey).toBe('freshdesk-user:43022461234');
+    // A display name holding an address, or two addresses, is not one structured address.
+    for (const email of ['ceo@victim.example <me@x.com>', 'a@x.com, b@y.com', 'not an address', 42]) {
+      expect(freshdeskApi.parse(freshdeskAnswer({}, { email }), '1042')?.customerKey).toBe('freshdesk-user:43022461234');
+    }
+  });
+
+  it('answers about another ticket, of the wrong shape or with wrong types give nothing or drop the field', () => {
+    expect(freshdeskApi.parse(freshdeskAnswer(), '1043')).toBeNull();
+    expect(freshdeskApi.parse(freshdeskAnswer({ id: '1042' }), '1042')).toBeNull();
+    expect(freshdeskApi.parse(freshdeskAnswer({ id: 1042.5 }), '1042')).toBeNull();
+    for (const json of [null, 'ticket', 1042, [freshdeskAnswer().ticket], { ticket: null }, {}]) expect(freshdeskApi.parse(json, '1042')).toBeNull();
+    const odd = freshdeskApi.parse(freshdeskAnswer({ subject: 7, status: 'open', source: '1', tags: ['ok', 3, null, { x: 1 }], requester_id: -5 }, { id: -5, name: ['x'], email: null }), '1042');
+    expect(odd).toEqual({ subject: undefined, status: undefined, channel: undefined, tags: ['ok'], requesterName: undefined, customerKey: undefined });
+    // An embedded requester that is another contact than requester_id is not this ticket's customer.
+    const other = freshdeskApi.parse(freshdeskAnswer({}, { id: 777, name: 'Mallory', email: 'mallory@evil.example' }), '1042');
+    expect(other).toMatchObject({ requesterName: undefined, customerKey: 'freshdesk-user:43022461234' });
+  });
+
+  it('huge strings and lists are bounded, and invisible characters cannot spoof the name', () => {
+    const big = freshdeskApi.parse(
+      freshdeskAnswer({ subject: 'A'.repeat(1_000_000), tags: Array.from({ length: 10_000 }, (_, i) => `t${i}`) }, { name: 'Jo\u202Enas\u200B Berg', email: `${'a'.repeat(300)}@example.com` }),
+      '1042',
+    );
+    expect(Array.from(big?.subject ?? '').length).toBeLessThanOrEqual(300);
+    expect(big?.tags?.length).toBe(50);
+    expect(big?.requesterName).toBe('Jonas Berg');
+    expect(big?.customerKey).toBe('freshdesk-user:43022461234');
+  });
+
+  it('is read from the helpdesk’s own origin, the ticket id encoded into the path', async () => {
+    const origin = 'https://acme.freshdesk.com';
+    const fetch = vi.fn(async () => respond(freshdeskAnswer(), { url: `${origin}/api/_/tickets/1042?include=requester` }));
+    vi.stubGlobal('fetch', fetch);
+    const cache = createApiCache(freshdeskApi, origin, () => {});
+    cache.get('1042');
+    await cache.settled('1042');
+    expect(cache.get('1042')).toMatchObject({ customerKey: 'jonas.berg@example.com' });
+    expect(fetch).toHaveBeenCalledWith(`${origin}/api/_/tickets/1042?include=requester`, expect.objectContaining({ credentials: 'same-origin' }));
+    expect(freshdeskApi.path('../../x?y=#')).toBe('/api/_/tickets/..%2F..%2Fx%3Fy%3D%23?include=requester');
   });
 });

@@ -8,14 +8,15 @@
  * Verified [code]: `/a/tickets/<id>`, `#ticket-details`, subject headings, the breadcrumb number, tag
  * options, labelled "Product" power-select. [code?]: Froala composer `.fr-element.fr-view`, the
  * conversation-wrapper items. Guesses: status via the labelled-field pattern, requester mailto in the
- * contact card. API: none used — Freshdesk's documented API v2 authenticates with an API key (Basic auth),
- * not the agent's session; the agent UI's internal endpoints are undocumented.
+ * contact card. API: the agent UI's own `/api/_/tickets/{id}?include=requester` through the agent's session
+ * (widely used by public userscripts; see freshdesk-api.ts): requester e-mail or id, subject, status, tags, source.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import type { MessageRole } from '../../core/ticket/types';
 import { $, firstText, textOf } from '../dom';
 import { idIn, labelledField, textFound } from '../dom-extra';
 import { tableAdapter } from '../table';
+import { freshdeskApi } from './freshdesk-api';
 
 const TICKET_PATH = /^\/(?:a|helpdesk)\/tickets\/(\d+)/;
 const PAGE = ['.app-main-wrapper', '.page-ticket-details'];
@@ -87,5 +88,6 @@ export const freshdesk = tableAdapter({
   messageBody: BODY,
   roleOf,
   composer: COMPOSER,
+  api: freshdeskApi,
   // Froala applies execCommand('insertText') and paste events through its own input pipeline (by element type).
 });

@@ -8,7 +8,8 @@
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
  * [code?]: styled-components prefixes (`conversationHeader__StyledContainer`), the searchable subject, the
  * top-bar button. Guesses: the URL shapes, viewer test ids, status, tags, channel, the composer. API: none
- * used — Front's Core API needs an API token.
+ * used — Front's Core API lives on another origin (api2.frontapp.com) and needs a Bearer API token or OAuth
+ * (dev.frontapp.com/docs/authentication); no public extension reads the web app's own JSON with the session.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  * Table form (issue 17): the engine in ../table.ts does the reading; the hooks below are Front's quirks
  * (the viewer the URL names, the requester as the first message's sender).

@@ -7,8 +7,9 @@
  *
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
  * Verified [code]: the `/app/views/<view>/<id>` and `/app/ticket/<id>` URLs. Guesses: every DOM hook (thread,
- * bubbles, customer link, subject, status, tags, channel, composer). API: none used — Gorgias' REST API is
- * documented with API-key Basic auth, not the agent's session.
+ * bubbles, customer link, subject, status, tags, channel, composer). API: none used — Gorgias' REST API
+ * (`/api/tickets/{id}`) is documented with an API key (Basic auth) or OAuth2 only
+ * (developers.gorgias.com/docs/authentication); every public use found sends a key, none the agent's session.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import type { MessageRole } from '../../core/ticket/types';

@@ -10,7 +10,8 @@
  * second-source.html): the legacy thread container `#tkContent` and message bodies `section.messageBody`.
  * Guesses: thread items and kinds, the customer profile e-mail, the composer, the legacy `#mainCol` root
  * (the legacy layout's customer sidebar is not read: no public source names it). API: none
- * used — the Mailbox API needs OAuth; the web app's session is not documented for it.
+ * used — the Mailbox API 2.0 lives on another origin (api.helpscout.net) and needs an OAuth2 token
+ * (developer.helpscout.com/mailbox-api/overview/authentication/); no public code reads the web app's JSON.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import type { MessageRole } from '../../core/ticket/types';

@@ -9,7 +9,9 @@
  * (anishpdalal/hashy-chrome-extension, test/fixtures/hubspot/second-source.html): highlightTitle as the title
  * on `/contacts/…` record pages, the id as the URL's last segment. [code?]: the help-desk URL shapes.
  * Guesses: labelled sidebar fields, the "Ticket ID" property, the send-button-anchored composer. API: none
- * used — HubSpot's internal APIs require a CSRF header taken from a cookie; the public API needs a token.
+ * used — app.hubspot.com's internal `/api/…` rejects reads without the `X-HubSpot-CSRF-hubspotapi` header,
+ * whose value public extensions copy from a page cookie (a page secret we do not read); the public CRM API
+ * (api.hubapi.com, another origin) needs a private-app or OAuth token (developers.hubspot.com/docs/api/crm/tickets).
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  * Table form (issue 17): ../table.ts reads; the hooks are the labelled sidebar properties (ticket id,
  * status, source, category, product) and the send-button-anchored composer.

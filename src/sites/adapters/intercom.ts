@@ -18,8 +18,9 @@
  * `.embercom-prosemirror-composer-editor`. [code?] (first source): the conversation URL, `conversation-space`,
  * `[data-conversation-stream]`, part group categories, `.intercom-interblocks-html`, the ProseMirror
  * composer. Guesses: `data-conversation-id`, the e-mail link in the details sidebar, that a note in the 2026
- * inbox is told apart by anything (it is read as the teammate's). API: none used — the inbox's own `/ember/…`
- * JSON endpoints are undocumented.
+ * inbox is told apart by anything (it is read as the teammate's). API: none used — the REST API (api.intercom.io, another origin) needs an access token
+ * or OAuth (developers.intercom.com/docs/build-an-integration/learn-more/authentication/); the inbox's own
+ * `/ember/…` JSON is undocumented and its only public use goes through the page's own Ember `$.ajax`.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import { cleanText } from '../../core/ticket/sanitize';

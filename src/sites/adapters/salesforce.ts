@@ -19,8 +19,9 @@
  * (UNiXSF). [code?]: the Chatter selectors `.feedContainer`, `.cuf-feedElement`, `.actorName`, `.feedBodyInner`
  * (KimINV/salesforce-scraper, a heuristic list). Guesses: which shadow roots are open in a given org, the
  * "Status", "Case Origin", "Contact Email", "Web Email", "Case Reason" default labels, the e-mail and status
- * field layout, the `.cuf-publisher` composer. API: none used — the REST/UI API needs an OAuth bearer token,
- * which the Lightning session cookie does not provide to pages.
+ * field layout, the `.cuf-publisher` composer. API: none used — the
+ * REST/UI API needs an OAuth bearer token, and "sessions created by Lightning components aren't enabled for
+ * API access" (developer.salesforce.com/docs/platform/lwc/guide/data-api-calls-apex.html).
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  * Table form (issue 17): ../table.ts reads; the hooks are record fields by API name, else by default label
  * (piercing open shadow roots), the console tab's Case id, and the picklist translations below.

@@ -23,9 +23,10 @@
  * (PTS-Scripts). Guesses: the URL forms inside `nav_to.do`/`/now/nav/ui/classic/…` (the sys_id, hence
  * `urlIdMayDiffer`), the activity card header (`.sn-card-component-createdby`, `.sn-card-component-time`), how
  * the hidden journal container is hidden (display:none, `hidden`, `ng-hide` all count). Not handled: in
- * single-input mode a checked "Work notes" box turns the reply into an internal note. API: none used — the
- * Table API accepts a browser session only with the `X-UserToken` (g_ck) header, which lives in the page's
- * own world.
+ * single-input mode a checked "Work notes" box turns the reply into an internal note. API: none used — the Table API (`/api/now/table/{table}/{sys_id}`) takes
+ * either an Authorization header or the session cookie plus `X-UserToken` (ServiceNow community, "requests have
+ * to contain either Authorization header or session cookies + X-UserToken"); that token is the page's `g_ck`
+ * variable, readable only from the page's own (hostile) world. The legacy JSONv2 processor needs Basic auth.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  * Table form (issue 17): ../table.ts reads; every field is a hook because ids are built from the form's
  * table, the whole form document (not only the <form>) is searched, and values are read across realms.

@@ -10,8 +10,10 @@
  * from a second public source (test/fixtures/zoho/second-source.html): `data-id="subTab_<record id>"` on the
  * container, the `/agent/<portal>/<dept>/tickets/details/<id>` URL, `[data-id="threadContent"]` message text.
  * [code?]: the `/agent/<portal>/<dept>/tickets/details/<id>` URL (internal record id, hence `urlIdMayDiffer`).
- * Guesses: older container classes, status/requester `data-id`s, the composer. API: none used — Zoho Desk's
- * API needs an OAuth token and an `orgId` header.
+ * Guesses: older container classes, status/requester `data-id`s, the composer. API: none used — the documented
+ * API needs an OAuth token (desk.zoho.com/DeskAPIDocument); the agent UI's `/supportapi/zd/<portal>/api/v1`
+ * reads do work with the session, but only with the org's `orgId` header, which the page does not show
+ * (public userscripts hard-code it or ask the user), and they take the internal record id, not the shown number.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  * Table form (issue 17): ../table.ts reads; the hooks are the pane the URL names, the shown ticket number,
  * icon-only channels and the iframe editor of older builds.
