@@ -21,7 +21,7 @@
  */
 import { cleanText, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole } from '../../core/ticket/types';
-import { $, $$, type Found, firstMatch, firstText, textOf } from '../dom';
+import { $, type Found, firstMatch, firstText, textOf } from '../dom';
 import { idIn, labelledField, textFound } from '../dom-extra';
 import { tableAdapter } from '../table';
 
