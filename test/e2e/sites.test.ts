@@ -44,6 +44,8 @@ describe('helpdesk adapters in Chromium', () => {
       const ticket = panel(page).locator('.ticket');
       await expect.poll(() => ticket.textContent(), { timeout: 15_000 }).toBe(`#${c.ticketId}`);
       expect(await panel(page).locator('.warn:not([data-rep-id-missing])').count()).toBe(0); // the page was readable (no rep id is set here: that warning is not about the page)
+      // Whose ticket: the subject the case names is the one the panel shows (cut to its first 30 characters).
+      if (c.subject) await expect.poll(() => panel(page).locator('.whose').getAttribute('title'), { timeout: 5_000 }).toContain(c.subject.slice(0, 30));
       await screenshot(page, `site-${c.fixture.replace(/[/.]/g, '-')}`);
       if (c.switch) {
         const before = page.url();
