@@ -47,6 +47,8 @@ describe('helpdesk adapters in Chromium', () => {
       // Whose ticket it is (customer's first name and subject), where the case says what the adapter must read.
       const whose = (c as { whose?: string }).whose;
       if (whose) await expect.poll(() => panel(page).locator('.whose').textContent(), { timeout: 10_000 }).toBe(whose);
+      // Whose ticket: the subject the case names is the one the panel shows (cut to its first 30 characters).
+      if (c.subject) await expect.poll(() => panel(page).locator('.whose').getAttribute('title'), { timeout: 5_000 }).toContain(c.subject.slice(0, 30));
       await screenshot(page, `site-${c.fixture.replace(/[/.]/g, '-')}`);
       if (c.switch) {
         const before = page.url();

@@ -110,4 +110,65 @@ describe('freshdesk adapter', () => {
     const targets = freshdesk.watchTargets?.(doc) ?? [];
     expect(targets.map((el) => el.id || el.className)).toEqual(['ticket-details', 'app-main-wrapper']);
   });
+
+  describe('second source: userscripts on the 2025–26 agent UI (test/fixtures/freshdesk/second-source.html)', () => {
+    const URL_2317 = new URL('https://northwind-hr.freshdesk.com/a/tickets/2317');
+    const second = () => loadFixture('freshdesk/second-source.html');
+
+    it('reads the ticket from the description, notes and contact card, without ticket.html\'s containers', () => {
+      const { context, diagnostics } = freshdesk.read(second(), URL_2317);
+      expect(context).toEqual({
+        helpdesk: 'freshdesk',
+        ticketId: '2317',
+        subject: 'Overtime hours missing from March payroll export',
+        requesterName: 'Maya Chen',
+        customerKey: 'maya.chen@example.net',
+        channel: 'email',
+        status: 'other',
+        tags: [],
+        product: null,
+        messages: expect.any(Array),
+      });
+      // The requester reported the description; how an agent's note is marked is not known from the sources.
+      expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'unknown', 'unknown', 'unknown']);
+      expect(context?.messages[0]?.text).toBe('Hi, the March payroll export leaves out every overtime hour we approved in the timesheets. Our accountant needs the corrected file by Friday.');
+      expect(context?.messages.map((m) => m.text).join(' ')).not.toMatch(/February timesheet import fails|Add a second payroll admin/);
+      const source = Object.fromEntries(diagnostics.map((d) => [d.field, d.ok ? d.source : 'missing']));
+      expect(source).toEqual({
+        ticketId: 'url',
+        subject: '[data-testid="ticket-subject"]',
+        requester: '.ticket-description ("<name> reported via")',
+        customerKey: '.contacts_cardemail--text a[href^="mailto:"] (mailto link)',
+        status: 'missing',
+        channel: '.ticket-description ("reported via <channel>")',
+        tags: 'missing',
+        messages: 'ticket page',
+        composer: '.fr-element.fr-view[contenteditable="true"]',
+      });
+    });
+
+    it('reads a subject heading without the controls inside it', () => {
+      // Toggl strips child controls from .ticket-subject-heading for the same reason.
+      const html = fixtureHtml('freshdesk/ticket.html').replace(
+        '<h1 class="sentiment-ticket-heading">Charged twice for annual plan</h1>',
+        '<h1 class="sentiment-ticket-heading">Charged twice for annual plan <button type="button">Add AI summary</button></h1>',
+      );
+      expect(freshdesk.read(parseHtml(html), URL_1042).context?.subject).toBe('Charged twice for annual plan');
+    });
+
+    it('counts a note inside a conversation item once', () => {
+      const html = fixtureHtml('freshdesk/ticket.html').replace('<div class="ticket_note">Hi Priya', '<div class="ticket_note" data-note-id="88231">Hi Priya');
+      expect(freshdesk.read(parseHtml(html), URL_1042).context?.messages).toHaveLength(4);
+    });
+
+    it('takes no name or channel from a customer\'s own words when the "reported via" line is gone', () => {
+      const html = fixtureHtml('freshdesk/second-source.html')
+        .replace('<div><strong>Maya Chen</strong> reported via email · 3 hours ago</div>', '')
+        .replace('Hi, the March payroll export', 'Hi, the March payroll export (Mallory reported via phone)');
+      const { context } = freshdesk.read(parseHtml(html), URL_2317);
+      expect(context?.requesterName).toBe('');
+      expect(context?.channel).toBe('other');
+      expect(context?.messages[0]?.role).toBe('unknown');
+    });
+  });
 });

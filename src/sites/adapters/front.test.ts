@@ -104,4 +104,42 @@ describe('front adapter', () => {
     expect(await front.insertText(doc, 'Refunds take 5–10 business days.')).toEqual({ inserted: true, strategy: 'execCommand' });
     expect(composer?.textContent).toBe('Refunds take 5–10 business days.');
   });
+
+  describe('second source: Clockify\'s Front hooks (test/fixtures/front/second-source.html)', () => {
+    const URL2 = new URL('https://app.frontapp.com/open/cnv_5hk2p1q');
+    const second = () => loadFixture('front/second-source.html');
+
+    it('reads the pane around the top bar: subject, requester and messages, with no viewer marks', () => {
+      const { context, diagnostics } = front.read(second(), URL2);
+      expect(context).toEqual({
+        helpdesk: 'front',
+        ticketId: 'cnv_5hk2p1q',
+        subject: 'Package stuck in customs since Monday',
+        requesterName: 'Ana Souza',
+        customerKey: null,
+        channel: 'other',
+        status: 'other',
+        tags: [],
+        product: null,
+        messages: [
+          { role: 'customer', text: 'Hi, my parcel 7713 has been in customs since Monday. Do I need to pay something to release it?' },
+          { role: 'unknown', text: 'Hi Ana, customs asked for the commercial invoice; I have sent it to them this morning.' },
+          { role: 'customer', text: 'Thanks Nina. Will I get a tracking update once it is released?' },
+        ],
+      });
+      expect(front.findTicketRoot(second())?.textContent).not.toContain('Invoice address change');
+      // What this source does not show is reported, not invented.
+      expect(diagnostics.filter((d) => !d.ok).map((d) => d.field)).toEqual(['customerKey', 'status', 'channel', 'tags', 'composer']);
+      expect(diagnostics.find((d) => d.field === 'subject')?.source).toBe('[class*="conversationSubjectWrapper__StyledSubjectContainerDiv"] > div > span');
+    });
+
+    it('counts a message once when its sender details sit in a nested wrapper', () => {
+      // An outer message element ([role="article"]) around the element that holds the sender details.
+      const html = fixtureHtml('front/second-source.html')
+        .replace('<div>\n      <div class="messageViewerRecipient__StyledDetailsWrapperDiv-sc-1z03g13-1 fGhJkL"><div>Nina Park</div>', '<div role="article"><div>\n      <div class="messageViewerRecipient__StyledDetailsWrapperDiv-sc-1z03g13-1 fGhJkL"><div>Nina Park</div>')
+        .replace('sent it to them this morning.</div>', 'sent it to them this morning.</div></div>');
+      expect(html).toContain('<div role="article">');
+      expect(front.read(parseHtml(html), URL2).context?.messages).toHaveLength(3);
+    });
+  });
 });

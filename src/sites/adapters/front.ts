@@ -2,12 +2,19 @@
  * Front (app.frontapp.com), React with styled-components. Class names are `component__StyledThing-sc-hash`,
  * so every class hook matches the stable `component__StyledThing` prefix. The open conversation is a viewer
  * `[data-testid="viewer-<id>"]`; when more than one viewer is in the DOM, the one named by the URL (else the
- * first one not hidden) is the active one. Hooks: shared/reference/helpdesks.md (Front) and the selectors
- * named in the report; status, tags, channel and the composer are guesses with fallbacks.
+ * first one not hidden) is the active one. Without viewer marks, the pane around the conversation's top bar.
  *
  * Hooks, how sure we are (issue 17; marks as in shared/reference/helpdesks.md):
- * [code?]: styled-components prefixes (`conversationHeader__StyledContainer`), the searchable subject, the
- * top-bar button. Guesses: the URL shapes, viewer test ids, status, tags, channel, the composer. API: none
+ * [code?] (one Feb 2026 extension file; ticket.html): styled-components prefixes
+ * (`conversationHeader__StyledContainer`), the searchable subject, the top-bar button, viewer test ids,
+ * `messageViewerBase__StyledMessageDiv` / `[role="article"]` messages and their e-mail handle.
+ * [code] from a second source (clockify/browser-extension src/integrations/front.js, 2022–23;
+ * test/fixtures/front/second-source.html): the top bar `conversationTopbar__StyledConversationTopbar`, the
+ * subject `conversationSubjectWrapper__StyledSubjectContainerDiv > div > span`, and the sender as the first div
+ * of `messageViewerRecipient__StyledDetailsWrapperDiv` — the one hook both sources share, so a message is also
+ * "the element holding sender details". [docs]: `/open/cnv_<id>` (dev.frontapp.com, Conversations).
+ * Guesses: the inbox URL shapes with numeric ids, status, tags, channel, the composer.
+ * API: none
  * used — Front's Core API lives on another origin (api2.frontapp.com) and needs a Bearer API token or OAuth
  * (dev.frontapp.com/docs/authentication); no public extension reads the web app's own JSON with the session.
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
@@ -24,15 +31,25 @@ const CNV_ID = /\/(cnv_[a-z0-9]+)(?:\/|$)/i;
 const CONTAINER_SEGMENTS = new Set(['folders', 'inbox', 'inboxes', 'teams', 'teammates', 'channels', 'tags', 'views', 'shared']);
 
 const VIEWERS = ['[data-testid^="viewer-"]', '[class*="viewer__StyledViewerDiv"]'];
-const SUBJECT = ['[data-searchable-subject="true"] span', '[data-searchable-subject="true"]', '[class*="conversationHeader__StyledSubject"]'];
+const SUBJECT = [
+  '[data-searchable-subject="true"] span',
+  '[data-searchable-subject="true"]',
+  '[class*="conversationHeader__StyledSubject"]',
+  '[class*="conversationSubjectWrapper__StyledSubjectContainerDiv"] > div > span',
+  '[class*="conversationSubjectWrapper__StyledSubjectContainerDiv"]',
+];
+/** The conversation's top bar (Clockify's Front hook): the pane around it is the conversation when no viewer is marked. */
+const TOPBAR = '[class*="conversationTopbar__StyledConversationTopbar"]';
+const DETAILS = '[class*="messageViewerRecipient__StyledDetailsWrapperDiv"]';
 const STATUS = ['[data-testid="conversation-status"]', '[class*="conversationStatus__"]'];
 const TAGS = ['[class*="conversationTags__"] [class*="tag__StyledName"]', '[data-testid="conversation-tag"]'];
 const CHANNEL = ['[data-testid="conversation-channel"]', '[class*="conversationHeader__StyledChannel"]'];
-const MESSAGE = '[class*="messageViewerBase__StyledMessageDiv"], [role="article"]';
+// Last: whatever element holds a message's sender details (the one hook both public sources share).
+const MESSAGE = `[class*="messageViewerBase__StyledMessageDiv"], [role="article"], div:has(> ${DETAILS})`;
 const COMMENT = '[class*="commentViewer__StyledCommentDiv"], [data-testid="comment"]';
-const SENDER = '[class*="messageViewerRecipient__StyledDetailsWrapperDiv"] > div:first-child';
+const SENDER = `${DETAILS} > div:first-child`;
 const HANDLE = '[class*="messageViewerRecipient__StyledHandleSpan"]';
-const BODY = ['[class*="messageHtml__StyledHtmlDiv"]', '[class*="messageViewerEmailBody__StyledEmailDiv"]', '[class*="messageViewerCollapsed__StyledBlurbDiv"]', '[class*="commentViewer__StyledBody"]'];
+const BODY = ['[class*="messageHtml__StyledHtmlDiv"]', '[class*="messageViewerEmailBody__StyledEmailDiv"]', '[class*="messageViewerCollapsed__StyledBlurbDiv"]', '[class*="commentViewer__StyledBody"]', `${DETAILS} + div`];
 const LOG = ['[class*="conversationMessages__"]', '[class*="messageList__"]'];
 const COMPOSER = [
   '[class*="composerEditor__"] [contenteditable="true"]',
@@ -59,7 +76,7 @@ function docUrl(doc: Document): URL | null {
 /** Several viewers may be in the DOM: the one the URL names, else the first one not hidden. */
 function viewerOf(doc: Document, url?: URL): Element | null {
   const found = firstMatch(doc, VIEWERS);
-  if (!found) return null;
+  if (!found) return paneOf(doc);
   const viewers = $$(doc, found.source);
   const at = url ?? docUrl(doc);
   const urlId = at ? idFromUrl(at) : null;
@@ -69,6 +86,19 @@ function viewerOf(doc: Document, url?: URL): Element | null {
     null
   );
 }
+
+/** Without viewer marks: the pane around the top bar that also holds the messages (a few levels up at most). */
+function paneOf(doc: Document): Element | null {
+  const topbar = $(doc, TOPBAR);
+  if (!topbar) return null;
+  for (let box = topbar.parentElement, depth = 0; box && depth < 6; box = box.parentElement, depth++) {
+    if ($(box, DETAILS)) return box;
+  }
+  return topbar.parentElement;
+}
+
+/** A message's sender details may sit in a nested wrapper that also matches: keep the outer message only. */
+const outermost = (items: Element[]): Element[] => items.filter((el) => !items.some((other) => other !== el && other.contains(el)));
 
 /** Front shows no requester field: the first message's sender is the requester, and its handle the e-mail. */
 const firstMessage = (viewer: Element): Element | undefined => $$(viewer, MESSAGE).find((el) => !el.matches(COMMENT));
@@ -102,8 +132,10 @@ export const front = tableAdapter({
   // An e-mail handle on the first message means an e-mail conversation.
   channelFallback: (root) => (handleOf(firstMessage(root)) ? { value: 'email', source: `${HANDLE} (email address)` } : null),
   tags: TAGS,
-  thread: LOG,
+  // The message list, else (no list marked) the conversation pane itself when it holds messages.
+  thread: (root) => firstMatch(root, LOG) ?? ($(root, MESSAGE) ? { value: root, source: 'conversation pane' } : null),
   message: `${MESSAGE}, ${COMMENT}`,
+  orderMessages: outermost,
   messageBody: BODY,
   roleOf,
   composer: COMPOSER,

@@ -11,6 +11,11 @@ const URLS = {
     ['https://acme.gorgias.com/app/ticket/500', '500'],
     ['https://acme.gorgias.com/app/ticket/500/print', '500'],
     ['https://acme.gorgias.com/app/views/1384557', null],
+    // Where the app redirects /app/ticket/<id> and /app/views/<view>/<id> (its useRedirectDeprecatedTicketRoutes).
+    ['https://acme.gorgias.com/app/tickets/1384557/231004417', '231004417'],
+    ['https://acme.gorgias.com/app/tickets/0/231004417', '231004417'],
+    ['https://acme.gorgias.com/app/tickets/1384557', null],
+    ['https://acme.gorgias.com/app/tickets/1384557/inbox', null],
   ],
   negative: [
     'https://gorgias.com.evil.io/app/ticket/500',
@@ -86,5 +91,57 @@ describe('gorgias adapter', () => {
     expect(context?.subject.length).toBeLessThanOrEqual(300);
     expect(context?.subject).not.toContain('\u202E');
     expect(context?.subject.startsWith('<img src=x')).toBe(true);
+  });
+
+  describe('second source: the Gorgias web app\'s own markup (test/fixtures/gorgias/second-source.html)', () => {
+    const URL2 = new URL('https://comfort-works.gorgias.com/app/tickets/1384557/231004417');
+    const second = () => loadFixture('gorgias/second-source.html');
+
+    it('reads every field from the app\'s own hooks, none from ticket.html\'s', () => {
+      const { context, diagnostics } = gorgias.read(second(), URL2);
+      expect(context).toEqual({
+        helpdesk: 'gorgias',
+        ticketId: '231004417',
+        subject: 'Wrong size delivered for order #GG-20931',
+        requesterName: 'Priya Raman',
+        customerKey: 'priya.raman@example.com',
+        channel: 'email',
+        status: 'open',
+        tags: ['exchange', 'sizing'],
+        product: null,
+        messages: expect.any(Array),
+      });
+      expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'internal', 'customer']);
+      expect(context?.messages[0]?.text).toBe('Hello, I ordered the linen shirt in M (order GG-20931) but the parcel has an XL inside. Can I swap it?');
+      const source = Object.fromEntries(diagnostics.map((d) => [d.field, d.ok ? d.source : 'missing']));
+      expect(source).toMatchObject({
+        subject: '#TicketHeader input[placeholder="Subject"]',
+        status: '#change-status-button ("Close" offered)',
+        channel: '.source-icon (email)',
+        tags: '#TicketHeader [class*="TicketTags--tags"] [class*="Tag--text"]',
+        composer: '.public-DraftEditor-content[contenteditable="true"]',
+      });
+      expect(diagnostics.every((d) => d.ok)).toBe(true);
+      expect(gorgias.findComposer(second())?.getAttribute('aria-describedby')).toBe('placeholder-rp1');
+    });
+
+    it('reads a closed ticket from the reopen icon, and a chat from its forum icon', () => {
+      const html = fixtureHtml('gorgias/second-source.html')
+        .replace('<button type="button"><i class="material-icons">check</i>Close</button>', '<button type="button" aria-label="Reopen"><i class="material-icons">check</i></button>')
+        .replaceAll('material-icons Source--secondary--p1Lq" id="source-r1">email', 'material-icons Source--secondary--p1Lq" id="source-r1">forum');
+      expect(gorgias.read(parseHtml(html), URL2).context).toMatchObject({ status: 'solved', channel: 'chat' });
+    });
+
+    it('never reads a tag container (every tag plus its "close" icon) as one tag', () => {
+      // The app's tag text hook drifted: the container class TicketTags--tags-- must not stand in for a tag.
+      const html = fixtureHtml('gorgias/second-source.html').replaceAll('Tag--text--o9GvB', 'Chip--label--o9GvB');
+      const tags = gorgias.read(parseHtml(html), URL2).context?.tags ?? [];
+      expect(tags.join(' ')).not.toMatch(/close/);
+    });
+
+    it('without the customer panel\'s e-mail, keys the customer by the profile link', () => {
+      const html = fixtureHtml('gorgias/second-source.html').replace(/<a id="customer-channel-0"[^>]*>[^<]*<\/a>/, '');
+      expect(gorgias.read(parseHtml(html), URL2).context?.customerKey).toBe('98211345');
+    });
   });
 });
