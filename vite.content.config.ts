@@ -5,14 +5,29 @@
  * scripts/build.mjs runs it once per bundle after the main build.
  */
 import preact from '@preact/preset-vite';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { minifyCss } from './src/content/panel/minify-css';
 
 const browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
 const bundle = process.env.RP_BUNDLE ?? '';
 if (!/^[a-z]+$/.test(bundle)) throw new Error(`RP_BUNDLE must name a file in src/content/bundles (got "${bundle}")`);
 
+/** The panel's CSS (src/content/panel/styles.ts, a readable template literal) is minified in the bundle. */
+function minifyPanelCss(): Plugin {
+  return {
+    name: 'rp-minify-panel-css',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.endsWith('/src/content/panel/styles.ts')) return null;
+      const m = /(export const PANEL_CSS = `)([^`$\\]*)(`)/.exec(code);
+      if (!m) throw new Error('styles.ts: PANEL_CSS must be one template literal without ${…}, backslashes or backticks');
+      return { code: code.replace(m[0], `${m[1]}${minifyCss(m[2] as string)}${m[3]}`), map: null };
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [minifyPanelCss(), preact()],
   publicDir: false,
   build: {
     outDir: `dist/${browser}/content`,
