@@ -9,7 +9,7 @@ export function minifyCss(css: string): string {
   return css
     .replace(new RegExp(`(${QUOTED})|/\\*[\\s\\S]*?\\*/`, 'g'), (_, quoted: string | undefined) => quoted ?? '')
     .replace(new RegExp(`(${QUOTED})|\\s+`, 'g'), (_, quoted: string | undefined) => quoted ?? ' ')
-    .replace(new RegExp(`(${QUOTED})|\\s*([{};,>])\\s*|:\\s+`, 'g'), (m, quoted: string | undefined, punct: string | undefined) => quoted ?? punct ?? ':')
+    .replace(new RegExp(`(${QUOTED})|\\s*([{};,>])\\s*|:\\s+`, 'g'), (_, quoted: string | undefined, punct: string | undefined) => quoted ?? punct ?? ':')
     .replace(/;}/g, '}')
     .trim();
 }
