@@ -6,9 +6,8 @@
  * 'unknown' only when nobody set one, and the panel says so.
  */
 import type { PanelConfig, RepIdSource } from '../core/settings/effective';
-import { parseCustomSite } from '../sites/adapters/custom';
-import { isPublicSuffix } from '../sites/public-suffix';
 import { panelConfig, readRepSettings } from './config';
+import { validCustomSites } from './panel-custom-sites';
 import { activeTeam } from './team/config';
 
 export async function trustedRep(): Promise<{ repId: string; source: RepIdSource }> {
@@ -26,11 +25,7 @@ export async function trustedRepId(): Promise<string> {
 /** The read-only settings a panel (or the popup) gets, with the rep id resolved as the worker stamps it. */
 export async function panelConfigWithRep(): Promise<PanelConfig> {
   const [config, rep] = await Promise.all([panelConfig(), trustedRep()]);
-  // Custom sites go out validated (the same check as their registration, custom-sites.ts): the custom-site
-  // content script uses them as they come and carries no schema library.
-  const customSites = config.customSites.flatMap((raw) => {
-    const parsed = parseCustomSite(raw, { isPublicSuffix });
-    return parsed.ok ? [parsed.config] : [];
-  });
+  // Custom sites go out validated: the custom-site content script carries no schema library.
+  const customSites = validCustomSites(config.customSites);
   return { ...config, customSites, repId: rep.repId, repIdSource: rep.source };
 }
