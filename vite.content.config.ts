@@ -37,7 +37,7 @@ function terserPass(): Plugin {
     async generateBundle(_, output) {
       for (const chunk of Object.values(output)) {
         if (chunk.type !== 'chunk') continue;
-        const result = await minify(chunk.code, { ecma: 2020, compress: { passes: 3 }, mangle: true, format: { comments: false } });
+        const result = await minify(chunk.code, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
         if (!result.code) throw new Error(`terser returned nothing for ${chunk.fileName}`);
         chunk.code = result.code;
       }
