@@ -6,12 +6,23 @@
  */
 import preact from '@preact/preset-vite';
 import { minify } from 'terser';
-import { defineConfig, type Plugin } from 'vite';
-import { minifyCss } from './src/content/panel/minify-css';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
-const browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
-const bundle = process.env.RP_BUNDLE ?? '';
-if (!/^[a-z]+$/.test(bundle)) throw new Error(`RP_BUNDLE must name a file in src/content/bundles (got "${bundle}")`);
+const QUOTED = `"[^"]*"|'[^']*'`;
+
+/**
+ * The panel's stylesheet as shipped: no comments, no layout whitespace (the source stays readable).
+ * Quoted strings are kept as written, and so is whitespace before `:` (`header :focus` is a descendant
+ * selector, `header:focus` is not). Tested in test/unit/content-bundles.test.ts.
+ */
+export function minifyCss(css: string): string {
+  return css
+    .replace(new RegExp(`(${QUOTED})|/\\*[\\s\\S]*?\\*/`, 'g'), (_, quoted: string | undefined) => quoted ?? '')
+    .replace(new RegExp(`(${QUOTED})|\\s+`, 'g'), (_, quoted: string | undefined) => quoted ?? ' ')
+    .replace(new RegExp(`(${QUOTED})|\\s*([{};,>])\\s*|:\\s+`, 'g'), (_, quoted: string | undefined, punct: string | undefined) => quoted ?? punct ?? ':')
+    .replace(/;}/g, '}')
+    .trim();
+}
 
 /** The panel's CSS (src/content/panel/styles.ts, a readable template literal) is minified in the bundle. */
 function minifyPanelCss(): Plugin {
@@ -45,7 +56,11 @@ function terserPass(): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig((): UserConfig => {
+  const browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
+  const bundle = process.env.RP_BUNDLE ?? '';
+  if (!/^[a-z]+$/.test(bundle)) throw new Error(`RP_BUNDLE must name a file in src/content/bundles (got "${bundle}")`);
+  return {
   plugins: [minifyPanelCss(), preact(), terserPass()],
   publicDir: false,
   build: {
@@ -57,4 +72,5 @@ export default defineConfig({
     copyPublicDir: false,
     lib: { entry: `src/content/bundles/${bundle}.ts`, formats: ['iife'], name: 'resolvePlus', fileName: () => `${bundle}.js` },
   },
+};
 });
