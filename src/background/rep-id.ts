@@ -7,6 +7,7 @@
  */
 import type { PanelConfig, RepIdSource } from '../core/settings/effective';
 import { panelConfig, readRepSettings } from './config';
+import { validCustomSites } from './panel-custom-sites';
 import { activeTeam } from './team/config';
 
 export async function trustedRep(): Promise<{ repId: string; source: RepIdSource }> {
@@ -24,5 +25,7 @@ export async function trustedRepId(): Promise<string> {
 /** The read-only settings a panel (or the popup) gets, with the rep id resolved as the worker stamps it. */
 export async function panelConfigWithRep(): Promise<PanelConfig> {
   const [config, rep] = await Promise.all([panelConfig(), trustedRep()]);
-  return { ...config, repId: rep.repId, repIdSource: rep.source };
+  // Custom sites go out validated: the custom-site content script carries no schema library.
+  const customSites = validCustomSites(config.customSites);
+  return { ...config, customSites, repId: rep.repId, repIdSource: rep.source };
 }

@@ -1,6 +1,7 @@
-/** A tiny observable value for the panel (no state library needed for one component tree). */
-import { useEffect, useState } from 'preact/hooks';
-
+/**
+ * A tiny observable value for the panel (no state library needed for one component tree). The panel
+ * (App.tsx) subscribes and re-renders; no hooks, so the content bundle carries no `preact/hooks`.
+ */
 export interface Store<T> {
   get(): T;
   set(next: T | ((prev: T) => T)): void;
@@ -23,13 +24,4 @@ export function createStore<T>(initial: T): Store<T> {
       return () => subs.delete(fn);
     },
   };
-}
-
-export function useStore<T>(store: Store<T>): T {
-  const [value, setValue] = useState(store.get());
-  useEffect(() => {
-    setValue(store.get());
-    return store.subscribe(setValue);
-  }, [store]);
-  return value;
 }

@@ -5,9 +5,11 @@
  * by its own helpdesk's entry and by no other.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PANEL_CSS } from '../../src/content/panel/styles';
 import { SITES } from '../../src/sites/sites';
+import { minifyCss } from '../../vite.content.config';
 
 interface ContentScript {
   matches: string[];
@@ -63,5 +65,75 @@ describe('content-script bundles', () => {
     for (const url of ['https://acme.zendesk.com/hc/en-us', 'https://acme.freshdesk.com/support/home', 'https://acme.gorgias.com/login', 'https://desk.zoho.eu/portal/acme/en/home']) {
       expect(manifest.content_scripts.filter((cs) => cs.matches.some((p) => matchPattern(p, new URL(url)))), url).toEqual([]);
     }
+  });
+});
+
+/**
+ * What each bundle's source reaches through value imports (type-only imports are erased): the modules
+ * and packages a helpdesk tab pays for. `import type` lines and `export type … from` are skipped.
+ */
+function reachable(entry: string): { modules: Set<string>; packages: Set<string> } {
+  const modules = new Set<string>();
+  const packages = new Set<string>();
+  const resolveModule = (from: string, spec: string): string => {
+    const base = join(dirname(from), spec);
+    const hit = [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')].find((f) => existsSync(f) && !f.endsWith('/'));
+    if (!hit) throw new Error(`${from}: cannot resolve ${spec}`);
+    return hit;
+  };
+  const walk = (file: string) => {
+    if (modules.has(file)) return;
+    modules.add(file);
+    const src = readFileSync(file, 'utf8');
+    for (const m of src.matchAll(/^(?:import|export)\s+(?!type\s)(?:[^'"`;]*?\sfrom\s+)?['"]([^'"]+)['"]/gm)) {
+      const spec = m[1] as string;
+      if (spec.startsWith('.')) walk(resolveModule(file, spec));
+      else packages.add(spec);
+    }
+  };
+  walk(entry);
+  return { modules, packages };
+}
+
+describe('what a helpdesk tab loads (figure 1a, goal ≤ 25 kB gzip per bundle)', () => {
+  // Each of these is worker or page work; in a content bundle it costs every helpdesk tab kilobytes.
+  const workerOnly = [
+    /^src\/(storage|background|pages)\//,
+    /^src\/core\/(csv|metrics|team)\//,
+    /^src\/core\/log\/(project|validate|backup)\.ts$/,
+    /^src\/core\/playbook\/(schema|validate|default-playbook.*|wording-en|json-text|lint|tone|index)\.ts$/,
+    /^src\/sites\/public-suffix\.ts$/,
+  ];
+  // Packages the panel needs; anything else (valibot, tldts, idb, papaparse, uplot, the polyfill, NATS,
+  // preact/hooks or preact/compat) is a regression.
+  const allowed = new Set(['preact']);
+
+  for (const file of readdirSync('src/content/bundles')) {
+    it(`${file} reaches no worker-only module and no package but preact`, () => {
+      const { modules, packages } = reachable(join('src/content/bundles', file));
+      expect([...modules].filter((m) => workerOnly.some((re) => re.test(m)))).toEqual([]);
+      // The custom adapter's module holds its config schema (valibot) next to the adapter; the bundle uses
+      // only the adapter, so the schema is tree-shaken (scripts/build.mjs fails a bundle that carries valibot).
+      const ok = (p: string) => allowed.has(p) || (p === 'valibot' && file === 'custom.ts');
+      expect([...packages].filter((p) => !ok(p))).toEqual([]);
+      expect(modules.size, 'the walk followed the imports').toBeGreaterThan(30);
+    });
+  }
+});
+
+describe('minifyCss', () => {
+  it('drops comments and layout whitespace but keeps what changes meaning', () => {
+    const css = `/* why */\n.a > .b ,\n.c { font: 13px "Segoe  UI /* not a comment */", sans-serif ; }\nheader :focus { color : red; }\n@media (prefers-color-scheme: dark) {\n  .x { margin: 0 0 6px; width: calc(100vh - 24px); }\n}\n`;
+    expect(minifyCss(css)).toBe(
+      '.a>.b,.c{font:13px "Segoe  UI /* not a comment */",sans-serif}header :focus{color :red}@media (prefers-color-scheme:dark){.x{margin:0 0 6px;width:calc(100vh - 24px)}}',
+    );
+  });
+
+  it('keeps every rule of the panel stylesheet (same selectors and declarations, in order)', () => {
+    const min = minifyCss(PANEL_CSS);
+    expect(min.length).toBeLessThan(PANEL_CSS.length * 0.9);
+    // Every declaration value survives: compare the stylesheets with all whitespace and comments removed.
+    const squash = (s: string) => s.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, '').replace(/;}/g, '}');
+    expect(squash(min)).toBe(squash(PANEL_CSS));
   });
 });

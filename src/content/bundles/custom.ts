@@ -1,16 +1,10 @@
 /**
  * The content script for admin-defined custom sites, registered at run time with
- * `scripting.registerContentScripts` for the hosts the admin granted. It carries the custom adapter
- * (and the schema library that validates the admin's configuration), no built-in adapter.
+ * `scripting.registerContentScripts` for the hosts the admin granted. It carries the custom adapter, no
+ * built-in adapter, and no schema library: the worker validates the admin's configuration and serves
+ * only valid sites (`config/panel`, src/background/rep-id.ts); the adapter still refuses a risky id regex.
  */
-import { createCustomAdapter, parseCustomSite } from '../../sites/adapters/custom';
+import { type CustomSiteConfig, createCustomAdapter } from '../../sites/adapters/custom';
 import { runContentScript } from '../index';
 
-void runContentScript(
-  (settings) =>
-    settings.customSites.flatMap((raw) => {
-      const parsed = parseCustomSite(raw);
-      return parsed.ok ? [createCustomAdapter(parsed.config)] : [];
-    }),
-  { yieldToCustomSites: false },
-);
+void runContentScript((settings) => (settings.customSites as readonly CustomSiteConfig[]).map(createCustomAdapter), { yieldToCustomSites: false });

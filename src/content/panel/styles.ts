@@ -74,7 +74,6 @@ legend { font-size: 12px; color: var(--muted); padding: 0; margin-bottom: 4px; }
 details summary { cursor: pointer; color: var(--muted); font-size: 12px; }
 .scale { display: flex; gap: 4px; flex-wrap: wrap; }
 .scale button { min-width: 30px; }
-.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 article.move.selected { border-color: var(--accent, #0d6e6e); }
 article.move:focus, section.panel:focus, [data-wrapup]:focus { outline: 2px solid var(--accent, #0d6e6e); outline-offset: 1px; }
 nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
