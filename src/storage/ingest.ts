@@ -8,6 +8,7 @@
  * In the same transaction, each freshly stored 'local' event gets a `pub:<id>` row in the `sync` store:
  * team mode's publish queue (team mode deletes the row once the server acknowledged it).
  */
+import { unwrap } from 'idb';
 import * as v from 'valibot';
 import { project } from '../core/log/project';
 import type { Interaction, LogEvent } from '../core/log/types';
@@ -53,37 +54,115 @@ export async function ingestEvents(db: LogDB, events: readonly unknown[], origin
     if (reason === null && parsed.success) valid.set(parsed.output.id, parsed.output);
     else rejected.push({ id: rejectedId(raw), at: now, reason: reason ?? 'invalid event', origin, raw: rawText(raw) });
   }
-  if (valid.size === 0 && rejected.length === 0) return { stored: [], fresh: 0, rejected: [] };
+  return storeValidEvents(db, [...valid.values()], rejected, origin, opts.source, now);
+}
 
-  const tx = db.transaction(INGEST_STORES, 'readwrite');
-  const eventStore = tx.objectStore('events');
-  const unique = [...valid.values()];
-  const existing = await Promise.all(unique.map((e) => eventStore.getKey(e.id)));
-  const fresh = unique.filter((_, i) => existing[i] === undefined);
-  const touched = [...new Set(fresh.map((e) => e.interactionId))];
-  const [storedEvents, interactions] = await Promise.all([
-    Promise.all(touched.map((id) => eventStore.index('by-interaction').getAll(id))),
-    Promise.all(touched.map((id) => tx.objectStore('interactions').get(id))),
-  ]);
-  const sourceOf = sourceLookup(touched, interactions, opts.source ?? (origin === LOCAL_ORIGIN ? 'local' : origin));
-  const projection = project([...storedEvents.flat(), ...fresh], sourceOf);
+/**
+ * Stores events that already passed `logEventSchema` (team mode decodes each message with it, so a
+ * second parse would only cost time), plus refusals to keep aside. Unique ids expected (last one wins).
+ *
+ * One transaction, and as few round trips as possible, because this is the logging hot path:
+ *  1. one read per interaction the batch names (its stored events and its record), not one per event;
+ *  2. `add` (not get-then-put) for every event not among its interaction's stored events: an id already
+ *     stored under *another* interaction fails alone with ConstraintError, which is handled (the event
+ *     counts as stored, the first copy wins) — idempotent by event id without a read per event;
+ *  3. the projection is computed while those adds are in flight, assuming all are fresh, and computed
+ *     again only in the rare case one was not;
+ *  4. derived rows and publish-queue rows are put without awaiting each request.
+ */
+export async function storeValidEvents(
+  db: LogDB,
+  unique: readonly LogEvent[],
+  rejected: readonly RejectedEvent[],
+  origin: string,
+  source: string | undefined,
+  now: number,
+): Promise<IngestResult> {
+  if (unique.length === 0 && rejected.length === 0) return { stored: [], fresh: 0, rejected: [] };
+  // The raw transaction (no idb wrapper): no promise per request, and no `done` promise left unobserved on abort.
+  const tx = unwrap(db).transaction(INGEST_STORES, 'readwrite');
+  const done = transactionDone(tx);
+  done.catch(() => {}); // observed below; this only keeps an early abort from being reported as unhandled
   try {
-    for (const r of rejected) tx.objectStore('rejected').put(r);
-    for (const e of fresh) {
-      eventStore.put(e);
-      if (origin === LOCAL_ORIGIN) tx.objectStore('sync').put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: now });
+    const eventStore = tx.objectStore('events');
+    const claimed = [...new Set(unique.map((e) => e.interactionId))];
+    const byInteraction = eventStore.index('by-interaction');
+    const interactionStore = tx.objectStore('interactions');
+    const [storedByInteraction, rows] = await Promise.all([
+      Promise.all(claimed.map((id) => request<LogEvent[]>(byInteraction.getAll(id)))),
+      Promise.all(claimed.map((id) => request<Interaction | undefined>(interactionStore.get(id)))),
+    ]);
+    const storedIds = new Set<string>();
+    for (const list of storedByInteraction) for (const e of list) storedIds.add(e.id);
+    const candidates = unique.filter((e) => !storedIds.has(e.id));
+    const added = candidates.map((e) => addIfAbsent(eventStore, e));
+    const storedOf = new Map(claimed.map((id, i) => [id, storedByInteraction[i] as LogEvent[]]));
+    const sourceOf = sourceLookup(claimed, rows, source ?? (origin === LOCAL_ORIGIN ? 'local' : origin));
+    const projectFresh = (fresh: readonly LogEvent[]) => {
+      const touched = new Set(fresh.map((e) => e.interactionId));
+      return project([...[...touched].flatMap((id) => storedOf.get(id) ?? []), ...fresh], sourceOf);
+    };
+    // Worked out while the adds run; redone only when an id turned out to be stored under another interaction.
+    let projection = projectFresh(candidates);
+    const wasAdded = await Promise.all(added);
+    let fresh = candidates;
+    if (wasAdded.includes(false)) {
+      fresh = candidates.filter((_, i) => wasAdded[i]);
+      projection = projectFresh(fresh);
     }
-    for (const i of projection.interactions) tx.objectStore('interactions').put(i);
-    for (const a of projection.attempts) tx.objectStore('attempts').put(a);
-    for (const w of projection.wrapups) tx.objectStore('wrapups').put(w);
+    const rejectedStore = tx.objectStore('rejected');
+    for (const r of rejected) rejectedStore.put(r);
+    if (origin === LOCAL_ORIGIN) {
+      const sync = tx.objectStore('sync');
+      for (const e of fresh) sync.put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: now });
+    }
+    for (const i of projection.interactions) interactionStore.put(i);
+    const attempts = tx.objectStore('attempts');
+    for (const a of projection.attempts) attempts.put(a);
+    const wrapups = tx.objectStore('wrapups');
+    for (const w of projection.wrapups) wrapups.put(w);
+    await done;
+    return { stored: unique.map((e) => e.id), fresh: fresh.length, rejected: rejected.map(({ id, reason }) => ({ id, reason })) };
   } catch (err) {
-    // All or nothing: a put that throws must not let the transaction commit the puts before it.
-    tx.abort();
-    await tx.done.catch(() => {});
+    // All or nothing: a request that failed must not let the transaction commit the requests before it.
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    await done.catch(() => {});
     throw err;
   }
-  await tx.done;
-  return { stored: unique.map((e) => e.id), fresh: fresh.length, rejected: rejected.map(({ id, reason }) => ({ id, reason })) };
+}
+
+function request<T>(req: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function transactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
+  });
+}
+
+/** Stores `e` unless its id is taken: resolves false (and the transaction goes on) when it is; rejects on any other error. */
+function addIfAbsent(store: IDBObjectStore, e: LogEvent): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const req = store.add(e);
+    req.onsuccess = () => resolve(true);
+    req.onerror = (ev) => {
+      if (req.error?.name !== 'ConstraintError') return reject(req.error);
+      // Handled: the transaction must neither abort nor see the error.
+      ev.preventDefault();
+      ev.stopPropagation();
+      resolve(false);
+    };
+  });
 }
 
 /** An interaction keeps the source it was first stored with (a local record merged again stays local). */
