@@ -6,7 +6,8 @@
  * (`project` in core), so the derived stores never depend on arrival order.
  *
  * In the same transaction, each freshly stored 'local' event gets a `pub:<id>` row in the `sync` store:
- * team mode's publish queue (team mode deletes the row once the server acknowledged it).
+ * team mode's publish queue (team mode deletes the row once the server acknowledged it) — unless team
+ * mode is off (`unqueuedMarker`), when its history backfill will queue them instead.
  */
 import { unwrap } from 'idb';
 import * as v from 'valibot';
@@ -37,6 +38,13 @@ export interface IngestOptions {
   /** Like `guard`, also given the raw value as passed in (the worker maps it back to its sender). */
   readonly guardRaw?: (raw: unknown, e: LogEvent) => string | null;
   readonly now?: number;
+  /**
+   * For the rep's own events while team mode is off: no `pub:` row per event (nobody publishes them);
+   * instead this `sync` key — team mode's "history already queued" marker — is deleted in the same
+   * transaction, so whenever team mode runs next it queues them with the rest of the history. Events
+   * whose interaction has no start yet are queued anyway (the history is chosen by interaction).
+   */
+  readonly unqueuedMarker?: string;
 }
 
 /** Validates, stores and projects `events`; one readwrite transaction, all or nothing on failure. */
@@ -54,7 +62,7 @@ export async function ingestEvents(db: LogDB, events: readonly unknown[], origin
     if (reason === null && parsed.success) valid.set(parsed.output.id, parsed.output);
     else rejected.push({ id: rejectedId(raw), at: now, reason: reason ?? 'invalid event', origin, raw: rawText(raw) });
   }
-  return storeValidEvents(db, [...valid.values()], rejected, origin, opts.source, now);
+  return storeValidEvents(db, [...valid.values()], rejected, origin, opts.source, now, opts.unqueuedMarker);
 }
 
 /**
@@ -77,6 +85,7 @@ export async function storeValidEvents(
   origin: string,
   source: string | undefined,
   now: number,
+  unqueuedMarker?: string,
 ): Promise<IngestResult> {
   if (unique.length === 0 && rejected.length === 0) return { stored: [], fresh: 0, rejected: [] };
   // The raw transaction (no idb wrapper): no promise per request, and no `done` promise left unobserved on abort.
@@ -112,9 +121,15 @@ export async function storeValidEvents(
     }
     const rejectedStore = tx.objectStore('rejected');
     for (const r of rejected) rejectedStore.put(r);
-    if (origin === LOCAL_ORIGIN) {
+    if (origin === LOCAL_ORIGIN && fresh.length > 0) {
       const sync = tx.objectStore('sync');
-      for (const e of fresh) sync.put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: now });
+      let queued = fresh;
+      if (unqueuedMarker !== undefined) {
+        sync.delete(unqueuedMarker);
+        const started = new Set(projection.interactions.map((i) => i.id));
+        queued = fresh.filter((e) => !started.has(e.interactionId));
+      }
+      for (const e of queued) sync.put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: now });
     }
     for (const i of projection.interactions) interactionStore.put(i);
     const attempts = tx.objectStore('attempts');

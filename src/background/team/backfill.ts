@@ -5,8 +5,7 @@
  */
 import type { TeamConfig } from '../../core/team/config';
 import type { LogDB } from '../../storage/open';
-import { cursorWhere } from './pull';
-import { SYNC_KEYS } from './state';
+import { cursorWhere, SYNC_KEYS } from './state';
 
 export async function backfillOnce(db: LogDB, config: TeamConfig): Promise<number> {
   const where = cursorWhere(config);

@@ -46,3 +46,8 @@ export async function importTeamFile(text: string): Promise<{ ok: true } | { ok:
 export async function removeTeamFile(): Promise<void> {
   await deleteConfig(await db(), TEAM_CONFIG_KEY);
 }
+
+/** Whether a team configuration is in force: only then does a stored event get a publish-queue row. */
+export async function teamModeOn(): Promise<boolean> {
+  return (await activeTeam()).config !== null;
+}

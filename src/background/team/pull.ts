@@ -19,14 +19,12 @@ import { HEALTH_PREFIX } from './health';
 import { RECEIVED_PREFIX } from './reviews';
 import { storeDecodedTeamEvents, TEAM_ORIGIN } from './ingest';
 import type { PullProgress, TeamStatusRow } from '../../core/team/view';
-import { readCursor, readRepStats, SYNC_KEYS } from './state';
+import { cursorWhere, readCursor, readRepStats, SYNC_KEYS } from './state';
 
 export const PULL_BATCH = 2_000;
 /** Server-side wait for a batch that is not full (messages deleted, or fewer than announced). */
 const FETCH_EXPIRES_MS = 2_000;
 
-/** Identifies the stream a cursor belongs to: another server list or stream name starts from 0. */
-export const cursorWhere = (c: TeamConfig) => `${c.servers.join(',')}|${c.stream}`;
 
 export async function pullStream(
   db: LogDB,
