@@ -67,16 +67,16 @@ export async function ingestEvents(db: LogDB, events: readonly unknown[], origin
 
 /**
  * Stores events that already passed `logEventSchema` (team mode decodes each message with it, so a
- * second parse would only cost time), plus refusals to keep aside. Unique ids expected (last one wins).
+ * second parse would only cost time), plus refusals to keep aside. Unique ids expected.
  *
- * One transaction, and as few round trips as possible, because this is the logging hot path:
+ * One transaction with as few waits as possible, because this is the logging hot path:
  *  1. one read per interaction the batch names (its stored events and its record), not one per event;
- *  2. `add` (not get-then-put) for every event not among its interaction's stored events: an id already
- *     stored under *another* interaction fails alone with ConstraintError, which is handled (the event
- *     counts as stored, the first copy wins) — idempotent by event id without a read per event;
- *  3. the projection is computed while those adds are in flight, assuming all are fresh, and computed
- *     again only in the rare case one was not;
- *  4. derived rows and publish-queue rows are put without awaiting each request.
+ *  2. `add` (not get-then-put) for every event not among its interaction's stored events, and the
+ *     projection and every derived and queue row put right behind them, nothing awaited in between;
+ *  3. an id already stored under *another* interaction (never from our own pages; a hostile or corrupt
+ *     source) makes its `add` fail with ConstraintError, which aborts that transaction: the batch is then
+ *     stored again carefully — adds awaited, such events counted as already stored (the first copy wins),
+ *     projection from the events really added. Idempotent by event id either way.
  */
 export async function storeValidEvents(
   db: LogDB,
@@ -87,6 +87,26 @@ export async function storeValidEvents(
   now: number,
   unqueuedMarker?: string,
 ): Promise<IngestResult> {
+  const batch: Batch = { unique, rejected, origin, source, now, unqueuedMarker };
+  try {
+    return await storeOnce(db, batch, 'optimistic');
+  } catch (err) {
+    if ((err as { name?: unknown } | null)?.name !== 'ConstraintError') throw err;
+    return storeOnce(db, batch, 'careful');
+  }
+}
+
+interface Batch {
+  readonly unique: readonly LogEvent[];
+  readonly rejected: readonly RejectedEvent[];
+  readonly origin: string;
+  readonly source: string | undefined;
+  readonly now: number;
+  readonly unqueuedMarker: string | undefined;
+}
+
+async function storeOnce(db: LogDB, batch: Batch, mode: 'optimistic' | 'careful'): Promise<IngestResult> {
+  const { unique, rejected, origin, source, now, unqueuedMarker } = batch;
   if (unique.length === 0 && rejected.length === 0) return { stored: [], fresh: 0, rejected: [] };
   // The raw transaction (no idb wrapper): no promise per request, and no `done` promise left unobserved on abort.
   const tx = unwrap(db).transaction(INGEST_STORES, 'readwrite');
@@ -104,21 +124,18 @@ export async function storeValidEvents(
     const storedIds = new Set<string>();
     for (const list of storedByInteraction) for (const e of list) storedIds.add(e.id);
     const candidates = unique.filter((e) => !storedIds.has(e.id));
-    const added = candidates.map((e) => addIfAbsent(eventStore, e));
     const storedOf = new Map(claimed.map((id, i) => [id, storedByInteraction[i] as LogEvent[]]));
     const sourceOf = sourceLookup(claimed, rows, source ?? (origin === LOCAL_ORIGIN ? 'local' : origin));
-    const projectFresh = (fresh: readonly LogEvent[]) => {
-      const touched = new Set(fresh.map((e) => e.interactionId));
-      return project([...[...touched].flatMap((id) => storedOf.get(id) ?? []), ...fresh], sourceOf);
-    };
-    // Worked out while the adds run; redone only when an id turned out to be stored under another interaction.
-    let projection = projectFresh(candidates);
-    const wasAdded = await Promise.all(added);
     let fresh = candidates;
-    if (wasAdded.includes(false)) {
+    if (mode === 'optimistic') {
+      // A ConstraintError here aborts the transaction; `done` rejects with it and the caller goes careful.
+      for (const e of candidates) eventStore.add(e);
+    } else {
+      const wasAdded = await Promise.all(candidates.map((e) => addIfAbsent(eventStore, e)));
       fresh = candidates.filter((_, i) => wasAdded[i]);
-      projection = projectFresh(fresh);
     }
+    const touched = new Set(fresh.map((e) => e.interactionId));
+    const projection = project([...[...touched].flatMap((id) => storedOf.get(id) ?? []), ...fresh], sourceOf);
     const rejectedStore = tx.objectStore('rejected');
     for (const r of rejected) rejectedStore.put(r);
     if (origin === LOCAL_ORIGIN && fresh.length > 0) {
@@ -160,7 +177,8 @@ function request<T>(req: IDBRequest): Promise<T> {
 function transactionDone(tx: IDBTransaction): Promise<void> {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
+    // The failed request's own error (ConstraintError…): `tx.error` is only set once the abort follows.
+    tx.onerror = (ev) => reject((ev.target as IDBRequest | null)?.error ?? tx.error);
     tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
   });
 }
