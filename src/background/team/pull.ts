@@ -21,7 +21,8 @@ import { storeDecodedTeamEvents, TEAM_ORIGIN } from './ingest';
 import type { PullProgress, TeamStatusRow } from '../../core/team/view';
 import { cursorWhere, readCursor, readRepStats, SYNC_KEYS } from './state';
 
-export const PULL_BATCH = 2_000;
+/** Fewer, larger transactions: per-batch costs (commit, progress row) count on a 100,000-event first sync. */
+export const PULL_BATCH = 5_000;
 /** Server-side wait for a batch that is not full (messages deleted, or fewer than announced). */
 const FETCH_EXPIRES_MS = 2_000;
 
