@@ -28,7 +28,7 @@ const USERS = [
 ] as const;
 
 /** The team pull's batch (src/background/team/pull.ts `PULL_BATCH`; that module needs the extension's APIs). */
-const PULL_BATCH = 5_000;
+const PULL_BATCH = 2_000;
 
 interface TeamSizes {
   latencySeconds: number;
