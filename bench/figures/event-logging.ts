@@ -17,7 +17,7 @@ import { type Figure, makeFigure } from '../lib/report';
 import { median, sleep } from '../lib/stats';
 
 /** Stores the worker derives from events (keyed by interaction id or indexed by it). */
-const DERIVED_STORES = ['interactions', 'attempts', 'wrapups'];
+export const DERIVED_STORES = ['interactions', 'attempts', 'wrapups'];
 
 interface Paced {
   latencies: number[];
@@ -77,7 +77,7 @@ async function burstSend(arg: { events: LogEvent[]; batch: number }): Promise<{ 
  * into a scratch database whose stores and indexes are copied from the product's own database. No
  * validation, no derivation, no outbox: only the puts.
  */
-async function rawPuts(arg: { interactionIds: string[]; batch: number; db: string; derivedStores: string[] }): Promise<{ perSecond: number; records: number }> {
+export async function rawPuts(arg: { interactionIds: string[]; batch: number; db: string; derivedStores: string[] }): Promise<{ perSecond: number; records: number }> {
   const req = <T>(r: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);

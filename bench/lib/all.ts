@@ -42,6 +42,14 @@ export function measuredCommit(): string {
   }
 }
 
+/**
+ * `BENCH_ONLY=6,12` runs only those figure groups (the ids `step` logs: 1, 5, 8, 2, 3, 4, 9, 6, 7, 7c,
+ * 11, 10, 12), for working on one figure; such a partial run never replaces bench/results/latest.json.
+ */
+export const benchOnly = (env = process.env): ReadonlySet<string> | null =>
+  env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
+const benchSelected = (id: string) => benchOnly()?.has(id) ?? true;
+
 const order = (id: string) => {
   const m = /^(\d+)([a-z]?)$/.exec(id);
   return m ? Number(m[1]) * 100 + (m[2] ? m[2].charCodeAt(0) - 96 : 0) : 1e9;
@@ -64,6 +72,7 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   const failed = (id: string, name: string, err: unknown): Figure =>
     missingFigure({ id, figure: name, unit: '—', goal: '—' }, `failed: ${String(err instanceof Error ? err.message : err).split('\n')[0]?.slice(0, 300)}`);
   const step = async (id: string, name: string, fn: () => Figure[] | Promise<Figure[]>) => {
+    if (!benchSelected(id)) return;
     log(`[${id}] ${name}`);
     const t = Date.now();
     try {
@@ -79,11 +88,13 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   await step('1', 'bundle sizes', () => bundleFigures(dist, log));
   await step('5', 'playbook evaluation (Node)', () => playbookEvalFigures(sizes, log));
   await step('8', 'CSV export (Node)', () => csvFigures(sizes, log));
-  log('[10] service worker idle stop: measuring in the background');
-  const idle = measureWorkerIdle(sizes.idleCapSeconds, log).then(
-    (r) => workerIdleFigures(r, sizes),
-    (err: unknown) => [failed('10', 'service worker idle stop', err)],
-  );
+  if (benchSelected('10')) log('[10] service worker idle stop: measuring in the background');
+  const idle = benchSelected('10')
+    ? measureWorkerIdle(sizes.idleCapSeconds, log).then(
+        (r) => workerIdleFigures(r, sizes),
+        (err: unknown) => [failed('10', 'service worker idle stop', err)],
+      )
+    : Promise.resolve([]);
   await step('2', 'panel after the ticket pane appears', () => panelVisibleFigures(sizes, log));
   await step('3', 'mutation flood', () => mutationFloodFigures(sizes, log));
   await step('4', 'checklist click → paint', () => clickPaintFigures(sizes, log));

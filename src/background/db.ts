@@ -6,6 +6,8 @@
 import type { LogEvent } from '../core/log/types';
 import { type IngestResult, ingestEvents, LOCAL_ORIGIN } from '../storage/ingest';
 import { type LogDB, openLogDB } from '../storage/open';
+import { teamModeOn } from './team/config';
+import { SYNC_KEYS } from './team/state';
 
 let dbPromise: Promise<LogDB> | null = null;
 
@@ -46,6 +48,8 @@ async function flush(): Promise<void> {
   try {
     const result: IngestResult = await ingestEvents(await db(), batch.flatMap((p) => p.events), LOCAL_ORIGIN, {
       guardRaw: (raw, e) => guardOf.get(raw)?.(raw, e) ?? null,
+      // Team mode off: no publish-queue row per event; its backfill queues this history when switched on.
+      unqueuedMarker: (await teamModeOn()) ? undefined : SYNC_KEYS.backfill,
     });
     const stored = new Set(result.stored);
     const refused = new Map(result.rejected.map((r) => [r.id, r.reason]));

@@ -28,12 +28,20 @@ import { schedulePublish } from './team/sync';
 import { queueReview } from './team/reviews';
 import { activeTeam } from './team/config';
 
+/** Unknown at start-up (a previous worker may have shown one), so the first success clears it. */
+let storageProblemMayBeShown = true;
+
 async function noteStorage<T>(work: Promise<T>): Promise<T> {
   try {
     const result = await work;
-    await browser.storage.local.remove(KEYS.storageProblem);
+    // One storage.local write per worker life (or after a failure), not one per logged batch.
+    if (storageProblemMayBeShown) {
+      await browser.storage.local.remove(KEYS.storageProblem);
+      storageProblemMayBeShown = false;
+    }
     return result;
   } catch (err) {
+    storageProblemMayBeShown = true;
     // Quota exceeded / IndexedDB unavailable: say so where reps and leads look; events stay in outboxes.
     const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
     await browser.storage.local.set({ [KEYS.storageProblem]: { message, at: Date.now() } }).catch(() => {});

@@ -6,8 +6,10 @@
  * (`project` in core), so the derived stores never depend on arrival order.
  *
  * In the same transaction, each freshly stored 'local' event gets a `pub:<id>` row in the `sync` store:
- * team mode's publish queue (team mode deletes the row once the server acknowledged it).
+ * team mode's publish queue (team mode deletes the row once the server acknowledged it) — unless team
+ * mode is off (`unqueuedMarker`), when its history backfill will queue them instead.
  */
+import { unwrap } from 'idb';
 import * as v from 'valibot';
 import { project } from '../core/log/project';
 import type { Interaction, LogEvent } from '../core/log/types';
@@ -36,6 +38,13 @@ export interface IngestOptions {
   /** Like `guard`, also given the raw value as passed in (the worker maps it back to its sender). */
   readonly guardRaw?: (raw: unknown, e: LogEvent) => string | null;
   readonly now?: number;
+  /**
+   * For the rep's own events while team mode is off: no `pub:` row per event (nobody publishes them);
+   * instead this `sync` key — team mode's "history already queued" marker — is deleted in the same
+   * transaction, so whenever team mode runs next it queues them with the rest of the history. Events
+   * whose interaction has no start yet are queued anyway (the history is chosen by interaction).
+   */
+  readonly unqueuedMarker?: string;
 }
 
 /** Validates, stores and projects `events`; one readwrite transaction, all or nothing on failure. */
@@ -53,37 +62,140 @@ export async function ingestEvents(db: LogDB, events: readonly unknown[], origin
     if (reason === null && parsed.success) valid.set(parsed.output.id, parsed.output);
     else rejected.push({ id: rejectedId(raw), at: now, reason: reason ?? 'invalid event', origin, raw: rawText(raw) });
   }
-  if (valid.size === 0 && rejected.length === 0) return { stored: [], fresh: 0, rejected: [] };
+  return storeValidEvents(db, [...valid.values()], rejected, origin, opts.source, now, opts.unqueuedMarker);
+}
 
-  const tx = db.transaction(INGEST_STORES, 'readwrite');
-  const eventStore = tx.objectStore('events');
-  const unique = [...valid.values()];
-  const existing = await Promise.all(unique.map((e) => eventStore.getKey(e.id)));
-  const fresh = unique.filter((_, i) => existing[i] === undefined);
-  const touched = [...new Set(fresh.map((e) => e.interactionId))];
-  const [storedEvents, interactions] = await Promise.all([
-    Promise.all(touched.map((id) => eventStore.index('by-interaction').getAll(id))),
-    Promise.all(touched.map((id) => tx.objectStore('interactions').get(id))),
-  ]);
-  const sourceOf = sourceLookup(touched, interactions, opts.source ?? (origin === LOCAL_ORIGIN ? 'local' : origin));
-  const projection = project([...storedEvents.flat(), ...fresh], sourceOf);
+/**
+ * Stores events that already passed `logEventSchema` (team mode decodes each message with it, so a
+ * second parse would only cost time), plus refusals to keep aside. Unique ids expected.
+ *
+ * One transaction with as few waits as possible, because this is the logging hot path:
+ *  1. one read per interaction the batch names (its stored events and its record), not one per event;
+ *  2. `add` (not get-then-put) for every event not among its interaction's stored events, and the
+ *     projection and every derived and queue row put right behind them, nothing awaited in between;
+ *  3. an id already stored under *another* interaction (never from our own pages; a hostile or corrupt
+ *     source) makes its `add` fail with ConstraintError, which aborts that transaction: the batch is then
+ *     stored again carefully — adds awaited, such events counted as already stored (the first copy wins),
+ *     projection from the events really added. Idempotent by event id either way.
+ */
+export async function storeValidEvents(
+  db: LogDB,
+  unique: readonly LogEvent[],
+  rejected: readonly RejectedEvent[],
+  origin: string,
+  source: string | undefined,
+  now: number,
+  unqueuedMarker?: string,
+): Promise<IngestResult> {
+  const batch: Batch = { unique, rejected, origin, source, now, unqueuedMarker };
   try {
-    for (const r of rejected) tx.objectStore('rejected').put(r);
-    for (const e of fresh) {
-      eventStore.put(e);
-      if (origin === LOCAL_ORIGIN) tx.objectStore('sync').put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: now });
-    }
-    for (const i of projection.interactions) tx.objectStore('interactions').put(i);
-    for (const a of projection.attempts) tx.objectStore('attempts').put(a);
-    for (const w of projection.wrapups) tx.objectStore('wrapups').put(w);
+    return await storeOnce(db, batch, 'optimistic');
   } catch (err) {
-    // All or nothing: a put that throws must not let the transaction commit the puts before it.
-    tx.abort();
-    await tx.done.catch(() => {});
+    if ((err as { name?: unknown } | null)?.name !== 'ConstraintError') throw err;
+    return storeOnce(db, batch, 'careful');
+  }
+}
+
+interface Batch {
+  readonly unique: readonly LogEvent[];
+  readonly rejected: readonly RejectedEvent[];
+  readonly origin: string;
+  readonly source: string | undefined;
+  readonly now: number;
+  readonly unqueuedMarker: string | undefined;
+}
+
+async function storeOnce(db: LogDB, batch: Batch, mode: 'optimistic' | 'careful'): Promise<IngestResult> {
+  const { unique, rejected, origin, source, now, unqueuedMarker } = batch;
+  if (unique.length === 0 && rejected.length === 0) return { stored: [], fresh: 0, rejected: [] };
+  // The raw transaction (no idb wrapper): no promise per request, and no `done` promise left unobserved on abort.
+  const tx = unwrap(db).transaction(INGEST_STORES, 'readwrite');
+  const done = transactionDone(tx);
+  done.catch(() => {}); // observed below; this only keeps an early abort from being reported as unhandled
+  try {
+    const eventStore = tx.objectStore('events');
+    const claimed = [...new Set(unique.map((e) => e.interactionId))];
+    const byInteraction = eventStore.index('by-interaction');
+    const interactionStore = tx.objectStore('interactions');
+    const [storedByInteraction, rows] = await Promise.all([
+      Promise.all(claimed.map((id) => request<LogEvent[]>(byInteraction.getAll(id)))),
+      Promise.all(claimed.map((id) => request<Interaction | undefined>(interactionStore.get(id)))),
+    ]);
+    const storedIds = new Set<string>();
+    for (const list of storedByInteraction) for (const e of list) storedIds.add(e.id);
+    const candidates = unique.filter((e) => !storedIds.has(e.id));
+    const storedOf = new Map(claimed.map((id, i) => [id, storedByInteraction[i] as LogEvent[]]));
+    const sourceOf = sourceLookup(claimed, rows, source ?? (origin === LOCAL_ORIGIN ? 'local' : origin));
+    let fresh = candidates;
+    if (mode === 'optimistic') {
+      // A ConstraintError here aborts the transaction; `done` rejects with it and the caller goes careful.
+      for (const e of candidates) eventStore.add(e);
+    } else {
+      const wasAdded = await Promise.all(candidates.map((e) => addIfAbsent(eventStore, e)));
+      fresh = candidates.filter((_, i) => wasAdded[i]);
+    }
+    const touched = new Set(fresh.map((e) => e.interactionId));
+    const projection = project([...[...touched].flatMap((id) => storedOf.get(id) ?? []), ...fresh], sourceOf);
+    const rejectedStore = tx.objectStore('rejected');
+    for (const r of rejected) rejectedStore.put(r);
+    if (origin === LOCAL_ORIGIN && fresh.length > 0) {
+      const sync = tx.objectStore('sync');
+      let queued = fresh;
+      if (unqueuedMarker !== undefined) {
+        sync.delete(unqueuedMarker);
+        const started = new Set(projection.interactions.map((i) => i.id));
+        queued = fresh.filter((e) => !started.has(e.interactionId));
+      }
+      for (const e of queued) sync.put({ key: `pub:${e.id}`, value: { at: e.at }, updatedAt: now });
+    }
+    for (const i of projection.interactions) interactionStore.put(i);
+    const attempts = tx.objectStore('attempts');
+    for (const a of projection.attempts) attempts.put(a);
+    const wrapups = tx.objectStore('wrapups');
+    for (const w of projection.wrapups) wrapups.put(w);
+    await done;
+    return { stored: unique.map((e) => e.id), fresh: fresh.length, rejected: rejected.map(({ id, reason }) => ({ id, reason })) };
+  } catch (err) {
+    // All or nothing: a request that failed must not let the transaction commit the requests before it.
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    await done.catch(() => {});
     throw err;
   }
-  await tx.done;
-  return { stored: unique.map((e) => e.id), fresh: fresh.length, rejected: rejected.map(({ id, reason }) => ({ id, reason })) };
+}
+
+function request<T>(req: IDBRequest): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result as T);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function transactionDone(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    // The failed request's own error (ConstraintError…): `tx.error` is only set once the abort follows.
+    tx.onerror = (ev) => reject((ev.target as IDBRequest | null)?.error ?? tx.error);
+    tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
+  });
+}
+
+/** Stores `e` unless its id is taken: resolves false (and the transaction goes on) when it is; rejects on any other error. */
+function addIfAbsent(store: IDBObjectStore, e: LogEvent): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const req = store.add(e);
+    req.onsuccess = () => resolve(true);
+    req.onerror = (ev) => {
+      if (req.error?.name !== 'ConstraintError') return reject(req.error);
+      // Handled: the transaction must neither abort nor see the error.
+      ev.preventDefault();
+      ev.stopPropagation();
+      resolve(false);
+    };
+  });
 }
 
 /** An interaction keeps the source it was first stored with (a local record merged again stays local). */

@@ -45,6 +45,19 @@ const file = (i: 0 | 1 | 2 | 3, password?: string) => {
   return teamFile(server, u.user, password ?? u.password, u.repId, u.role === 'lead' ? 'lead' : 'rep');
 };
 
+/**
+ * The panel says "Inserted" before it logs the offer (src/content/controller.ts `offer`: the notice, then
+ * the `move-offered` event through the outbox), so "nothing pending" right after the notice can be seen
+ * before the offer reached the worker: wait until it is stored, then until it is published.
+ */
+async function offerStored(m: Member, moveId: string): Promise<void> {
+  await waitFor(
+    () => readStore<{ moveId: string; offeredAt: number | null }>(m.l.worker, 'attempts'),
+    (rows) => rows.some((a) => a.moveId === moveId && a.offeredAt !== null),
+    20_000,
+  );
+}
+
 async function publishedAll(m: Member): Promise<TeamView> {
   return waitFor(() => m.sync(false), (v) => v.pending === 0 && v.failure === null, 60_000);
 }
@@ -133,6 +146,7 @@ describe('team mode over NATS JetStream', () => {
     await panel(p1).locator('article.move[data-move-id="team-a"]').getByRole('button', { name: 'Insert into reply' }).click();
     await expect.poll(async () => (await panel(p1).locator('[role="status"]').allTextContents()).join(' | ')).toContain('Inserted');
     await screenshot(p1, 'team-rep1-offered-a');
+    await offerStored(ana, 'team-a');
     await publishedAll(ana);
 
     // Rep 2 pulls the team's attempts (the background alarm does this every minute) and opens the same customer.
@@ -144,6 +158,7 @@ describe('team mode over NATS JetStream', () => {
     expect(await panel(p2).locator('article.move[data-move-id="team-a"]').count()).toBe(0);
     await screenshot(p2, 'team-rep2-not-offered-a');
     await panel(p2).locator('article.move[data-move-id="team-b"]').getByRole('button', { name: 'Insert into reply' }).click();
+    await offerStored(bo, 'team-b');
     await publishedAll(bo);
 
     lead = await joinMember({ profile: leadProfile, file: file(2) });

@@ -6,9 +6,8 @@
  */
 import type { TeamConfig } from '../../core/team/config';
 import type { LogDB } from '../../storage/open';
-import { cursorWhere } from './pull';
 import { queueEarlierReviews } from './reviews';
-import { SYNC_KEYS } from './state';
+import { cursorWhere, SYNC_KEYS } from './state';
 
 export async function backfillOnce(db: LogDB, config: TeamConfig): Promise<number> {
   const where = cursorWhere(config);

@@ -40,9 +40,26 @@ export async function importTeamFile(text: string): Promise<{ ok: true } | { ok:
   const parsed = parseTeamConfig(json);
   if (!parsed.ok) return parsed;
   await writeConfig(await db(), TEAM_CONFIG_KEY, parsed.config);
+  teamModeKnown = null;
   return { ok: true };
 }
 
 export async function removeTeamFile(): Promise<void> {
   await deleteConfig(await db(), TEAM_CONFIG_KEY);
+  teamModeKnown = null;
 }
+
+/**
+ * Whether a team configuration is in force: only then does a stored event get a publish-queue row.
+ * Asked for every logged batch, so the answer is kept a few seconds. A stale answer costs time, never an
+ * event: "on" while off queues rows nobody publishes yet; "off" while on drops the backfill marker with
+ * the events it did not queue, so the next sync queues them (src/background/team/backfill.ts).
+ */
+export function teamModeOn(now = Date.now()): Promise<boolean> {
+  if (!teamModeKnown || now - teamModeKnown.at > TEAM_MODE_TTL_MS) {
+    teamModeKnown = { at: now, on: activeTeam().then((t) => t.config !== null, () => true) };
+  }
+  return teamModeKnown.on;
+}
+const TEAM_MODE_TTL_MS = 5_000;
+let teamModeKnown: { at: number; on: Promise<boolean> } | null = null;

@@ -1,11 +1,12 @@
 /**
  * Reads the team stream from the last stored sequence with an ordered consumer, in batches: each batch
  * is decoded (malformed messages skipped, counted and kept aside in `rejected`), stored through
- * `storeTeamEvents` (validation + projection, idempotent by event id), then the cursor and per-rep
+ * `storeDecodedTeamEvents` (validated by the decoder, projected, idempotent by event id), then the cursor and per-rep
  * counters move past it. The cursor moves only after the batch's events committed, so a stop in between
  * re-reads that batch — harmless, because storing is idempotent by event id (not by JetStream's window).
  */
 import type { JsMsg } from '@nats-io/jetstream';
+import type { LogEvent } from '../../core/log/types';
 import { repFromSubject, type TeamConfig } from '../../core/team/config';
 import { addToRepStats, type RepStats } from '../../core/team/freshness';
 import { decodeHealth, type HealthReport, repFromHealthSubject } from '../../core/team/health';
@@ -16,16 +17,15 @@ import type { RejectedEvent } from '../../storage/schema';
 import type { TeamConnection } from './connection';
 import { HEALTH_PREFIX } from './health';
 import { RECEIVED_PREFIX } from './reviews';
-import { storeTeamEvents, TEAM_ORIGIN } from './ingest';
+import { storeDecodedTeamEvents, TEAM_ORIGIN } from './ingest';
 import type { PullProgress, TeamStatusRow } from '../../core/team/view';
-import { readCursor, readRepStats, SYNC_KEYS } from './state';
+import { cursorWhere, readCursor, readRepStats, SYNC_KEYS } from './state';
 
+/** 5,000 was tried (bench 12c): no faster than 2,000 under load, with 2.5× the messages held in memory. */
 export const PULL_BATCH = 2_000;
 /** Server-side wait for a batch that is not full (messages deleted, or fewer than announced). */
 const FETCH_EXPIRES_MS = 2_000;
 
-/** Identifies the stream a cursor belongs to: another server list or stream name starts from 0. */
-export const cursorWhere = (c: TeamConfig) => `${c.servers.join(',')}|${c.stream}`;
 
 export async function pullStream(
   db: LogDB,
@@ -50,12 +50,16 @@ export async function pullStream(
   const messages = await conn.step(consumer.consume({ max_messages: PULL_BATCH, expires: FETCH_EXPIRES_MS }), 'creating a consumer');
   const incoming = messages[Symbol.asyncIterator]();
   let reps = new Map((await readRepStats(db)).map((r) => [r.repId, r] as const));
+  // Batch N is stored while batch N+1 is read and decoded (the worker's CPU and IndexedDB overlap). Batches
+  // still commit one after another, in stream order, and the cursor moves only after its batch committed.
+  let storing: Promise<void> = Promise.resolve();
+  let read = cursor;
   try {
-    while (cursor < last) {
-      const want = Math.min(PULL_BATCH, last - cursor);
+    while (read < last) {
+      const want = Math.min(PULL_BATCH, last - read);
       const msgs = await conn.step(collect(incoming, want), 'reading events', FETCH_EXPIRES_MS + 4_000);
       if (msgs.length === 0) break;
-      const events: unknown[] = [];
+      const events: LogEvent[] = [];
       const seen: { repId: string; at: number }[] = [];
       const bad: RejectedEvent[] = [];
       const health = new Map<string, HealthReport>();
@@ -78,6 +82,7 @@ export async function pullStream(
           continue;
         }
         const rep = repFromSubject(config.subjectPrefix, m.subject);
+        // The same schema as ingestEvents' own check: decoded events are stored without a second parse.
         const d = decodeEvent(text, rep);
         if (d.ok) {
           events.push(d.event);
@@ -86,16 +91,30 @@ export async function pullStream(
           bad.push({ id: `team:${where}:${m.seq}`, at: Date.now(), reason: d.reason, origin: TEAM_ORIGIN, raw: text.slice(0, 4000) });
         }
       }
-      const { rejected } = await storeTeamEvents(db, events);
       const lastMsg = msgs[msgs.length - 1] as JsMsg;
-      cursor = lastMsg.seq;
-      reps = addToRepStats(reps, seen);
-      pulled += msgs.length;
-      malformed += bad.length + rejected.length;
-      await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length + rejected.length, health, reviews);
-      onProgress({ done: Math.min(total, pulled), total });
+      read = lastMsg.seq;
+      const previous = storing;
+      storing = (async () => {
+        await previous;
+        await storeDecodedTeamEvents(db, events);
+        cursor = lastMsg.seq;
+        reps = addToRepStats(reps, seen);
+        pulled += msgs.length;
+        malformed += bad.length;
+        await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length, health, reviews);
+        onProgress({ done: Math.min(total, pulled), total });
+      })();
+      // Rethrown by the next `await previous` or the final `await storing`; this only keeps it from being unhandled meanwhile.
+      storing.catch(() => {});
+      // At most one batch waits to be stored: the next read starts only when the one before this is in.
+      await previous;
       if (lastMsg.info.pending === 0) break;
     }
+    await storing;
+  } catch (err) {
+    // A read that failed while a batch was being stored: let that batch finish (and move the cursor) first.
+    await storing.catch(() => {});
+    throw err;
   } finally {
     // stop(), not close(): close() waits for the server's pull to expire, and nothing more is wanted.
     messages.stop();

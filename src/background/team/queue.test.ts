@@ -7,12 +7,14 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { LogEvent } from '../../core/log/types';
 import { sampleEvents } from '../../core/metrics/fixtures';
+import type { TeamConfig } from '../../core/team/config';
+import { ingestEvents, LOCAL_ORIGIN } from '../../storage/ingest';
 import { appendEvents, customerHistory } from '../../storage/log-repo';
 import { openLogDB } from '../../storage/open';
-import type { TeamConfig } from '../../core/team/config';
-import { storeTeamEvents } from './ingest';
+import { backfillOnce } from './backfill';
+import { storeDecodedTeamEvents, storeTeamEvents } from './ingest';
 import { queueEarlierReviews, queueReview } from './reviews';
-import { PUB_RANGE } from './state';
+import { PUB_RANGE, SYNC_KEYS } from './state';
 
 let n = 0;
 const open = () => openLogDB({ name: `team-queue-${++n}` });
@@ -61,5 +63,27 @@ describe('team publish queue', () => {
     expect(await queueEarlierReviews(lead, config('lead'))).toBe(1);
     expect(await revKeys(lead)).toEqual(['rev:a1:m1', 'rev:a2:m1']);
     expect((await lead.get('sync', 'rev:a2:m1'))?.value).toMatchObject({ reviewedAt: 3_000 });
+  });
+
+  it('team mode off: no queue row per event, and the next backfill queues every one of them (0 lost)', async () => {
+    const db = await open();
+    const config: TeamConfig = { servers: ['ws://127.0.0.1:4222'], stream: 'RP_EVENTS', repId: 'sam', role: 'rep', subjectPrefix: 'rp.events' } as TeamConfig;
+    const off = { unqueuedMarker: SYNC_KEYS.backfill };
+    // Team mode was on once (history queued), then switched off.
+    expect(await backfillOnce(db, config)).toBe(0);
+    const before = sampleEvents('before-off');
+    await ingestEvents(db, before, LOCAL_ORIGIN);
+    const [start, ...rest] = sampleEvents('while-off');
+    // Logged while off; one event arrives before its interaction's start (queued anyway: no interaction to find it by).
+    await ingestEvents(db, [rest[0] as LogEvent], LOCAL_ORIGIN, off);
+    await ingestEvents(db, [start as LogEvent, ...rest.slice(1)], LOCAL_ORIGIN, off);
+    await storeDecodedTeamEvents(db, sampleEvents('pulled'));
+    const queuedWhileOff = (await db.getAllKeys('sync', PUB_RANGE())) as string[];
+    expect(queuedWhileOff.sort()).toEqual([...before.map((e) => `pub:${e.id}`), `pub:${rest[0]?.id}`].sort());
+    // Switched on again with the same stream: the marker is gone, so the history is queued — the rep's own only.
+    expect(await backfillOnce(db, config)).toBe(before.length + 1 + rest.length);
+    const keys = (await db.getAllKeys('sync', PUB_RANGE())) as string[];
+    expect(keys.sort()).toEqual([...before, start, ...rest].map((e) => `pub:${e?.id}`).sort());
+    db.close();
   });
 });

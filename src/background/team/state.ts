@@ -3,6 +3,7 @@
  * freshness, counters and the last status pages show. Publish-queue rows (`pub:<eventId>`) live in the
  * same store, written by `appendEvents` in the event's own transaction.
  */
+import type { TeamConfig } from '../../core/team/config';
 import type { RepStats } from '../../core/team/freshness';
 import { EMPTY_STATUS, type TeamStatusRow } from '../../core/team/view';
 import type { LogDB } from '../../storage/open';
@@ -14,6 +15,9 @@ export const SYNC_KEYS = {
   status: 'team:status',
   backfill: 'team:backfill',
 } as const;
+
+/** Identifies the stream a cursor belongs to: another server list or stream name starts from 0. */
+export const cursorWhere = (c: TeamConfig) => `${c.servers.join(',')}|${c.stream}`;
 
 export const PUB_RANGE = () => IDBKeyRange.bound(SYNC_KEYS.pubPrefix, `${SYNC_KEYS.pubPrefix}\uffff`);
 
