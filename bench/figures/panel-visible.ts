@@ -117,20 +117,7 @@ export async function probePanel(l: Launched, origin: string, id: string, nodes:
     if (withExtension) await waitForPanel(page, id, 'pending');
     await sleep(500); // let the content script's start-up work (storage, messages) finish
     const arg = { html: paneHtml(id, nodes), id, expectPanel: withExtension, timeoutMs: 15_000 };
-    if (!withExtension) return await page.evaluate(injectAndProbe, arg);
-    // Long tasks are reported to the page's main world, not to the content script's isolated world where
-    // the probe runs with the extension (there it always saw none, so 2c compared 0 with the baseline's
-    // pane layout): observe them from the main world for the same window.
-    await page.evaluate(() => {
-      const w = window as unknown as { __longTasks?: number[] };
-      w.__longTasks = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) w.__longTasks!.push(e.duration);
-      }).observe({ type: 'longtask' });
-    });
-    const probe = await contentWorld(page).evaluate(injectAndProbe, arg);
-    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-    return { ...probe, longestTaskMs: tasks.reduce((m, d) => Math.max(m, d), 0) };
+    return await (withExtension ? contentWorld(page).evaluate(injectAndProbe, arg) : page.evaluate(injectAndProbe, arg));
   } finally {
     await page.close();
   }
@@ -182,7 +169,7 @@ export async function panelVisibleFigures(sizes: Sizes, log: Log): Promise<Figur
         digits: 1,
         // Since the panel reads the pane inside the page's own mutating task (src/content/watch.ts), it paints
         // in the pane's frame and this lag is ~0; what the read costs then delays that frame, which 2a
-        // (against its baseline) and 2c show instead — the note says how much.
+        // (against its baseline) shows instead — the note says how much.
         note: `panel shown − pane painted, same page load: the part of 2a the extension controls; ${sizes.panelRuns} runs${missed ? `; ${missed} never showed the ticket` : ''}; the panel's read runs inside the page's frame, so its cost shows as the pane's own paint coming later: pane painted at median ${med(ext.map((p) => p.paneMs))} ms with the extension vs ${med(base.map((p) => p.paneMs))} ms without`,
       }),
       makeFigure({
