@@ -10,15 +10,17 @@ import { mayAct } from './trusted';
  * updates the model synchronously and the panel re-renders in a microtask of this dispatch, setting the
  * new state. The click is not cancelled (preventDefault) on purpose: a cancelled checkbox click is reset
  * by the browser *after* dispatch, undoing that render, so the box showed the old state until some
- * later re-render — a frame or more after the progress line. A click the guard ignores is cancelled:
- * nothing changes.
+ * later re-render — a frame or more after the progress line. A click the guard ignores changes nothing.
  */
 function toggle(e: MouseEvent, stepId: string, done: boolean, actions: PanelActions): void {
+  const box = e.currentTarget as HTMLInputElement;
+  // Either way the box first goes back to the model's state: a script's `new MouseEvent('click')` is not
+  // cancelable, so preventDefault alone would leave the browser's toggle on screen.
+  box.checked = done;
   if (!mayAct(e)) {
     e.preventDefault();
     return;
   }
-  (e.currentTarget as HTMLInputElement).checked = done;
   void actions.toggleStep(stepId);
 }
 
