@@ -19,6 +19,11 @@ import { waitForPanel } from '../lib/panel';
 import { type Figure, makeFigure } from '../lib/report';
 import { median, percentile, sleep } from '../lib/stats';
 
+/** True when every extension run saw no long task while every baseline run saw one (see 2c's check). */
+function probeBlind(ext: readonly { longestTaskMs: number }[], base: readonly { longestTaskMs: number }[]): boolean {
+  return ext.length > 0 && ext.every((p) => p.longestTaskMs === 0) && base.length > 0 && base.every((p) => p.longestTaskMs > 0);
+}
+
 export interface Probe {
   /** Injection → panel DOM shows the ticket id. */
   domMs: number | null;
@@ -167,7 +172,10 @@ export async function panelVisibleFigures(sizes: Sizes, log: Log): Promise<Figur
         goal: 'within one frame: median ≤ 16.7 ms, p95 ≤ 33 ms',
         check: (f) => f.median <= 16.7 && f.p95 <= 33 && missed === 0,
         digits: 1,
-        note: `panel shown − pane painted, same page load: the part of 2a the extension controls; ${sizes.panelRuns} runs${missed ? `; ${missed} never showed the ticket` : ''}`,
+        // Since the panel reads the pane inside the page's own mutating task (src/content/watch.ts), it paints
+        // in the pane's frame and this lag is ~0; what the read costs then delays that frame, which 2a
+        // (against its baseline) shows instead — the note says how much.
+        note: `panel shown − pane painted, same page load: the part of 2a the extension controls; ${sizes.panelRuns} runs${missed ? `; ${missed} never showed the ticket` : ''}; the panel's read runs inside the page's frame, so its cost shows as the pane's own paint coming later: pane painted at median ${med(ext.map((p) => p.paneMs))} ms with the extension vs ${med(base.map((p) => p.paneMs))} ms without`,
       }),
       makeFigure({
         id: '2c',
@@ -178,12 +186,14 @@ export async function panelVisibleFigures(sizes: Sizes, log: Log): Promise<Figur
         goal: 'extension adds ≤ 50 ms to the longest task (median and p95 vs baseline, ≥ 10 samples)',
         // The extension's share is what the longest task grows by against the same page and injection
         // without it; fewer than 10 pairs cannot tell that from noise, so the goal is not met then.
-        check: (f) => {
+        // A probe that sees no long task at all with the extension, while the baseline sees the pane's own
+        // layout task every time, is blind there (a figure that cannot fail): then it is not judged.
+        check: probeBlind(ext, base) ? undefined : (f) => {
           const b = base.map((p) => p.longestTaskMs);
           return ext.length >= 10 && f.median - (median(b) ?? 0) <= 50 && f.p95 - (percentile(b, 95) ?? 0) <= 50;
         },
         digits: 1,
-        note: `PerformanceObserver('longtask'), 0 = none over 50 ms; baseline = the same page and injection at an unmatched host (its own layout of the pane); difference of medians ${((median(ext.map((p) => p.longestTaskMs)) ?? 0) - (median(base.map((p) => p.longestTaskMs)) ?? 0)).toFixed(1)} ms, of p95s ${((percentile(ext.map((p) => p.longestTaskMs), 95) ?? 0) - (percentile(base.map((p) => p.longestTaskMs), 95) ?? 0)).toFixed(1)} ms over ${ext.length} pairs`,
+        note: `${probeBlind(ext, base) ? 'NOT JUDGED: the probe saw no long task with the extension, not even the pane\'s own layout that every baseline run shows; ' : ''}PerformanceObserver('longtask'), 0 = none over 50 ms; baseline = the same page and injection at an unmatched host (its own layout of the pane); difference of medians ${((median(ext.map((p) => p.longestTaskMs)) ?? 0) - (median(base.map((p) => p.longestTaskMs)) ?? 0)).toFixed(1)} ms, of p95s ${((percentile(ext.map((p) => p.longestTaskMs), 95) ?? 0) - (percentile(base.map((p) => p.longestTaskMs), 95) ?? 0)).toFixed(1)} ms over ${ext.length} pairs`,
       }),
     ];
   });

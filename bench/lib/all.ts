@@ -42,37 +42,48 @@ export function measuredCommit(): string {
   }
 }
 
-/**
- * `BENCH_ONLY=6,12` runs only those figure groups (the ids `step` logs: 1, 5, 8, 2, 3, 4, 9, 6, 7, 7c,
- * 11, 10, 12), for working on one figure; such a partial run never replaces bench/results/latest.json.
- */
-export const benchOnly = (env = process.env): ReadonlySet<string> | null =>
-  env.BENCH_ONLY ? new Set(env.BENCH_ONLY.split(',').map((s) => s.trim()).filter(Boolean)) : null;
-const benchSelected = (id: string) => benchOnly()?.has(id) ?? true;
-
 const order = (id: string) => {
   const m = /^(\d+)([a-z]?)$/.exec(id);
   return m ? Number(m[1]) * 100 + (m[2] ? m[2].charCodeAt(0) - 96 : 0) : 1e9;
 };
 
-export async function runAll(sizes: Sizes, log: Log): Promise<Results> {
+/** The figure groups `runAll` runs, by the id its log line shows (`[2] panel after…`). */
+export const FIGURE_GROUPS: readonly string[] = ['1', '5', '8', '10', '2', '3', '4', '9', '6', '7', '7c', '11', '12'];
+
+/**
+ * `BENCH_ONLY=2,3,4,11`: run only these figure groups (to measure one change without the whole run).
+ * Undefined when unset (everything runs); an unknown id is an error that lists the valid ones, so a
+ * typo cannot silently measure nothing.
+ */
+export function benchOnlyFromEnv(env: Record<string, string | undefined> = process.env): ReadonlySet<string> | undefined {
+  const raw = env.BENCH_ONLY?.trim();
+  if (!raw) return undefined;
+  const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+  const unknown = ids.filter((id) => !FIGURE_GROUPS.includes(id));
+  if (unknown.length || !ids.length) throw new Error(`BENCH_ONLY: unknown figure group ${unknown.join(', ') || '(none given)'}; groups are ${FIGURE_GROUPS.join(', ')}`);
+  return new Set(ids);
+}
+
+/** `only`: the figure groups to run (see `benchOnlyFromEnv`); all of them when undefined. */
+export async function runAll(sizes: Sizes, log: Log, only?: ReadonlySet<string>): Promise<Results> {
   const started = Date.now();
   const date = new Date().toISOString();
   // Taken before measuring: a commit made while the run is in flight must not claim its figures.
   const commit = measuredCommit();
   try {
-    return { ...(await runFigures(sizes, log, date, started)), commit };
+    return { ...(await runFigures(sizes, log, date, started, only)), commit };
   } finally {
     dropDistSnapshot();
   }
 }
 
-async function runFigures(sizes: Sizes, log: Log, date: string, started: number): Promise<Results> {
+async function runFigures(sizes: Sizes, log: Log, date: string, started: number, only: ReadonlySet<string> | undefined): Promise<Results> {
+  const wanted = (id: string) => !only || only.has(id);
   const figures: Figure[] = [];
   const failed = (id: string, name: string, err: unknown): Figure =>
     missingFigure({ id, figure: name, unit: '—', goal: '—' }, `failed: ${String(err instanceof Error ? err.message : err).split('\n')[0]?.slice(0, 300)}`);
   const step = async (id: string, name: string, fn: () => Figure[] | Promise<Figure[]>) => {
-    if (!benchSelected(id)) return;
+    if (!wanted(id)) return;
     log(`[${id}] ${name}`);
     const t = Date.now();
     try {
@@ -88,13 +99,13 @@ async function runFigures(sizes: Sizes, log: Log, date: string, started: number)
   await step('1', 'bundle sizes', () => bundleFigures(dist, log));
   await step('5', 'playbook evaluation (Node)', () => playbookEvalFigures(sizes, log));
   await step('8', 'CSV export (Node)', () => csvFigures(sizes, log));
-  if (benchSelected('10')) log('[10] service worker idle stop: measuring in the background');
-  const idle = benchSelected('10')
+  if (wanted('10')) log('[10] service worker idle stop: measuring in the background');
+  const idle = wanted('10')
     ? measureWorkerIdle(sizes.idleCapSeconds, log).then(
         (r) => workerIdleFigures(r, sizes),
         (err: unknown) => [failed('10', 'service worker idle stop', err)],
       )
-    : Promise.resolve([]);
+    : [];
   await step('2', 'panel after the ticket pane appears', () => panelVisibleFigures(sizes, log));
   await step('3', 'mutation flood', () => mutationFloodFigures(sizes, log));
   await step('4', 'checklist click → paint', () => clickPaintFigures(sizes, log));

@@ -34,8 +34,34 @@ function patternHostMatches(pattern: unknown, host: string): boolean {
  */
 export function runContentScript(adaptersFor: AdapterSource, opts: { yieldToCustomSites: boolean }): Promise<boolean> {
   const w = window as unknown as { __resolvePlus?: Promise<boolean> };
-  w.__resolvePlus = (w.__resolvePlus ?? Promise.resolve(false)).then((claimed) => claimed || claimPage(adaptersFor, opts).catch(() => false));
+  w.__resolvePlus = (w.__resolvePlus ?? afterLoad()).then((claimed) => claimed || claimPage(adaptersFor, opts).catch(() => false));
   return w.__resolvePlus;
+}
+
+/** How long start-up waits for a page that is slow to fire its load event (a stalled image, a long poll). */
+const LOAD_WAIT_CAP_MS = 500;
+
+/**
+ * Start-up waits for the page's load event. Chromium injects `document_idle` scripts right after
+ * DOMContentLoaded when the load event is still to come, so whatever the script does then — the worker
+ * round trips' set-up, mounting and rendering the panel — runs before the page's load event and delays
+ * it. Evaluating the bundle is all that happens before load now; the rest runs in a task after the load
+ * handlers (not inside one: that would still count as load time), or after LOAD_WAIT_CAP_MS for a page
+ * whose load never comes. The panel cannot show a ticket before the helpdesk renders it anyway.
+ * Resolves `false`: nothing claimed the page yet.
+ */
+function afterLoad(): Promise<boolean> {
+  if (document.readyState === 'complete') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const go = () => {
+      clearTimeout(cap);
+      window.removeEventListener('load', onLoad);
+      resolve(false);
+    };
+    const onLoad = () => setTimeout(go, 0);
+    const cap = setTimeout(go, LOAD_WAIT_CAP_MS);
+    window.addEventListener('load', onLoad, { once: true });
+  });
 }
 
 /** Mounts the panel if one of the adapters fits this page; true when it did. */

@@ -8,29 +8,71 @@
  */
 import type { SiteAdapter } from '../sites/adapter';
 
-const DEBOUNCE_MS = 200;
+/** At most one DOM-driven re-read per this many ms while the page keeps mutating. */
+const THROTTLE_MS = 200;
 const URL_POLL_MS = 1_000;
+
+/** When to re-read the page: `fire` on each change; `read` is called at the times described below. */
+export interface ReadScheduler {
+  fire(reason: 'url' | 'dom'): void;
+  /** Reads now (the ticket pane just appeared), cancelling what was due. */
+  readNow(reason: 'url' | 'dom'): void;
+  cancel(): void;
+}
+
+/**
+ * Throttle with a leading edge. The first mutation after a quiet period is read at once, inside the
+ * page's own mutating task (a MutationObserver callback is its microtask), so the panel's update paints
+ * in the same frame as the page's change — a trailing delay made the panel lag the pane by the whole
+ * delay. Under a constant stream of mutations, later ones within `throttleMs` wait for one trailing
+ * read at lastRead + throttleMs: at most one read per `throttleMs`, never one per mutation, and a
+ * stream that never pauses is still read (a debounce would starve). Re-arming a timer per mutation
+ * would be work on the page's thread, so a mutation that finds a read already due returns at once.
+ */
+export function createReadScheduler(read: (reason: 'url' | 'dom') => void, throttleMs: number, now: () => number = () => performance.now()): ReadScheduler {
+  /** A re-read already due (trailing edge, or a URL change): later mutations ride on it. */
+  let due: ReturnType<typeof setTimeout> | null = null;
+  let lastRead = Number.NEGATIVE_INFINITY;
+  const cancel = () => {
+    if (due) clearTimeout(due);
+    due = null;
+  };
+  const readNow = (reason: 'url' | 'dom') => {
+    cancel();
+    // Only DOM reads count against the throttle: the pane a URL change announces must not wait for it.
+    if (reason === 'dom') lastRead = now();
+    read(reason);
+  };
+  return {
+    fire(reason) {
+      if (reason === 'url') {
+        // A URL change is read on its own task: the SPA usually renders the new pane right after.
+        cancel();
+        due = setTimeout(() => readNow('url'), 0);
+        return;
+      }
+      if (due) return;
+      const wait = lastRead + throttleMs - now();
+      if (wait <= 0) readNow('dom');
+      else due = setTimeout(() => readNow('dom'), wait);
+    },
+    readNow,
+    cancel,
+  };
+}
 
 export function watchPage(adapter: SiteAdapter, onChange: (reason: 'url' | 'dom') => void, signal: AbortSignal): void {
   let lastUrl = location.href;
-  let debounce: ReturnType<typeof setTimeout> | null = null;
   let narrow: MutationObserver | null = null;
   let waiting: MutationObserver | null = null;
   let observed: Element[] = [];
 
-  // Throttle, not debounce: under a constant stream of page mutations a debounce would never fire (new
-  // messages would go unread), and re-arming a timer per mutation is itself work on the page's thread.
-  const fire = (reason: 'url' | 'dom') => {
-    if (debounce && reason === 'dom') return;
-    if (debounce) clearTimeout(debounce);
-    debounce = setTimeout(() => {
-      debounce = null;
-      if (!signal.aborted) {
-        onChange(reason);
-        retarget();
-      }
-    }, reason === 'url' ? 0 : DEBOUNCE_MS);
-  };
+  const scheduler = createReadScheduler((reason) => {
+    if (signal.aborted) return;
+    onChange(reason);
+    retarget();
+  }, THROTTLE_MS);
+  const fire = scheduler.fire;
 
   function retarget(): void {
     const root = adapter.findTicketRoot(document);
@@ -43,10 +85,7 @@ export function watchPage(adapter: SiteAdapter, onChange: (reason: 'url' | 'dom'
       waiting = new MutationObserver(() => {
         // The pane just rendered: read it now, not after the throttle delay (the panel should paint with it).
         if (!adapter.findTicketRoot(document)) return;
-        if (debounce) clearTimeout(debounce);
-        debounce = null;
-        onChange('dom');
-        retarget();
+        scheduler.readNow('dom');
       });
       waiting.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-is-active', 'class', 'hidden', 'aria-selected'] });
     }
@@ -79,7 +118,7 @@ export function watchPage(adapter: SiteAdapter, onChange: (reason: 'url' | 'dom'
 
   signal.addEventListener('abort', () => {
     clearInterval(poll);
-    if (debounce) clearTimeout(debounce);
+    scheduler.cancel();
     narrow?.disconnect();
     waiting?.disconnect();
   });

@@ -2,7 +2,27 @@
 import type { Evaluation } from '../../core/playbook/engine';
 import { t } from '../../shared/i18n';
 import type { PanelActions } from '../controller';
-import { trusted } from './trusted';
+import { mayAct } from './trusted';
+
+/**
+ * A click on a step's box. The box shows the model, never the browser's own toggle, and the new state
+ * paints in the click's own frame: the handler puts the box back to the model's state, the action
+ * updates the model synchronously and the panel re-renders in a microtask of this dispatch, setting the
+ * new state. The click is not cancelled (preventDefault) on purpose: a cancelled checkbox click is reset
+ * by the browser *after* dispatch, undoing that render, so the box showed the old state until some
+ * later re-render — a frame or more after the progress line. A click the guard ignores changes nothing.
+ */
+function toggle(e: MouseEvent, stepId: string, done: boolean, actions: PanelActions): void {
+  const box = e.currentTarget as HTMLInputElement;
+  // Either way the box first goes back to the model's state: a script's `new MouseEvent('click')` is not
+  // cancelable, so preventDefault alone would leave the browser's toggle on screen.
+  box.checked = done;
+  if (!mayAct(e)) {
+    e.preventDefault();
+    return;
+  }
+  void actions.toggleStep(stepId);
+}
 
 export function Checklist({ evaluation, actions }: { evaluation: Evaluation; actions: PanelActions }) {
   const { progress } = evaluation;
@@ -23,7 +43,7 @@ export function Checklist({ evaluation, actions }: { evaluation: Evaluation; act
         {steps.map((s) => (
           <li class="step" key={s.id}>
             <label>
-              <input type="checkbox" checked={s.done} title={s.help ?? undefined} onClick={trusted((e: MouseEvent) => { e.preventDefault(); void actions.toggleStep(s.id); })} />
+              <input type="checkbox" checked={s.done} title={s.help ?? undefined} onClick={(e: MouseEvent) => toggle(e, s.id, s.done, actions)} />
               <span>
                 {s.title}
                 {s.required && (
