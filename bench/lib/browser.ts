@@ -102,3 +102,64 @@ export async function policySettled(l: Launched): Promise<number> {
   }
   return Date.now() - started;
 }
+
+/** One trace event as DevTools writes it (times in µs on the trace clock). */
+export interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { data?: { message?: string } };
+}
+
+/** The top-level task events of a renderer thread (older and newer Chromium names). */
+const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/**
+ * Starts a DevTools trace of main-thread tasks; the returned function ends it and gives its events. Unlike
+ * a `longtask` PerformanceObserver, this sees every task of the thread, whichever world scheduled it or
+ * however it was dispatched (a DevTools `Runtime.callFunctionOn` task is not reported as a long task).
+ */
+export async function startTaskTrace(session: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  const onData = (e: { value: unknown[] }) => {
+    events.push(...(e.value as TraceEvent[]));
+  };
+  session.on('Tracing.dataCollected', onData);
+  await session.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline'] },
+  });
+  return async () => {
+    const complete = new Promise<void>((resolve) => session.once('Tracing.tracingComplete', () => resolve()));
+    await session.send('Tracing.end');
+    await complete;
+    session.off('Tracing.dataCollected', onData);
+    return events;
+  };
+}
+
+/**
+ * Longest task (ms) on the thread that wrote `console.timeStamp(startMark)`, among the tasks overlapping
+ * the time from that mark to `console.timeStamp(endMark)` (a task that contains a mark counts in full).
+ * Throws when a mark is missing: a window the trace did not see must not read as "no long task".
+ */
+export function longestTaskBetween(events: readonly TraceEvent[], startMark: string, endMark: string): number {
+  const mark = (m: string) => {
+    const found = events.find((e) => e.name === 'TimeStamp' && e.args?.data?.message === m);
+    if (!found) throw new Error(`trace has no console.timeStamp('${m}') (${events.length} events): tracing did not cover the probe`);
+    return found;
+  };
+  const start = mark(startMark);
+  const end = mark(endMark);
+  if (end.pid !== start.pid || end.tid !== start.tid) throw new Error(`marks '${startMark}' and '${endMark}' are on different threads`);
+  let longest = 0;
+  for (const e of events) {
+    if (e.ph !== 'X' || !TASK_EVENTS.has(e.name) || e.pid !== start.pid || e.tid !== start.tid) continue;
+    const dur = e.dur ?? 0;
+    if (e.ts <= end.ts && e.ts + dur >= start.ts) longest = Math.max(longest, dur / 1000);
+  }
+  return longest;
+}
