@@ -70,51 +70,56 @@ async function injectAndProbe(arg: { html: string; id: string; expectPanel: bool
   let tDom: number | null = null;
   let warnLeft = false;
   let tPane = 0;
-  requestAnimationFrame(() => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => {
-      tPane = performance.now();
-    };
-    ch.port2.postMessage(null);
-  });
-  const painted = new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => resolve(null), arg.timeoutMs);
-    const afterFrame = () =>
-      requestAnimationFrame(() => {
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => {
-          clearTimeout(timer);
-          resolve(performance.now());
-        };
-        ch.port2.postMessage(null);
-      });
-    if (!arg.expectPanel || !shadow) {
-      // Baseline: no panel; keep observing as long as the extension typically needs, so both windows match.
-      setTimeout(afterFrame, 150);
-      return;
-    }
-    const mo = new MutationObserver(() => {
-      if (tDom === null && shows()) {
-        tDom = performance.now();
-        warnLeft = !!shadow.querySelector('.warn[role="status"]');
-        mo.disconnect();
-        afterFrame();
-      }
+  // Called in the injection's own task, right after it: a frame between this evaluation and the injection
+  // must not count as the pane's.
+  const watchPaint = () => {
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => {
+        tPane = performance.now();
+      };
+      ch.port2.postMessage(null);
     });
-    mo.observe(shadow, { subtree: true, childList: true, characterData: true, attributes: true });
-  });
-  // The pane arrives in a task of its own, as a page's rendering does: injected inside the DevTools
-  // evaluation task instead, the extension's read of it (a microtask of the mutating task) ran in a task
-  // that no `longtask` observer reports, which made 2c's old probe blind with the extension.
-  const t0 = await new Promise<number>((resolve) =>
+    const painted = new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => resolve(null), arg.timeoutMs);
+      const afterFrame = () =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => {
+            clearTimeout(timer);
+            resolve(performance.now());
+          };
+          ch.port2.postMessage(null);
+        });
+      if (!arg.expectPanel || !shadow) {
+        // Baseline: no panel; keep observing as long as the extension typically needs, so both windows match.
+        setTimeout(afterFrame, 150);
+        return;
+      }
+      const mo = new MutationObserver(() => {
+        if (tDom === null && shows()) {
+          tDom = performance.now();
+          warnLeft = !!shadow.querySelector('.warn[role="status"]');
+          mo.disconnect();
+          afterFrame();
+        }
+      });
+      mo.observe(shadow, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    return painted;
+  };
+  // The pane arrives in a page task of its own, as a page's rendering does (not inside the DevTools
+  // evaluation task, which also parsed the template above).
+  const injected = await new Promise<{ t0: number; painted: Promise<number | null> }>((resolve) =>
     setTimeout(() => {
       console.timeStamp(arg.startMark); // where the trace's window starts (see longestTaskBetween)
       const t = performance.now();
       document.getElementById('panes')!.append(tpl.content);
-      resolve(t);
+      resolve({ t0: t, painted: watchPaint() });
     }, 0),
   );
-  const tEnd = await painted;
+  const t0 = injected.t0;
+  const tEnd = await injected.painted;
   await new Promise((r) => setTimeout(r, 300)); // the panel's follow-up work; observer entries arrive late
   console.timeStamp(arg.endMark);
   lt.disconnect();
