@@ -39,7 +39,11 @@ export interface Probe {
    * DevTools trace of the page's renderer (filled in by `probePanel`; the in-page probe returns 0).
    */
   longestTaskMs: number;
-  /** Longest `longtask` PerformanceObserver entry in the same window (a cross-check of the trace). */
+  /**
+   * Longest `longtask` PerformanceObserver entry in the same window, kept as a cross-check: on the
+   * extension's pages it never reports the pane's rendering task (style + layout + pre-paint, ~65 ms, which
+   * it reports on the baseline page), though it does report a long task of the content script's own.
+   */
   observerTaskMs: number;
   /** Longest long animation frame (> 50 ms) in that window, and the extension's script time in it. */
   longestFrameMs: number;
