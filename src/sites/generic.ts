@@ -125,11 +125,9 @@ function signature(el: Element): string {
 }
 
 /** Lists of links and buttons (navigation, ticket lists) are not conversations. */
-function looksLikeMessage(el: Element, raw: string): boolean {
-  const text = cleanText(raw, 400);
+function looksLikeMessage(el: Element): boolean {
+  const text = cleanText(el.textContent, 400);
   if (text.length < 2) return false;
-  // Most messages hold no link or button: one lookup instead of collecting an empty list.
-  if (!el.querySelector('a, button')) return true;
   const linkText = $$(el, 'a, button').reduce((n, a) => n + cleanText(a.textContent, 400).length, 0);
   return linkText < text.length * 0.6;
 }
@@ -158,16 +156,9 @@ export function largestMessageList(scope: Scope, exclude: Element | null): { ite
       groups.set(key, list);
     }
     for (const group of groups.values()) {
-      if (group.length < 2) continue;
-      // Each element's text is taken once, for both the message test and the score (it is the cost here).
-      let score = 0;
-      const all = group.every((el) => {
-        const raw = el.textContent ?? '';
-        if (!looksLikeMessage(el, raw)) return false;
-        score += Math.min(cleanText(raw, 2_000).length, 2_000);
-        return true;
-      });
-      if (all && score > bestScore) [best, bestScore] = [group, score];
+      if (group.length < 2 || !group.every(looksLikeMessage)) continue;
+      const score = group.reduce((n, el) => n + Math.min(cleanText(el.textContent, 2_000).length, 2_000), 0);
+      if (score > bestScore) [best, bestScore] = [group, score];
     }
   }
   return best.length ? { items: best, source: `largest list (${best.length} × ${signature(best[0] as Element).toLowerCase()})` } : null;
