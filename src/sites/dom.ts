@@ -117,3 +117,40 @@ export function exactEmail(raw: string | null | undefined): string | null {
   const text = cleanText(raw, 260).replace(/^mailto:/i, '').replace(/^<([^<>]*)>$/, '$1').split('?')[0] ?? '';
   return WHOLE_EMAIL.test(text) ? text.toLowerCase() : null;
 }
+
+/**
+ * The last `n` elements under `scope` matching `selector`, in document order: the same as
+ * `$$(scope, selector).slice(-n)`, without touching the rest of a long conversation. It walks backwards in
+ * document order from the scope's last descendant, so a 2,000-message log costs the last `n` messages'
+ * elements, not all of them (a helpdesk page that streams messages is read on every change). When the tail
+ * holds few matches the walk gives up after `budget` elements and asks the native query, which is faster
+ * than a script walk over the whole subtree.
+ */
+export function lastMatches(scope: Element, selector: string, n: number, budget = Math.max(2_000, n * 40)): Element[] {
+  // `:scope` means the element itself to `matches` but the query root to querySelectorAll.
+  if (n <= 0) return [];
+  if (selector.includes(':scope')) return $$(scope, selector).slice(-n);
+  const found: Element[] = [];
+  try {
+    let el: Element | null = deepestLast(scope);
+    for (let visited = 0; el && el !== scope; visited++) {
+      if (visited >= budget) return $$(scope, selector).slice(-n);
+      if (el.matches(selector)) {
+        found.push(el);
+        if (found.length === n) break;
+      }
+      // The element before `el` in document order: its previous sibling's last descendant, else its parent.
+      const prev: Element | null = el.previousElementSibling;
+      el = prev ? deepestLast(prev) : el.parentElement;
+    }
+  } catch {
+    return []; // an invalid admin-supplied selector must not break the page
+  }
+  return found.reverse();
+}
+
+function deepestLast(el: Element): Element {
+  let last = el;
+  while (last.lastElementChild) last = last.lastElementChild;
+  return last;
+}

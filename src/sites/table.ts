@@ -9,7 +9,7 @@
 import { cleanTags, cleanText, LIMITS } from '../core/ticket/sanitize';
 import type { HelpdeskId, MessageRole, TicketMessage } from '../core/ticket/types';
 import type { InsertStrategy, SiteAdapter, TicketApi } from './adapter';
-import { $, $$, Diagnostics, type Found, firstMatch, firstText, textOf } from './dom';
+import { $, $$, Diagnostics, type Found, firstMatch, firstText, lastMatches, textOf } from './dom';
 import { insertOrder } from './dom-extra';
 import { structuredEmail } from './generic';
 import { insertInto } from './insert';
@@ -129,9 +129,16 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
       // A requester field may show "Name <address>": the name is the display part; the key never comes from it.
       const requesterName = cleanText((requesterFound?.value ?? '').replace(/<[^<>]*@[^<>]*>|\S+@\S+/g, ' ')) || '';
       const log = threadOf(root);
-      const items = log ? $$(log.value, t.message) : [];
+      // Only the kept messages are read (the page may stream into a log of thousands); a product that
+      // reorders its messages needs them all to know which are the last.
+      let all: Element[] | null = null;
+      const allItems = (): Element[] => {
+        all ??= log ? $$(log.value, t.message) : [];
+        return all;
+      };
+      const kept = t.orderMessages ? t.orderMessages(allItems()).slice(-LIMITS.messages) : log ? lastMatches(log.value, t.message, LIMITS.messages) : [];
       const messages: TicketMessage[] = [];
-      for (const item of (t.orderMessages ? t.orderMessages(items) : items).slice(-LIMITS.messages)) {
+      for (const item of kept) {
         const role = t.roleOf(item, requesterName);
         if (!role) continue;
         const body = (t.messageBody ?? []).map((sel) => $(item, sel)).find(Boolean) ?? item;
@@ -154,7 +161,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
         : (t.customerId?.(scope) ?? null);
       const customerKey = d.note('customerKey', key);
       const status = toStatus(d.note('status', pickText(root, t.status) ?? t.statusFallback?.(root) ?? null));
-      const channel = toChannel(d.note('channel', pickText(root, t.channel) ?? t.channelFallback?.(root, items) ?? null));
+      const channel = toChannel(d.note('channel', pickText(root, t.channel) ?? t.channelFallback?.(root, allItems()) ?? null));
       let tags: string[] = [];
       if (typeof t.tags === 'function') tags = cleanTags(d.note('tags', t.tags(root)) ?? []);
       else {
