@@ -9,19 +9,13 @@
  *       `sync` (team-mode cursors: publish position, last pulled stream sequence)
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Attempt, Interaction, LogEvent, Wrapup } from '../core/log/types';
+import type { Attempt, Interaction, LogEvent, Review, Wrapup } from '../core/log/types';
 
 export const DB_NAME = 'resolve-plus';
 export const DB_VERSION = 4;
 
-export interface Review {
-  readonly attemptId: string;
-  readonly resolutionFirst: boolean | null;
-  readonly fit: boolean | null;
-  readonly tone: boolean | null;
-  readonly note: string;
-  readonly reviewedAt: number;
-}
+/** A team lead's rating of one offered attempt: the one shape is core's (src/core/log/types.ts). */
+export type { Review } from '../core/log/types';
 
 export interface ResolvePlusDB extends DBSchema {
   events: { key: string; value: LogEvent; indexes: { 'by-interaction': string; 'by-at': number } };

@@ -5,6 +5,7 @@
  * for attempts of its own (stored locally, not pulled from the team). The reviewer is the subject's
  * rep id, never a body field. The note is the lead's words about the attempt, bounded and shown as text.
  */
+import type { Review } from '../log/types';
 import * as v from 'valibot';
 import { WIRE_SCHEMA_VERSION } from './wire';
 
@@ -15,14 +16,8 @@ export const MAX_REVIEW_BYTES = 4 * 1024;
 
 const REP = /^[A-Za-z0-9_-]{1,64}$/;
 
-export interface TeamReview {
-  readonly attemptId: string;
-  readonly resolutionFirst: boolean | null;
-  readonly fit: boolean | null;
-  readonly tone: boolean | null;
-  readonly note: string;
-  readonly reviewedAt: number;
-}
+/** On the stream a review is the log's own `Review` (src/core/log/types.ts), nothing added. */
+export type TeamReview = Review;
 
 /** A review as a rep keeps it: who wrote it (from the subject) and what was reviewed. */
 export interface ReceivedReview extends TeamReview {
