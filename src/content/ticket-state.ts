@@ -7,7 +7,7 @@
  * the storage. Holds ids and times only — never conversation text.
  */
 import { browser } from '../shared/ext';
-import type { TicketState } from '../core/session/types';
+import { freshTicketState, type TicketState } from '../core/session/types';
 import type { HelpdeskId } from '../core/ticket/types';
 import { KEYS } from '../shared/storage-keys';
 
@@ -18,19 +18,7 @@ export const MAX_TICKETS_PER_ORIGIN = 200;
 export const ticketKey = (origin: string, helpdesk: HelpdeskId, ticketId: string) => `${KEYS.ticketPrefix}${origin}:${helpdesk}:${ticketId}`;
 
 export function newTicketState(now: number, customerKey: string, variant: string): TicketState {
-  return {
-    interactionId: crypto.randomUUID(),
-    startedAt: now,
-    touchedAt: now,
-    checklist: {},
-    suppressedAuto: [],
-    resolvedAt: null,
-    moves: {},
-    wrapup: { vesAchieveMore: null, vesConfidence: null, effort: null },
-    ended: false,
-    customerKey,
-    variant,
-  };
+  return freshTicketState(crypto.randomUUID(), now, customerKey, variant);
 }
 
 export async function loadTicketState(origin: string, helpdesk: HelpdeskId, ticketId: string): Promise<TicketState | null> {

@@ -3,21 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { NOW } from '../playbook/test-fixtures';
 import { commandForKey, outcomePrompt, stageOf, stepIndex, suggestOutcome } from './live-chat';
 import { applyRepAction } from './ticket-session';
-import type { TicketState } from './types';
+import { freshTicketState, type TicketState } from './types';
 
-const base: TicketState = {
-  interactionId: 'i1',
-  startedAt: NOW,
-  touchedAt: NOW,
-  checklist: {},
-  suppressedAuto: [],
-  resolvedAt: null,
-  moves: {},
-  wrapup: { vesAchieveMore: null, vesConfidence: null, effort: null },
-  ended: false,
-  customerKey: '',
-  variant: '',
-};
+const base: TicketState = freshTicketState('i1', NOW, '', '');
 const tip = { id: 'tip', kind: 'usage-tip', title: 'Tip' } as const;
 const none = { ctrl: false, alt: false, meta: false };
 

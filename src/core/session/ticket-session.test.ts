@@ -4,21 +4,9 @@ import { evaluate } from '../playbook/engine';
 import { input, move, NOW, playbook, step, ticket } from '../playbook/test-fixtures';
 import type { Playbook } from '../playbook/types';
 import { applyRepAction, settle } from './ticket-session';
-import type { Effect, TicketState } from './types';
+import { type Effect, freshTicketState, type TicketState } from './types';
 
-const fresh = (): TicketState => ({
-  interactionId: 'i1',
-  startedAt: NOW - 60_000,
-  touchedAt: NOW - 60_000,
-  checklist: {},
-  suppressedAuto: [],
-  resolvedAt: null,
-  moves: {},
-  wrapup: { vesAchieveMore: null, vesConfidence: null, effort: null },
-  ended: false,
-  customerKey: '',
-  variant: '',
-});
+const fresh = (): TicketState => freshTicketState('i1', NOW - 60_000, '', '');
 const engine = (pb: Playbook, status: 'open' | 'solved' = 'open') => (s: TicketState) =>
   evaluate(pb, input({ context: ticket({ status }), checklist: s.checklist, suppressedAuto: s.suppressedAuto }));
 const emitted = (effects: readonly Effect[]) => effects.flatMap((e) => (e.kind === 'emit' ? [e.body.type === 'step-completed' ? `${e.body.type}:${e.body.stepId}` : e.body.type] : []));

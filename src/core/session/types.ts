@@ -34,6 +34,23 @@ export interface TicketState {
   readonly variant: string;
 }
 
+/** A ticket nobody has worked yet: nothing ticked, shown, offered or answered. */
+export function freshTicketState(interactionId: string, now: number, customerKey: string, variant: string): TicketState {
+  return {
+    interactionId,
+    startedAt: now,
+    touchedAt: now,
+    checklist: {},
+    suppressedAuto: [],
+    resolvedAt: null,
+    moves: {},
+    wrapup: { vesAchieveMore: null, vesConfidence: null, effort: null },
+    ended: false,
+    customerKey,
+    variant,
+  };
+}
+
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** A log event before the runner gives it an id, a time and the interaction's id. */
 export type EventBody = DistributiveOmit<LogEvent, 'id' | 'at' | 'interactionId'>;
