@@ -9,15 +9,17 @@
  * team mode's publish queue (team mode deletes the row once the server acknowledged it) — unless team
  * mode is off (`unqueuedMarker`), when its history backfill will queue them instead.
  */
-import { unwrap } from 'idb';
+import { type IDBPTransaction, unwrap, wrap } from 'idb';
 import * as v from 'valibot';
 import { project } from '../core/log/project';
 import type { Interaction, LogEvent } from '../core/log/types';
 import { issueMessage, issuePath, logEventSchema } from '../core/log/validate';
 import type { LogDB } from './open';
-import type { RejectedEvent } from './schema';
+import type { RejectedEvent, ResolvePlusDB } from './schema';
 
 export const INGEST_STORES = ['events', 'interactions', 'attempts', 'wrapups', 'rejected', 'sync'] as const;
+/** The ingest transaction, for a caller's writes that must commit with the batch (`storeValidEvents`' `alongside`). */
+export type IngestTx = IDBPTransaction<ResolvePlusDB, (typeof INGEST_STORES)[number][], 'readwrite'>;
 /** The rep's own events: the only ones team mode publishes. */
 export const LOCAL_ORIGIN = 'local';
 const MAX_RAW = 4_000;
@@ -77,6 +79,8 @@ export async function ingestEvents(db: LogDB, events: readonly unknown[], origin
  *     source) makes its `add` fail with ConstraintError, which aborts that transaction: the batch is then
  *     stored again carefully — adds awaited, such events counted as already stored (the first copy wins),
  *     projection from the events really added. Idempotent by event id either way.
+ * `alongside` writes the caller's own rows in the same transaction, after the batch's (team mode's pull
+ * cursor and counters: they commit with the events they describe, and a batch costs one commit, not two).
  */
 export async function storeValidEvents(
   db: LogDB,
@@ -86,8 +90,9 @@ export async function storeValidEvents(
   source: string | undefined,
   now: number,
   unqueuedMarker?: string,
+  alongside?: (tx: IngestTx) => Promise<void>,
 ): Promise<IngestResult> {
-  const batch: Batch = { unique, rejected, origin, source, now, unqueuedMarker };
+  const batch: Batch = { unique, rejected, origin, source, now, unqueuedMarker, alongside };
   try {
     return await storeOnce(db, batch, 'optimistic');
   } catch (err) {
@@ -103,11 +108,12 @@ interface Batch {
   readonly source: string | undefined;
   readonly now: number;
   readonly unqueuedMarker: string | undefined;
+  readonly alongside: ((tx: IngestTx) => Promise<void>) | undefined;
 }
 
 async function storeOnce(db: LogDB, batch: Batch, mode: 'optimistic' | 'careful'): Promise<IngestResult> {
-  const { unique, rejected, origin, source, now, unqueuedMarker } = batch;
-  if (unique.length === 0 && rejected.length === 0) return { stored: [], fresh: 0, rejected: [] };
+  const { unique, rejected, origin, source, now, unqueuedMarker, alongside } = batch;
+  if (unique.length === 0 && rejected.length === 0 && !alongside) return { stored: [], fresh: 0, rejected: [] };
   // The raw transaction (no idb wrapper): no promise per request, and no `done` promise left unobserved on abort.
   const tx = unwrap(db).transaction(INGEST_STORES, 'readwrite');
   const done = transactionDone(tx);
@@ -153,6 +159,13 @@ async function storeOnce(db: LogDB, batch: Batch, mode: 'optimistic' | 'careful'
     for (const a of projection.attempts) attempts.put(a);
     const wrapups = tx.objectStore('wrapups');
     for (const w of projection.wrapups) wrapups.put(w);
+    if (alongside) {
+      const wrapped = wrap(tx) as unknown as IngestTx;
+      wrapped.done.catch(() => {}); // `done` above is the one observed
+      // A failed `add` aborts the transaction: its ConstraintError (`done`, first) must win over the
+      // AbortError the caller's pending reads get next, so the careful retry still happens.
+      await Promise.all([done, alongside(wrapped)]);
+    }
     await done;
     return { stored: unique.map((e) => e.id), fresh: fresh.length, rejected: rejected.map(({ id, reason }) => ({ id, reason })) };
   } catch (err) {

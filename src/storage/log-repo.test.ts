@@ -130,10 +130,59 @@ describe('schema upgrades', () => {
       const all = await readAll(db);
       expect(all.events).toHaveLength(50);
       expect(all.interactions).toHaveLength(50);
-      // New indexes work on the old data.
-      expect(await db.getAllFromIndex('interactions', 'by-customer', 'c'.repeat(64))).toHaveLength(50);
+      // The indexes of the current version work on the old data.
+      expect(await db.getAllFromIndex('interactions', 'by-started', T0)).toHaveLength(50);
       db.close();
     }
+  });
+
+  it('v5 drops the unqueried indexes and keeps every record of every store, and the kept indexes answer', async () => {
+    const name = dbName();
+    const v4 = await openDB(name, 4, {
+      upgrade(db, oldVersion, _v, tx) {
+        for (let v = oldVersion; v < 4; v++) UPGRADE_STEPS[v]?.(db as never, tx as never);
+      },
+    });
+    // A rep's log at v4: two interactions with attempts and a wrap-up, plus a row in every other store.
+    const seeded = await openLogDB({ name: dbName() });
+    await appendEvents(seeded, [
+      start('i1'),
+      { id: 'o1', at: T0 + 10, interactionId: 'i1', type: 'move-offered', via: 'insert', ...move },
+      { id: 'w1', at: T0 + 20, interactionId: 'i1', type: 'wrapup', vesAchieveMore: 4, vesConfidence: 5, effort: 6 },
+      start('i2', T0 + 100),
+      { id: 'o2', at: T0 + 110, interactionId: 'i2', type: 'move-outcome', outcome: 'declined', skipReason: null, ...move },
+    ]);
+    const log = await readAll(seeded);
+    seeded.close();
+    const others = {
+      reviews: [{ attemptId: 'i1:care-tip', resolutionFirst: true, fit: true, tone: null, note: '', reviewedAt: T0 }],
+      config: [{ key: 'salt', value: 'x', updatedAt: T0 }],
+      rejected: [{ id: 'r1', at: T0, reason: 'bad', origin: 'local', raw: '{}' }],
+      sync: [{ key: 'pub:o1', value: { at: T0 }, updatedAt: T0 }],
+    };
+    const tx = v4.transaction(['events', 'interactions', 'attempts', 'wrapups', 'reviews', 'config', 'rejected', 'sync'], 'readwrite');
+    for (const [store, rows] of Object.entries({ ...log, ...others })) for (const row of rows) await tx.objectStore(store as 'events').put(row as never);
+    await tx.done;
+    const before = Object.fromEntries(await Promise.all([...v4.objectStoreNames].map(async (s) => [s, await v4.getAll(s)] as const)));
+    expect([...v4.transaction('attempts').store.indexNames]).toContain('by-kind');
+    v4.close();
+
+    const db = await openLogDB({ name });
+    expect(db.version).toBe(5);
+    for (const [store, rows] of Object.entries(before)) expect(await db.getAll(store as 'events')).toEqual(rows);
+    const indexes = (store: 'events' | 'interactions' | 'attempts' | 'wrapups' | 'rejected') => [...db.transaction(store).store.indexNames].sort();
+    expect(indexes('events')).toEqual(['by-at', 'by-interaction']);
+    expect(indexes('interactions')).toEqual(['by-started']);
+    expect(indexes('attempts')).toEqual(['by-customer', 'by-interaction', 'by-logged']);
+    expect(indexes('wrapups')).toEqual(['by-at']);
+    expect(indexes('rejected')).toEqual(['by-at']);
+    // What queries the kept indexes still sees the upgraded records.
+    expect((await customerHistory(db, 'c'.repeat(64), 'i2')).map((h) => h.moveId)).toEqual(['care-tip']);
+    expect((await timeline(db, 'i1')).events.map((e) => e.id)).toEqual(['i1-start', 'o1', 'w1']);
+    expect(await db.getAllKeysFromIndex('attempts', 'by-logged', IDBKeyRange.lowerBound(T0 + 100))).toEqual(['i2:care-tip']);
+    await purgeBefore(db, T0 + 50);
+    expect((await readAll(db)).interactions.map((i) => i.id)).toEqual(['i2']);
+    db.close();
   });
 
   it('an open connection closes itself on versionchange so upgrades never hang', async () => {

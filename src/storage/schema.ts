@@ -7,12 +7,18 @@
  *   v4: `config` (trusted settings, playbooks, policy mirror, salt, team configuration — extension
  *       contexts only, never content scripts), `rejected` (events the worker refused, kept aside),
  *       `sync` (team-mode cursors: publish position, last pulled stream sequence)
+ *   v5: drops the indexes nothing queries (every write paid for them: a team lead's first sync of 100,000
+ *       events spent a third of its index entries on them): interactions by rep, helpdesk and customer;
+ *       attempts by rep, helpdesk, move, outcome and kind. The dashboard filters in memory. Kept: events
+ *       by interaction (ingest, timeline) and time (retention); interactions by start (retention,
+ *       abandoned sweep); attempts by logged time (dashboard, options), interaction (timeline) and
+ *       customer (frequency cap); wrapups and rejected by time.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Attempt, Interaction, LogEvent, Review, Wrapup } from '../core/log/types';
 
 export const DB_NAME = 'resolve-plus';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** A team lead's rating of one offered attempt: the one shape is core's (src/core/log/types.ts). */
 export type { Review } from '../core/log/types';
@@ -22,21 +28,12 @@ export interface ResolvePlusDB extends DBSchema {
   interactions: {
     key: string;
     value: Interaction;
-    indexes: { 'by-started': number; 'by-rep': string; 'by-helpdesk': string; 'by-customer': string };
+    indexes: { 'by-started': number };
   };
   attempts: {
     key: string;
     value: Attempt;
-    indexes: {
-      'by-logged': number;
-      'by-rep': string;
-      'by-helpdesk': string;
-      'by-move': string;
-      'by-outcome': string;
-      'by-interaction': string;
-      'by-customer': string;
-      'by-kind': string;
-    };
+    indexes: { 'by-logged': number; 'by-interaction': string; 'by-customer': string };
   };
   wrapups: { key: string; value: Wrapup; indexes: { 'by-at': number } };
   reviews: { key: string; value: Review };
@@ -68,7 +65,17 @@ export interface RejectedEvent {
 type UpgradeTx = IDBPTransaction<ResolvePlusDB, StoreNames<ResolvePlusDB>[], 'versionchange'>;
 type Step = (db: IDBPDatabase<ResolvePlusDB>, tx: UpgradeTx) => void;
 
-/** Append-only: step N turns version N-1 into version N. Never edit a step that has shipped. */
+/** Indexes created by steps v1–v3 and dropped by v5 (the typed schema no longer names them). */
+export const DROPPED_INDEXES = {
+  interactions: ['by-rep', 'by-helpdesk', 'by-customer'],
+  attempts: ['by-rep', 'by-helpdesk', 'by-move', 'by-outcome', 'by-kind'],
+} as const;
+
+/** The earlier steps create indexes v5 drops: they are called through this untyped view of the store. */
+type AnyIndexes = { createIndex(name: string, keyPath: string): unknown };
+const legacy = (store: unknown) => store as AnyIndexes;
+
+/** Append-only: step N turns version N-1 into version N. Never change what a shipped step does (the `legacy` casts only retype it). */
 export const UPGRADE_STEPS: readonly Step[] = [
   // v1
   (db) => {
@@ -77,27 +84,27 @@ export const UPGRADE_STEPS: readonly Step[] = [
     events.createIndex('by-at', 'at');
     const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
     interactions.createIndex('by-started', 'startedAt');
-    interactions.createIndex('by-rep', 'repId');
-    interactions.createIndex('by-helpdesk', 'helpdesk');
+    legacy(interactions).createIndex('by-rep', 'repId');
+    legacy(interactions).createIndex('by-helpdesk', 'helpdesk');
     const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
     attempts.createIndex('by-logged', 'loggedAt');
-    attempts.createIndex('by-rep', 'repId');
-    attempts.createIndex('by-helpdesk', 'helpdesk');
-    attempts.createIndex('by-move', 'moveId');
-    attempts.createIndex('by-outcome', 'outcome');
+    legacy(attempts).createIndex('by-rep', 'repId');
+    legacy(attempts).createIndex('by-helpdesk', 'helpdesk');
+    legacy(attempts).createIndex('by-move', 'moveId');
+    legacy(attempts).createIndex('by-outcome', 'outcome');
     attempts.createIndex('by-interaction', 'interactionId');
   },
   // v2
   (db, tx) => {
     const wrapups = db.createObjectStore('wrapups', { keyPath: 'interactionId' });
     wrapups.createIndex('by-at', 'at');
-    tx.objectStore('interactions').createIndex('by-customer', 'customerKey');
+    legacy(tx.objectStore('interactions')).createIndex('by-customer', 'customerKey');
     tx.objectStore('attempts').createIndex('by-customer', 'customerKey');
   },
   // v3
   (db, tx) => {
     db.createObjectStore('reviews', { keyPath: 'attemptId' });
-    tx.objectStore('attempts').createIndex('by-kind', 'moveKind');
+    legacy(tx.objectStore('attempts')).createIndex('by-kind', 'moveKind');
   },
   // v4
   (db) => {
@@ -105,5 +112,12 @@ export const UPGRADE_STEPS: readonly Step[] = [
     const rejected = db.createObjectStore('rejected', { keyPath: 'id' });
     rejected.createIndex('by-at', 'at');
     db.createObjectStore('sync', { keyPath: 'key' });
+  },
+  // v5
+  (_db, tx) => {
+    for (const [store, names] of Object.entries(DROPPED_INDEXES) as [keyof typeof DROPPED_INDEXES, readonly string[]][]) {
+      const os = tx.objectStore(store);
+      for (const name of names) if (os.indexNames.contains(name as never)) os.deleteIndex(name as never);
+    }
   },
 ];

@@ -4,7 +4,7 @@
  * event is kept aside in the `rejected` store with origin 'team'; it never stops the pull.
  */
 import type { LogEvent } from '../../core/log/types';
-import { ingestEvents, storeValidEvents } from '../../storage/ingest';
+import { type IngestTx, ingestEvents, storeValidEvents } from '../../storage/ingest';
 import type { LogDB } from '../../storage/open';
 
 export const TEAM_ORIGIN = 'team';
@@ -19,10 +19,15 @@ export async function storeTeamEvents(
 
 /**
  * Events `decodeEvent` (src/core/team/wire.ts) already checked with the same `logEventSchema`: stored
- * without a second parse. A message re-delivered in the same batch counts once.
+ * without a second parse. A message re-delivered in the same batch counts once. `alongside` writes the
+ * pull's cursor and counters in the same transaction (see `storeValidEvents`).
  */
-export async function storeDecodedTeamEvents(db: LogDB, events: readonly LogEvent[]): Promise<{ stored: string[] }> {
+export async function storeDecodedTeamEvents(
+  db: LogDB,
+  events: readonly LogEvent[],
+  alongside?: (tx: IngestTx) => Promise<void>,
+): Promise<{ stored: string[] }> {
   const unique = [...new Map(events.map((e) => [e.id, e] as const)).values()];
-  const r = await storeValidEvents(db, unique, [], TEAM_ORIGIN, TEAM_ORIGIN, Date.now());
+  const r = await storeValidEvents(db, unique, [], TEAM_ORIGIN, TEAM_ORIGIN, Date.now(), undefined, alongside);
   return { stored: r.stored };
 }

@@ -1,9 +1,9 @@
 /**
  * Reads the team stream from the last stored sequence with an ordered consumer, in batches: each batch
  * is decoded (malformed messages skipped, counted and kept aside in `rejected`), stored through
- * `storeDecodedTeamEvents` (validated by the decoder, projected, idempotent by event id), then the cursor and per-rep
- * counters move past it. The cursor moves only after the batch's events committed, so a stop in between
- * re-reads that batch — harmless, because storing is idempotent by event id (not by JetStream's window).
+ * `storeDecodedTeamEvents` (validated by the decoder, projected, idempotent by event id), and the cursor and
+ * per-rep counters move past it in the same transaction. A stop before that commit re-reads the batch —
+ * harmless, because storing is idempotent by event id (not by JetStream's window).
  */
 import type { JsMsg } from '@nats-io/jetstream';
 import type { LogEvent } from '../../core/log/types';
@@ -18,6 +18,7 @@ import type { TeamConnection } from './connection';
 import { HEALTH_PREFIX } from './health';
 import { RECEIVED_PREFIX } from './reviews';
 import { storeDecodedTeamEvents, TEAM_ORIGIN } from './ingest';
+import type { IngestTx } from '../../storage/ingest';
 import type { PullProgress, TeamStatusRow } from '../../core/team/view';
 import { cursorWhere, readCursor, readRepStats, SYNC_KEYS } from './state';
 
@@ -96,12 +97,16 @@ export async function pullStream(
       const previous = storing;
       storing = (async () => {
         await previous;
-        await storeDecodedTeamEvents(db, events);
+        const nextReps = addToRepStats(reps, seen);
+        // The cursor and counters commit in the batch's own transaction: one commit per batch, and never
+        // a cursor past events that are not stored (nor stored events the counters miss).
+        await storeDecodedTeamEvents(db, events, (tx) =>
+          saveProgress(tx, where, lastMsg.seq, [...nextReps.values()], bad, msgs.length, bad.length, health, reviews),
+        );
         cursor = lastMsg.seq;
-        reps = addToRepStats(reps, seen);
+        reps = nextReps;
         pulled += msgs.length;
         malformed += bad.length;
-        await saveProgress(db, where, cursor, [...reps.values()], bad, msgs.length, bad.length, health, reviews);
         onProgress({ done: Math.min(total, pulled), total });
       })();
       // Rethrown by the next `await previous` or the final `await storing`; this only keeps it from being unhandled meanwhile.
@@ -143,7 +148,7 @@ async function collect(iter: AsyncIterator<JsMsg>, want: number): Promise<JsMsg[
 }
 
 async function saveProgress(
-  db: LogDB,
+  tx: IngestTx,
   where: string,
   seq: number,
   reps: RepStats[],
@@ -153,7 +158,6 @@ async function saveProgress(
   health: ReadonlyMap<string, HealthReport>,
   reviews: readonly { reviewer: string; review: TeamReview }[],
 ) {
-  const tx = db.transaction(['sync', 'rejected', 'attempts'], 'readwrite');
   const sync = tx.objectStore('sync');
   const now = Date.now();
   // A review is kept only for an attempt of this browser's own (not pulled from the team): the rep's notes.
@@ -178,5 +182,4 @@ async function saveProgress(
   const prev = (await sync.get(SYNC_KEYS.status))?.value as TeamStatusRow | undefined;
   if (prev) sync.put({ key: SYNC_KEYS.status, value: { ...prev, pulled: prev.pulled + pulled, malformed: prev.malformed + malformed }, updatedAt: now });
   else sync.put({ key: SYNC_KEYS.status, value: { pulled, malformed }, updatedAt: now });
-  await tx.done;
 }
