@@ -59,6 +59,11 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   // The cross-field rules: the id pairs interaction and move, outcome pairs its time, a skip reason needs not-a-fit.
   fc.constant((o: Record<string, unknown>) => ({ ...o, id: `${o.interactionId}:${o.moveId}x` })),
   fc.constant((o: Record<string, unknown>) => ({ ...o, id: `${o.interactionId}${o.moveId}` })),
+  // Same length as the right id: only the separator, or one character of either part, differs.
+  fc.constantFrom(';', '_', '.').map((sep) => (o: Record<string, unknown>) => ({ ...o, id: `${o.interactionId}${sep}${o.moveId}` })),
+  fc.constant((o: Record<string, unknown>) => ({ ...o, id: `${o.interactionId}:${String(o.moveId).slice(0, -1)}~` })),
+  fc.constant((o: Record<string, unknown>) => ({ ...o, id: `~${String(o.interactionId).slice(1)}:${o.moveId}` })),
+  fc.constant((o: Record<string, unknown>) => ({ ...o, id: `${o.moveId}:${o.interactionId}` })),
   fc.constant((o: Record<string, unknown>) => ({ ...o, outcome: null })),
   fc.constant((o: Record<string, unknown>) => ({ ...o, outcomeAt: null })),
   fc.constant((o: Record<string, unknown>) => ({ ...o, outcome: 'not-a-fit', outcomeAt: TIME_RANGE.min, skipReason: 'other' })),

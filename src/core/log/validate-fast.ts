@@ -53,6 +53,17 @@ function time(x: unknown, latest: number): boolean {
 }
 const maybeTime = (x: unknown, latest: number) => x === null || time(x, latest);
 
+/** `id === \`${interactionId}:${moveId}\`` without building the joined string for every row. */
+function joins(id: string, interactionId: string, moveId: string): boolean {
+  return (
+    id.length === interactionId.length + 1 + moveId.length &&
+    id.charCodeAt(interactionId.length) === COLON &&
+    id.startsWith(interactionId) &&
+    id.endsWith(moveId)
+  );
+}
+const COLON = 0x3a;
+
 /** Exactly `v.is(attemptSchema, x)`. */
 export function isValidAttempt(x: unknown): x is Attempt {
   if (typeof x !== 'object' || x === null) return false;
@@ -90,7 +101,7 @@ export function isValidAttempt(x: unknown): x is Attempt {
     time(a.loggedAt, latest) &&
     freeText(a.source) &&
     // The schema's cross-field rules.
-    a.id === `${a.interactionId as string}:${a.moveId as string}` &&
+    joins(a.id as string, a.interactionId as string, a.moveId as string) &&
     (a.skipReason === null || a.outcome === 'not-a-fit') &&
     (a.outcome === null) === (a.outcomeAt === null)
   );
