@@ -18,6 +18,7 @@ import { type Attempt, MAX_FREE_TEXT } from '../log/types';
 import { attemptSchema, importTooLarge, issueMessage } from '../log/validate';
 import { isValidAttempt } from '../log/validate-fast';
 import type { AttemptColumnName } from './columns';
+import { isoTimeMs } from './iso-time';
 import { lineCounter } from './lines';
 import { unguardCell } from './write';
 
@@ -79,15 +80,13 @@ const COLUMN_OF_FIELD: Partial<Record<keyof Attempt, Required>> = {
   outcomeAt: 'outcome_at',
 };
 
-/** What `toISOString()` writes, plus the offsets and precisions a hand-edited file may have. */
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 const WHOLE_NUMBER = /^-?\d{1,15}$/;
 
 class CellError extends Error {}
 
 function time(cell: string, column: string): number | null {
   if (cell === '') return null;
-  const ms = ISO_TIME.test(cell) ? Date.parse(cell) : Number.NaN;
+  const ms = isoTimeMs(cell);
   if (Number.isNaN(ms)) {
     throw new CellError(`${column}: expected an ISO 8601 time like 2024-05-06T09:00:00.000Z, got ${JSON.stringify(cell.slice(0, 40))}`);
   }
