@@ -108,6 +108,20 @@ describe('ingestEvents', () => {
     db.close();
   });
 
+  it('stores a resent batch once: the events already stored keep their first copy, the new ones are added and projected', async () => {
+    const db = await openLogDB({ name: dbName() });
+    const step = (id: string, at: number): LogEvent => ({ id, at, interactionId: 'r', type: 'step-completed', stepId: id, auto: false });
+    await ingestEvents(db, [start('r', NOW), step('verify', NOW + 1)], 'local');
+    // The worker stopped before answering: the sender resends, with one more event (and a changed copy of one).
+    const r = await ingestEvents(db, [start('r', NOW), step('verify', NOW + 5), step('confirm', NOW + 2)], 'local');
+    expect(r).toEqual({ stored: ['r-start', 'verify', 'confirm'], fresh: 1, rejected: [] });
+    const all = await readAll(db);
+    expect(all.events.map((e) => [e.id, e.at]).sort()).toEqual([['confirm', NOW + 2], ['r-start', NOW], ['verify', NOW + 1]]);
+    expect(all.interactions.map((i) => [i.id, i.steps])).toEqual([['r', { verify: NOW + 1, confirm: NOW + 2 }]]);
+    expect((await db.getAll('sync')).map((row) => row.key).sort()).toEqual(['pub:confirm', 'pub:r-start', 'pub:verify']);
+    db.close();
+  });
+
   it('refuses what the caller’s guard refuses, without blocking the rest', async () => {
     const db = await openLogDB({ name: dbName() });
     const r = await ingestEvents(db, [start('a', NOW), start('b', NOW)], 'local', { guard: (e) => (e.interactionId === 'b' ? 'foreign interaction' : null) });

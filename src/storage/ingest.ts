@@ -73,12 +73,13 @@ export async function ingestEvents(db: LogDB, events: readonly unknown[], origin
  *
  * One transaction with as few waits as possible, because this is the logging hot path:
  *  1. one read per interaction the batch names (its stored events and its record), not one per event;
- *  2. `add` (not get-then-put) for every event not among its interaction's stored events, and the
- *     projection and every derived and queue row put right behind them, nothing awaited in between;
- *  3. an id already stored under *another* interaction (never from our own pages; a hostile or corrupt
- *     source) makes its `add` fail with ConstraintError, which aborts that transaction: the batch is then
- *     stored again carefully — adds awaited, such events counted as already stored (the first copy wins),
- *     projection from the events really added. Idempotent by event id either way.
+ *  2. `add` (not get-then-put) for every event of the batch, queued right behind those reads without
+ *     waiting for them, then the projection and every derived and queue row, nothing awaited in between;
+ *  3. an id already stored (a batch resent after the worker stopped before it could answer, or — never
+ *     from our own pages — the same id under another interaction) makes its `add` fail with
+ *     ConstraintError, which aborts that transaction: the batch is then stored again carefully — events
+ *     already stored skipped, adds awaited, an id taken elsewhere counted as already stored (the first
+ *     copy wins), projection from the events really added. Idempotent by event id either way.
  * `alongside` writes the caller's own rows in the same transaction, after the batch's (team mode's pull
  * cursor and counters: they commit with the events they describe, and a batch costs one commit, not two).
  */
@@ -123,20 +124,25 @@ async function storeOnce(db: LogDB, batch: Batch, mode: 'optimistic' | 'careful'
     const claimed = [...new Set(unique.map((e) => e.interactionId))];
     const byInteraction = eventStore.index('by-interaction');
     const interactionStore = tx.objectStore('interactions');
-    const [storedByInteraction, rows] = await Promise.all([
+    const reads = Promise.all([
       Promise.all(claimed.map((id) => request<LogEvent[]>(byInteraction.getAll(id)))),
       Promise.all(claimed.map((id) => request<Interaction | undefined>(interactionStore.get(id)))),
     ]);
-    const storedIds = new Set<string>();
-    for (const list of storedByInteraction) for (const e of list) storedIds.add(e.id);
-    const candidates = unique.filter((e) => !storedIds.has(e.id));
+    let fresh: readonly LogEvent[] = unique;
+    if (mode === 'optimistic') {
+      // Queued right behind the reads, which still see the log as it was (a transaction runs its requests
+      // in order): the worker copies the events into their requests while the database answers the reads.
+      // An id already stored (a resent batch, or the same id under another interaction) fails its `add`
+      // with ConstraintError, which aborts the transaction; the caller then goes careful.
+      for (const e of unique) eventStore.add(e);
+    }
+    const [storedByInteraction, rows] = await reads;
     const storedOf = new Map(claimed.map((id, i) => [id, storedByInteraction[i] as LogEvent[]]));
     const sourceOf = sourceLookup(claimed, rows, source ?? (origin === LOCAL_ORIGIN ? 'local' : origin));
-    let fresh = candidates;
-    if (mode === 'optimistic') {
-      // A ConstraintError here aborts the transaction; `done` rejects with it and the caller goes careful.
-      for (const e of candidates) eventStore.add(e);
-    } else {
+    if (mode === 'careful') {
+      const storedIds = new Set<string>();
+      for (const list of storedByInteraction) for (const e of list) storedIds.add(e.id);
+      const candidates = unique.filter((e) => !storedIds.has(e.id));
       const wasAdded = await Promise.all(candidates.map((e) => addIfAbsent(eventStore, e)));
       fresh = candidates.filter((_, i) => wasAdded[i]);
     }
@@ -175,8 +181,13 @@ async function storeOnce(db: LogDB, batch: Batch, mode: 'optimistic' | 'careful'
     } catch {
       // Already finished or aborted.
     }
-    await done.catch(() => {});
-    throw err;
+    // A failed `add` may abort the transaction before a later request is made, which then throws
+    // TransactionInactiveError: report the cause, so the caller can tell a taken id from a real failure.
+    const cause = await done.then(
+      () => err,
+      (aborted: unknown) => ((aborted as { name?: unknown } | null)?.name === 'ConstraintError' ? aborted : err),
+    );
+    throw cause;
   }
 }
 

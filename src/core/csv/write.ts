@@ -30,6 +30,7 @@ import type { CellValue, Column } from './columns';
 const NEEDS_GUARD = /^'*[\s\p{Cf}\p{Default_Ignorable_Code_Point}]*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]/u;
 const GUARDED = /^'+[\s\p{Cf}\p{Default_Ignorable_Code_Point}]*[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20\uFE66\uFE62\uFE63\uFE6B\u2212]/u;
 const NEEDS_QUOTES = /[",;\r\n]/;
+const APOSTROPHE = 0x27;
 const CRLF = '\r\n';
 export const BOM = '\uFEFF';
 
@@ -42,7 +43,8 @@ export function csvCell(value: CellValue | undefined): string {
 
 /** The inverse of the guard in `csvCell`, for a cell already unquoted by the CSV parser. */
 export function unguardCell(cell: string): string {
-  return GUARDED.test(cell) ? cell.slice(1) : cell;
+  // Every guarded cell starts with an apostrophe: most cells are decided without running the regex.
+  return cell.charCodeAt(0) === APOSTROPHE && GUARDED.test(cell) ? cell.slice(1) : cell;
 }
 
 export interface CsvOptions {

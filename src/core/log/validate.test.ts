@@ -196,6 +196,12 @@ describe('import size', () => {
     const big = 'é'.repeat(MAX_IMPORT_BYTES / 2 + 1);
     expect(importTooLarge(big, 'team.csv')).toMatch(/^"team.csv" is larger than 100 MB/);
   });
+
+  it('counts UTF-8 bytes, not characters, where the length alone cannot decide (three-byte characters at the limit)', () => {
+    const fits = Math.floor(MAX_IMPORT_BYTES / 3);
+    expect(importTooLarge('€'.repeat(fits), 'at-limit.csv')).toBeNull();
+    expect(importTooLarge('€'.repeat(fits + 1), 'over.csv')).toMatch(/^"over.csv" is larger than 100 MB/);
+  });
 });
 
 describe('times are bounded by this computer\'s clock (issue 15 #9)', () => {

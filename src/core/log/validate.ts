@@ -54,8 +54,8 @@ export const MAX_CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ids must not carry control characters
-const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
-const HEX_SHA256_OR_EMPTY = /^(?:[0-9a-fA-F]{64})?$/;
+export const NO_CONTROL = /^[^\u0000-\u001F\u007F]*$/;
+export const HEX_SHA256_OR_EMPTY = /^(?:[0-9a-fA-F]{64})?$/;
 
 function show(input: unknown): string {
   if (typeof input === 'string') return JSON.stringify(input.length > 40 ? `${input.slice(0, 40)}…` : input);
@@ -326,7 +326,9 @@ export function utf8ByteLength(s: string, stopAfter = Number.POSITIVE_INFINITY):
 
 /** `null` when the text fits the import limit, else a sentence naming the file. */
 export function importTooLarge(text: string, fileName: string): string | null {
-  // UTF-8 never takes fewer bytes than UTF-16 code units, so a long string fails without a full count.
+  // UTF-8 takes at least one and at most three bytes per UTF-16 code unit (a surrogate pair: four for
+  // two), so most texts are decided by their length alone; only the band in between is counted.
+  if (text.length * 3 <= MAX_IMPORT_BYTES) return null;
   const bytes = text.length > MAX_IMPORT_BYTES ? text.length : utf8ByteLength(text, MAX_IMPORT_BYTES);
   if (bytes <= MAX_IMPORT_BYTES) return null;
   const mb = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
