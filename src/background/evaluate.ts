@@ -11,32 +11,40 @@ import type { Playbook } from '../core/playbook/types';
 import { resolveVariant, variantByLabel } from '../core/playbook/variant';
 import { conditionRoots, walkCondition } from '../core/playbook/walk';
 import type { Say } from '../core/playbook/wording';
-import { vesAskText } from '../core/session/live-chat';
+import { latestCustomerText, suggestOutcome, vesAskText } from '../core/session/live-chat';
 import { settle } from '../core/session/ticket-session';
 import { freshTicketState, type MoveState } from '../core/session/types';
 import type { EvaluateAnswer, EvaluateRequest } from '../messaging/evaluate-schema';
 import { t } from '../shared/i18n';
 import { KEYS } from '../shared/storage-keys';
+import { panelConfig } from './config';
 import { activePlaybooks } from './playbooks';
+import { whoseTicket } from './whose-ticket';
 
 /** The engine's reason codes in the extension's language (`_locales`, `reason_<code>`), as the panel showed them. */
 const say: Say = (code, ...args) => t(`reason_${code}`, ...args);
 
+/** What the engine needs from the configuration: the playbooks in force and the rep's name ({agent.name}). */
+export interface InForce {
+  readonly playbooks: readonly Playbook[];
+  readonly agentName: string;
+}
+
 /**
- * The playbooks in force, parsed once per configuration: every config write moves `configChanged`, so
- * the stamp says when to parse again. Keeping the same objects keeps the engine's per-playbook caches.
+ * Parsed once per configuration: every config write moves `configChanged`, so the stamp says when to
+ * read again. Keeping the same playbook objects keeps the engine's per-playbook caches.
  */
-let cached: { stamp: unknown; playbooks: Promise<readonly Playbook[]> } | null = null;
-async function playbooksInForce(): Promise<readonly Playbook[]> {
+let cached: { stamp: unknown; inForce: Promise<InForce> } | null = null;
+async function inForceNow(): Promise<InForce> {
   const stamp = (await browser.storage.local.get(KEYS.configChanged))[KEYS.configChanged] ?? null;
   if (cached?.stamp !== stamp) {
-    const playbooks = activePlaybooks().then((a) => a.playbooks as Playbook[]);
-    cached = { stamp, playbooks };
-    playbooks.catch(() => {
-      if (cached?.playbooks === playbooks) cached = null;
+    const inForce = Promise.all([activePlaybooks(), panelConfig()]).then(([a, c]) => ({ playbooks: a.playbooks as Playbook[], agentName: c.repName }));
+    cached = { stamp, inForce };
+    inForce.catch(() => {
+      if (cached?.inForce === inForce) cached = null;
     });
   }
-  return cached.playbooks;
+  return cached.inForce;
 }
 
 const timedCache = new WeakMap<Playbook, boolean>();
@@ -56,11 +64,11 @@ function hasTimedCondition(pb: Playbook): boolean {
 }
 
 export async function evaluateTicket(req: EvaluateRequest, now = Date.now()): Promise<EvaluateAnswer> {
-  return evaluateWith(await playbooksInForce(), req, now);
+  return evaluateWith(await inForceNow(), req, now);
 }
 
-/** Pure given the playbooks: selection, variant, settle. Exported for unit tests. */
-export function evaluateWith(playbooks: readonly Playbook[], req: EvaluateRequest, now: number): EvaluateAnswer {
+/** Pure given the configuration: selection, variant, settle. Exported for unit tests. */
+export function evaluateWith({ playbooks, agentName }: InForce, req: EvaluateRequest, now: number): EvaluateAnswer {
   const base = selectPlaybook(playbooks, req.context);
   if (!base) throw new Error('no playbook in force');
   const { context, state: s, history } = req;
@@ -70,7 +78,7 @@ export function evaluateWith(playbooks: readonly Playbook[], req: EvaluateReques
   const before = { ...freshTicketState('', s.startedAt, '', chosen.variant), checklist: s.checklist, suppressedAuto: s.suppressedAuto, resolvedAt: s.resolvedAt, moves };
   const settled = settle(
     before,
-    (x) => evaluate(chosen.playbook, { context, checklist: x.checklist, suppressedAuto: x.suppressedAuto, startedAt: x.startedAt, now, history, say }),
+    (x) => evaluate(chosen.playbook, { context, checklist: x.checklist, suppressedAuto: x.suppressedAuto, startedAt: x.startedAt, now, history, agentName, say }),
     now,
   );
   const shownAt: Record<string, number> = {};
@@ -91,5 +99,7 @@ export function evaluateWith(playbooks: readonly Playbook[], req: EvaluateReques
       effort: t('ves_ask_effort'),
     }),
     timed: hasTimedCondition(chosen.playbook),
+    suggested: suggestOutcome(latestCustomerText(context?.messages)),
+    whose: whoseTicket(context),
   };
 }

@@ -41,6 +41,9 @@ export interface PanelModel {
   readonly movesStatus: 'pending' | 'ready' | 'unavailable';
   /** What "Ask in chat" inserts (the playbook's wording, from the worker). */
   readonly vesAsk: string;
+  /** From the worker with the reading: the header's name and subject, the customer's reply's suggested outcome. */
+  readonly whose: string;
+  readonly suggested: EvaluateAnswer['suggested'];
   readonly notice: { kind: 'info' | 'warn'; text: string; undoStep?: string } | null;
   readonly storageProblem: string | null;
   readonly pendingEvents: number;
@@ -53,10 +56,11 @@ export interface PanelModel {
 export interface ControllerDeps {
   readonly adapter: SiteAdapter;
   readonly repId: string;
-  readonly agentName: string;
+  /** Unused here since the engine runs in the worker, which reads the rep's name itself ({agent.name}). */
+  readonly agentName?: string;
 }
 
-export function createController({ adapter, repId: initialRepId, agentName }: ControllerDeps, signal: AbortSignal) {
+export function createController({ adapter, repId: initialRepId }: ControllerDeps, signal: AbortSignal) {
   // Re-read when the config changes (the rep sets an id in the popup, an admin pushes a policy).
   let repId = initialRepId;
   const model = createStore<PanelModel>({
@@ -67,6 +71,8 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     evaluation: null,
     movesStatus: 'pending',
     vesAsk: '',
+    whose: '',
+    suggested: null,
     notice: null,
     storageProblem: null,
     pendingEvents: 0,
@@ -111,7 +117,7 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     const state = withAnswer(m.state, a);
     // Auto-ticks changed the checklist, but the worker already settled it: no second question.
     if (asked) asked = { ...asked, checklist: state.checklist };
-    model.set({ ...m, state, evaluation: a.evaluation, movesStatus: 'ready', vesAsk: a.vesAsk });
+    model.set({ ...m, state, evaluation: a.evaluation, movesStatus: 'ready', vesAsk: a.vesAsk, whose: a.whose, suggested: a.suggested });
     perform({ state, effects: a.effects }, m.ticketId, m.state);
     reportChat(false);
   }
@@ -237,7 +243,7 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     readAtOpen = read;
     // Show the checklist at once; the worker round trips (id, customer key, history) follow and refine it.
     history = [];
-    model.set((m) => ({ ...m, read, ticketId, state, notice: null, evaluation: null, movesStatus: 'pending' }));
+    model.set((m) => ({ ...m, read, ticketId, state, notice: null, evaluation: null, movesStatus: 'pending', whose: '', suggested: null }));
     recompute();
     const got = await current.issued();
     if (interaction !== current || !got) return;

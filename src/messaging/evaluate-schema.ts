@@ -90,4 +90,8 @@ export interface EvaluateAnswer {
   readonly vesAsk: string;
   /** The playbook has conditions on elapsed time: the panel re-asks while the page is quiet. */
   readonly timed: boolean;
+  /** What the customer's latest message suggests about an offer (the rep records the outcome). */
+  readonly suggested: 'accepted' | 'declined' | null;
+  /** The panel header's "Maria · Order arrived damaged" ('' when neither is known). */
+  readonly whose: string;
 }

@@ -5,7 +5,7 @@
  */
 import { Component, createRef } from 'preact';
 import type { Outcome, SkipReason } from '../../core/log/types';
-import { commandForKey, customerMessageCount, latestCustomerText, outcomePrompt, type PanelCommand, stepIndex, suggestOutcome } from '../../core/session/live-chat';
+import { commandForKey, customerMessageCount, outcomePrompt, type PanelCommand, stepIndex } from '../../core/session/live-chat';
 import type { Theme } from '../../core/settings/settings';
 import { t } from '../../shared/i18n';
 import type { Controller } from '../controller';
@@ -15,7 +15,7 @@ import { Checklist } from './Checklist';
 import { KeyHelp } from './KeyHelp';
 import { type MoveChoice, Moves } from './Moves';
 import { OutcomePrompt } from './OutcomePrompt';
-import { missingCostKey, whoseTicket } from './ticket-header';
+import { missingCostKey } from './ticket-header';
 import { type CoverReport, grantFocus, mayAct, trusted } from './trusted';
 import { nextQuestion, Wrapup } from './Wrapup';
 
@@ -245,9 +245,9 @@ export class App extends Component<AppProps, AppState> {
           <span class="ticket" title={m.ticketId ?? ''}>
             {m.ticketId ? `#${m.ticketId}` : m.adapterLabel}
           </span>
-          {m.ticketId && whoseTicket(m.read?.context) && (
-            <span class="whose" title={whoseTicket(m.read?.context)}>
-              {whoseTicket(m.read?.context)}
+          {m.ticketId && m.whose && (
+            <span class="whose" title={m.whose}>
+              {m.whose}
             </span>
           )}
           <span class="spacer" />
@@ -320,7 +320,7 @@ export class App extends Component<AppProps, AppState> {
               <>
                 <Checklist evaluation={m.evaluation} actions={actions} />
                 {prompted && promptedTitle && (
-                  <OutcomePrompt title={promptedTitle} suggested={suggestOutcome(latestCustomerText(messages))} onAnswer={(o) => record(prompted, o)} />
+                  <OutcomePrompt title={promptedTitle} suggested={m.suggested} onAnswer={(o) => record(prompted, o)} />
                 )}
                 <Moves evaluation={m.evaluation} status={m.movesStatus} moves={m.state.moves} actions={actions} choice={choice} />
                 <Wrapup answers={m.state.wrapup} ended={m.state.ended} actions={actions} open={m.state.resolvedAt !== null} />
