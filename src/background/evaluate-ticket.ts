@@ -14,7 +14,6 @@ import { latestCustomerText, suggestOutcome, type VesWording, vesAskText } from 
 import { settle } from '../core/session/ticket-session';
 import { freshTicketState, type MoveState } from '../core/session/types';
 import type { EvaluateAnswer, EvaluateRequest } from '../messaging/evaluate-schema';
-import { whoseTicket } from './whose-ticket';
 
 /** What the engine needs besides the request: the playbooks in force, the rep's name ({agent.name}), the wording. */
 export interface InForce {
@@ -70,6 +69,5 @@ export function evaluateWith({ playbooks, agentName, say, vesWording }: InForce,
     vesAsk: vesAskText(chosen.playbook.vesQuestions, vesWording),
     timed: hasTimedCondition(chosen.playbook),
     suggested: suggestOutcome(latestCustomerText(context?.messages)),
-    whose: whoseTicket(context),
   };
 }

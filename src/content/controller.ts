@@ -41,8 +41,7 @@ export interface PanelModel {
   readonly movesStatus: 'pending' | 'ready' | 'unavailable';
   /** What "Ask in chat" inserts (the playbook's wording, from the worker). */
   readonly vesAsk: string;
-  /** From the worker with the reading: the header's name and subject, the customer's reply's suggested outcome. */
-  readonly whose: string;
+  /** From the worker with the reading: what the customer's reply suggests about an offer. */
   readonly suggested: EvaluateAnswer['suggested'];
   readonly notice: { kind: 'info' | 'warn'; text: string; undoStep?: string } | null;
   readonly storageProblem: string | null;
@@ -71,7 +70,6 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     evaluation: null,
     movesStatus: 'pending',
     vesAsk: '',
-    whose: '',
     suggested: null,
     notice: null,
     storageProblem: null,
@@ -117,7 +115,7 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     const state = withAnswer(m.state, a);
     // Auto-ticks changed the checklist, but the worker already settled it: no second question.
     if (asked) asked = { ...asked, checklist: state.checklist };
-    model.set({ ...m, state, evaluation: a.evaluation, movesStatus: 'ready', vesAsk: a.vesAsk, whose: a.whose, suggested: a.suggested });
+    model.set({ ...m, state, evaluation: a.evaluation, movesStatus: 'ready', vesAsk: a.vesAsk, suggested: a.suggested });
     perform({ state, effects: a.effects }, m.ticketId, m.state);
     reportChat(false);
   }
@@ -243,7 +241,7 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     readAtOpen = read;
     // Show the checklist at once; the worker round trips (id, customer key, history) follow and refine it.
     history = [];
-    model.set((m) => ({ ...m, read, ticketId, state, notice: null, evaluation: null, movesStatus: 'pending', whose: '', suggested: null }));
+    model.set((m) => ({ ...m, read, ticketId, state, notice: null, evaluation: null, movesStatus: 'pending', suggested: null }));
     recompute();
     const got = await current.issued();
     if (interaction !== current || !got) return;

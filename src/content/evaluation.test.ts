@@ -141,7 +141,6 @@ describe('joining an answer to the ticket state', () => {
     vesAsk: '',
     timed: false,
     suggested: null,
-    whose: '',
     ...over,
   });
 

@@ -92,6 +92,4 @@ export interface EvaluateAnswer {
   readonly timed: boolean;
   /** What the customer's latest message suggests about an offer (the rep records the outcome). */
   readonly suggested: 'accepted' | 'declined' | null;
-  /** The panel header's "Maria · Order arrived damaged" ('' when neither is known). */
-  readonly whose: string;
 }

@@ -15,7 +15,7 @@ import { Checklist } from './Checklist';
 import { KeyHelp } from './KeyHelp';
 import { type MoveChoice, Moves } from './Moves';
 import { OutcomePrompt } from './OutcomePrompt';
-import { missingCostKey } from './ticket-header';
+import { missingCostKey, whoseTicket } from './ticket-header';
 import { type CoverReport, grantFocus, mayAct, trusted } from './trusted';
 import { nextQuestion, Wrapup } from './Wrapup';
 
@@ -245,9 +245,9 @@ export class App extends Component<AppProps, AppState> {
           <span class="ticket" title={m.ticketId ?? ''}>
             {m.ticketId ? `#${m.ticketId}` : m.adapterLabel}
           </span>
-          {m.ticketId && m.whose && (
-            <span class="whose" title={m.whose}>
-              {m.whose}
+          {m.ticketId && whoseTicket(m.read?.context) && (
+            <span class="whose" title={whoseTicket(m.read?.context)}>
+              {whoseTicket(m.read?.context)}
             </span>
           )}
           <span class="spacer" />
