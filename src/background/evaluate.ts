@@ -7,7 +7,7 @@ import browser from 'webextension-polyfill';
 import type { Playbook } from '../core/playbook/types';
 import type { Say } from '../core/playbook/wording';
 import type { EvaluateAnswer, EvaluateRequest } from '../messaging/evaluate-schema';
-import { t } from '../shared/i18n';
+import { ensureMessages, t } from '../shared/i18n';
 import { KEYS } from '../shared/storage-keys';
 import { panelConfig } from './config';
 import { evaluateWith, type InForce } from './evaluate-ticket';
@@ -24,7 +24,9 @@ let cached: { stamp: unknown; inForce: Promise<InForce> } | null = null;
 async function inForceNow(): Promise<InForce> {
   const stamp = (await browser.storage.local.get(KEYS.configChanged))[KEYS.configChanged] ?? null;
   if (cached?.stamp !== stamp) {
-    const inForce = Promise.all([activePlaybooks(), panelConfig()]).then(([a, c]): InForce => ({
+    // The browser can answer '' for every message in a fresh process (src/shared/i18n.ts): the reasons and
+    // the "Ask in chat" text would then show as raw keys, so the catalogue is loaded first where needed.
+    const inForce = Promise.all([activePlaybooks(), panelConfig(), ensureMessages()]).then(([a, c]): InForce => ({
       playbooks: a.playbooks as Playbook[],
       agentName: c.repName,
       say,

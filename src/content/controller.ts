@@ -232,16 +232,24 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
 
   async function openTicket(read: ReadResult, ticketId: string): Promise<void> {
     loadingTicket = ticketId;
-    const stored = await loadTicketState(origin, adapter.id, ticketId);
-    if (loadingTicket !== ticketId || signal.aborted) return; // switched again meanwhile
     // A new ticket's variant is pinned when its interaction starts (see startBody).
-    const state = stored ?? newTicketState(Date.now(), '', '');
+    const fresh = newTicketState(Date.now(), '', '');
+    // The worker is asked while the stored state loads, as if the ticket were new: the ticket then shows
+    // with its checklist in one frame. That reading is only shown (with this ticket's own ticks); the
+    // question about the real state follows at once and its answer logs and offers.
+    const [stored, first] = await Promise.all([
+      loadTicketState(origin, adapter.id, ticketId),
+      send('moves/evaluate', requestFor(inputsOf(ticketId, read.context, fresh, []), fresh)).catch(() => null),
+    ]);
+    if (loadingTicket !== ticketId || signal.aborted) return; // switched again meanwhile
+    const state = stored ?? fresh;
     const current = createInteraction({ emitter, helpdesk: adapter.id, ticketId, openedAt: state.startedAt, keys: macKeys, ...(stored ? { resume: stored.interactionId } : {}) });
     interaction = current;
     readAtOpen = read;
     // Show the checklist at once; the worker round trips (id, customer key, history) follow and refine it.
     history = [];
-    model.set((m) => ({ ...m, read, ticketId, state, notice: null, evaluation: null, movesStatus: 'pending', suggested: null }));
+    const evaluation = first && tickLocally(first.evaluation, state.checklist);
+    model.set((m) => ({ ...m, read, ticketId, state, notice: null, evaluation, movesStatus: 'pending', suggested: null }));
     recompute();
     const got = await current.issued();
     if (interaction !== current || !got) return;
