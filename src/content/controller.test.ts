@@ -22,6 +22,7 @@ let reachable = true;
 let hold = false;
 const held: { payload: EvaluateRequest; answer: () => void }[] = [];
 const asked: EvaluateRequest[] = [];
+const stages: string[] = [];
 function reply(name: string, payload: unknown): unknown {
   switch (name) {
     case 'interaction/open':
@@ -31,6 +32,7 @@ function reply(name: string, payload: unknown): unknown {
     case 'customer/history':
       return { attempts: [] };
     case 'chats/report':
+      stages.push((payload as { stage: string }).stage);
       return { chats: [] };
     case 'log/append':
       return { acked: (payload as { events: { id: string }[] }).events.map((e) => e.id), rejected: [] };
@@ -94,6 +96,7 @@ afterEach(() => {
   hold = false;
   held.length = 0;
   asked.length = 0;
+  stages.length = 0;
   local.clear();
 });
 
@@ -176,14 +179,18 @@ describe('the panel with the engine in the worker', () => {
     expect(shownMoves(c)).toEqual(['tip']);
   });
 
-  it('asks once per changed state: outcomes, wrap-up answers and page re-renders that change nothing the engine reads ask nothing', async () => {
+  it('asks once per changed state: offers, outcomes, wrap-up answers and page re-renders that change nothing the engine reads ask nothing', async () => {
     const c = await started();
     await c.actions.toggleStep('fix');
     await c.actions.toggleStep('confirm');
     await until('the moves', () => shownMoves(c)?.length === 1);
     await new Promise((r) => setTimeout(r, 20));
     const before = asked.length;
+    expect(stages.at(-1)).toBe('ve-ready');
+    await c.actions.offer('tip', 'manual');
+    expect(stages.at(-1)).toBe('outcome-pending'); // the open-chats list follows the offer without a reading
     await c.actions.recordOutcome('tip', 'accepted');
+    expect(stages.at(-1)).toBe('wrap-up');
     await c.actions.answerWrapup({ effort: 2 });
     document.body.append(document.createElement('div'));
     await new Promise((r) => setTimeout(r, 300));

@@ -185,6 +185,8 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     if (!interaction.started) void interaction.start((got) => startBody(got, m.ticketId!));
     perform(t, m.ticketId, m.state);
     recompute();
+    // An offer or outcome moves the chat's stage; after a tick the stage waits for the worker's answer.
+    if (!tick) reportChat(false);
     await persisted;
   }
 
