@@ -43,6 +43,8 @@ function reply(name: string, payload: unknown): unknown {
   }
 }
 const local = new Map<string, unknown>();
+/** While set, reading a ticket's stored state waits for it (the helpdesk API can answer meanwhile). */
+let storageGate: Promise<void> | null = null;
 const fakeChrome = {
   runtime: {
     async sendMessage(msg: { name: string; payload: unknown }) {
@@ -57,6 +59,7 @@ const fakeChrome = {
   storage: {
     local: {
       async get(key: string) {
+        if (key.startsWith('ticket:')) await storageGate;
         return local.has(key) ? { [key]: local.get(key) } : {};
       },
       async set(items: Record<string, unknown>) {
@@ -71,14 +74,20 @@ const fakeChrome = {
   i18n: { getMessage: (key: string) => key },
 };
 
+/** What the page shows now; `apiAnswered()` is the helpdesk API's late answer (onAsyncUpdate). */
+let shown = ticket();
+let apiAnswered: () => void = () => {};
 const adapter = {
+  onAsyncUpdate(listener: () => void) {
+    apiAnswered = listener;
+  },
   id: 'zendesk',
   label: 'Zendesk',
   hostPatterns: [],
   matches: () => true,
   ticketIdFromUrl: () => '4521',
   findTicketRoot: (doc: Document) => doc.body,
-  read: () => ({ context: ticket(), diagnostics: [] }),
+  read: () => ({ context: shown, diagnostics: [] }),
   findComposer: () => null,
   insertText: async () => ({ inserted: false }),
 } as unknown as SiteAdapter;
@@ -98,6 +107,8 @@ afterEach(() => {
   asked.length = 0;
   stages.length = 0;
   local.clear();
+  storageGate = null;
+  shown = ticket();
 });
 
 async function until(what: string, ok: () => boolean): Promise<void> {
@@ -196,5 +207,26 @@ describe('the panel with the engine in the worker', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(asked.length).toBe(before);
     expect(c.model.get().state?.moves.tip?.outcome).toBe('accepted');
+  });
+
+  it('shows the helpdesk API’s answer that lands while the ticket loads, not the reading it opened with', async () => {
+    let open = () => {};
+    storageGate = new Promise((r) => {
+      open = r;
+    });
+    shown = ticket({ requesterName: '', customerKey: null });
+    const abort = new AbortController();
+    aborts.push(abort);
+    const c = createController({ adapter, repId: 'rep-1' }, abort.signal);
+    const starting = c.start();
+    await new Promise((r) => setTimeout(r, 20));
+    shown = ticket(); // the API's answer: the customer's name and e-mail
+    apiAnswered();
+    open();
+    await starting;
+    await until('the ticket', () => c.model.get().ticketId === '4521');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(c.model.get().read?.context?.requesterName).toBe('Maria Lopez');
+    expect(c.model.get().read?.context?.customerKey).toBe('maria.lopez@example.com');
   });
 });

@@ -234,6 +234,8 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
 
   async function openTicket(read: ReadResult, ticketId: string): Promise<void> {
     loadingTicket = ticketId;
+    // A newer reading of this ticket may land while it loads (the helpdesk API's answer): that one is shown.
+    const readBefore = model.get().read;
     // A new ticket's variant is pinned when its interaction starts (see startBody).
     const fresh = newTicketState(Date.now(), '', '');
     // The worker is asked while the stored state loads, as if the ticket were new: the ticket then shows
@@ -251,7 +253,7 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     // Show the checklist at once; the worker round trips (id, customer key, history) follow and refine it.
     history = [];
     const evaluation = first && tickLocally(first.evaluation, state.checklist);
-    model.set((m) => ({ ...m, read, ticketId, state, notice: null, evaluation, movesStatus: 'pending', suggested: null }));
+    model.set((m) => ({ ...m, read: m.read !== readBefore && m.read ? m.read : read, ticketId, state, notice: null, evaluation, movesStatus: 'pending', suggested: null }));
     recompute();
     const got = await current.issued();
     if (interaction !== current || !got) return;
