@@ -155,8 +155,8 @@ describe('the panel with the engine in the worker', () => {
     await until('the moves', () => shownMoves(c)?.length === 1);
     hold = true;
     await c.actions.toggleStep('fix'); // an older state: still resolved, its answer would list the tip
-    await c.actions.toggleStep('confirm'); // the current state: resolution undone
     await until('the first question', () => held.length === 1);
+    await c.actions.toggleStep('confirm'); // the current state: resolution undone
     expect(held[0]?.payload.state.checklist).toHaveProperty('confirm');
     held[0]?.answer();
     await new Promise((r) => setTimeout(r, 20));

@@ -97,6 +97,7 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
   function recompute(force = false): void {
     const m = model.get();
     if (!m.state || !m.ticketId) {
+      clearTimeout(asking);
       evaluations.drop();
       if (m.evaluation) model.set({ ...m, evaluation: null });
       return;
@@ -104,8 +105,15 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     const inputs = inputsOf(m.ticketId, m.read?.context ?? null, m.state, history);
     if (!force && sameInputs(asked, inputs)) return;
     asked = inputs;
-    evaluations.ask(requestFor(inputs, m.state));
+    const q = requestFor(inputs, m.state);
+    // Any answer in flight is about an older state from now on. The question itself goes after this task:
+    // a tick renders and paints without waiting for the message's serialization (figure 4).
+    evaluations.drop();
+    clearTimeout(asking);
+    asking = setTimeout(() => evaluations.ask(q), 0);
   }
+  let asking: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(asking));
 
   /** The settled reading for the state asked about (still the current one: older answers never get here). */
   function useAnswer(a: EvaluateAnswer, q: EvaluateRequest): void {
