@@ -18,6 +18,7 @@ import { hashCustomerKey, salts } from './customer-key';
 import { syncCustomSites } from './custom-sites';
 import { db, enqueueEvents } from './db';
 import { drainOutboxes } from './outbox-drain';
+import { evaluateTicket } from './evaluate';
 import { newMacKey } from './mac-keys';
 import { activePlaybooks } from './playbooks';
 import { panelConfigWithRep, trustedRepId } from './rep-id';
@@ -157,6 +158,7 @@ export const handlers: Handlers = {
   async 'chats/focus'({ tabId }) {
     return { focused: await focusChat(tabId) };
   },
+  'moves/evaluate': (request) => evaluateTicket(request),
   async 'tab/status'({ recognised }, sender) {
     const tabId = sender.tab?.id;
     if (tabId !== undefined) {

@@ -2,34 +2,30 @@
  * The content script's runner for the ticket session: reads the active ticket through the site adapter,
  * feeds rep actions and page readings to the pure session rules (src/core/session) and performs the
  * effects they return — events to the outbox, state to storage, notices and the engine's reading to the
- * panel — plus the worker round trips (customer key, history, playbooks). Everything it starts is torn
+ * panel — plus the worker round trips (customer key, history, the engine's reading). Playbook selection,
+ * the A/B variant and the engine run in the worker (`moves/evaluate`): a tick paints at once from the
+ * last reading, the moves follow when the worker answers (evaluation.ts). Everything it starts is torn
  * down by one AbortSignal.
  */
 import type Browser from 'webextension-polyfill';
 import { browser } from '../shared/ext';
 import type { Outcome, SkipReason } from '../core/log/types';
-// Direct module imports, not the playbook barrel: the content script must not bundle the schema or the
-// built-in playbooks (the worker validates and serves playbooks; the page only evaluates them).
-import { type Evaluation, evaluate } from '../core/playbook/engine';
-import { selectPlaybook } from '../core/playbook/select';
+// Types only from the playbook modules: the engine, selection and variants run in the worker.
+import type { Evaluation } from '../core/playbook/engine';
 import type { HistoryAttempt } from '../core/playbook/history';
-import type { Playbook } from '../core/playbook/types';
-import { resolveVariant, variantByLabel } from '../core/playbook/variant';
-import { customerMessageCount, stageOf, vesAskText } from '../core/session/live-chat';
-import { applyRepAction, type RepAction, settle } from '../core/session/ticket-session';
+import { customerMessageCount, stageOf } from '../core/session/live-chat';
+import { applyRepAction, type RepAction } from '../core/session/ticket-session';
 import type { EventBody, Transition } from '../core/session/types';
-import type { TicketContext } from '../core/ticket/types';
 import { send } from '../messaging/client';
-import type { OpenChat } from '../messaging/protocol';
-import { t } from '../shared/i18n';
+import type { EvaluateAnswer, EvaluateRequest, OpenChat } from '../messaging/protocol';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { KEYS } from '../shared/storage-keys';
 import { copyText } from './clipboard';
 import { createEmitter } from './emitter';
+import { type EngineInputs, inputsOf, latestOnly, requestFor, sameInputs, tickLocally, withAnswer } from './evaluation';
 import { createInteraction, type Interaction, type Issued } from './interaction';
 import { Outbox } from './outbox';
 import { createHealthReporter, readSignature } from './page-health';
-import { panelSay } from './panel/Moves';
 import { createStore } from './store';
 import { loadTicketState, newTicketState, saveTicketState, type TicketState, type WrapupAnswers } from './ticket-state';
 import { watchPage } from './watch';
@@ -39,9 +35,14 @@ export interface PanelModel {
   readonly read: ReadResult | null;
   readonly ticketId: string | null;
   readonly state: TicketState | null;
+  /** The worker's reading of this ticket (a tick is shown in it at once; moves wait for the next answer). */
   readonly evaluation: Evaluation | null;
-  readonly playbook: Playbook | null;
-  readonly playbookSource: string;
+  /** `pending`: a question about a changed state is with the worker; `unavailable`: the worker did not answer. */
+  readonly movesStatus: 'pending' | 'ready' | 'unavailable';
+  /** What "Ask in chat" inserts (the playbook's wording, from the worker). */
+  readonly vesAsk: string;
+  /** From the worker with the reading: what the customer's reply suggests about an offer. */
+  readonly suggested: EvaluateAnswer['suggested'];
   readonly notice: { kind: 'info' | 'warn'; text: string; undoStep?: string } | null;
   readonly storageProblem: string | null;
   readonly pendingEvents: number;
@@ -54,10 +55,11 @@ export interface PanelModel {
 export interface ControllerDeps {
   readonly adapter: SiteAdapter;
   readonly repId: string;
-  readonly agentName: string;
+  /** Unused here since the engine runs in the worker, which reads the rep's name itself ({agent.name}). */
+  readonly agentName?: string;
 }
 
-export function createController({ adapter, repId: initialRepId, agentName }: ControllerDeps, signal: AbortSignal) {
+export function createController({ adapter, repId: initialRepId }: ControllerDeps, signal: AbortSignal) {
   // Re-read when the config changes (the rep sets an id in the popup, an admin pushes a policy).
   let repId = initialRepId;
   const model = createStore<PanelModel>({
@@ -66,8 +68,9 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     ticketId: null,
     state: null,
     evaluation: null,
-    playbook: null,
-    playbookSource: '',
+    movesStatus: 'pending',
+    vesAsk: '',
+    suggested: null,
     notice: null,
     storageProblem: null,
     pendingEvents: 0,
@@ -77,7 +80,6 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
   const macKeys = new Map<string, string>();
   const outbox = new Outbox(signal, (s) => model.set((m) => ({ ...m, pendingEvents: s.pending })), (id) => macKeys.get(id));
   const origin = location.origin;
-  let playbooks: Playbook[] = [];
   let history: HistoryAttempt[] = [];
   let loadingTicket: string | null = null;
 
@@ -86,39 +88,56 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
   let interaction: Interaction | null = null;
 
   /**
-   * The playbook (and A/B variant) for a ticket. `pinned`: the variant the ticket's state recorded — a
-   * ticket keeps it even when the page shows the customer only later (which would change the
-   * customer-keyed assignment), so the moves shown match the variant logged.
+   * Asks the worker for the engine's reading when what the engine reads changed (or when `force`d: the
+   * configuration changed, time passed). One question in flight; older answers are dropped.
    */
-  function playbookFor(context: TicketContext | null, ticketId: string, pinned?: string): { playbook: Playbook; variant: string } | null {
-    const base = selectPlaybook(playbooks, context);
-    if (!base) return null;
-    return (pinned === undefined ? null : variantByLabel(base, pinned)) ?? resolveVariant(base, ticketId, context?.customerKey);
-  }
-
-  /**
-   * Runs the session rules (core/session) on the current reading: the engine is re-run inside `settle`
-   * until auto-ticks stop, so no recompute → commit → recompute recursion remains here.
-   */
-  function recompute(): void {
+  let asked: EngineInputs | null = null;
+  /** The playbook has conditions on elapsed time (the worker says): a quiet page is re-evaluated now and then. */
+  let timed = false;
+  function recompute(force = false): void {
     const m = model.get();
-    const ctx = m.read?.context ?? null;
     if (!m.state || !m.ticketId) {
-      model.set({ ...m, evaluation: null });
+      clearTimeout(asking);
+      evaluations.drop();
+      if (m.evaluation) model.set({ ...m, evaluation: null });
       return;
     }
-    const chosen = playbookFor(ctx, m.ticketId, m.state.variant);
-    if (!chosen) return;
-    const now = Date.now();
-    const settled = settle(
-      m.state,
-      (s) => evaluate(chosen.playbook, { context: ctx, checklist: s.checklist, suppressedAuto: s.suppressedAuto, startedAt: s.startedAt, now, history, agentName, say: panelSay }),
-      now,
-    );
-    model.set({ ...m, state: settled.state, evaluation: settled.evaluation, playbook: chosen.playbook });
-    perform(settled, m.ticketId, m.state);
+    const inputs = inputsOf(m.ticketId, m.read?.context ?? null, m.state, history);
+    if (!force && sameInputs(asked, inputs)) return;
+    asked = inputs;
+    const q = requestFor(inputs, m.state);
+    // Any answer in flight is about an older state from now on. The question itself goes after this task:
+    // a tick renders and paints without waiting for the message's serialization (figure 4).
+    evaluations.drop();
+    clearTimeout(asking);
+    asking = setTimeout(() => evaluations.ask(q), 0);
+  }
+  let asking: ReturnType<typeof setTimeout> | undefined;
+  signal.addEventListener('abort', () => clearTimeout(asking));
+
+  /** The settled reading for the state asked about (still the current one: older answers never get here). */
+  function useAnswer(a: EvaluateAnswer, q: EvaluateRequest): void {
+    const m = model.get();
+    if (!m.state || m.ticketId !== q.ticketId) return;
+    timed = a.timed;
+    const state = withAnswer(m.state, a);
+    // Auto-ticks changed the checklist, but the worker already settled it: no second question.
+    if (asked) asked = { ...asked, checklist: state.checklist };
+    model.set({ ...m, state, evaluation: a.evaluation, movesStatus: 'ready', vesAsk: a.vesAsk, suggested: a.suggested });
+    perform({ state, effects: a.effects }, m.ticketId, m.state);
     reportChat(false);
   }
+
+  /** The worker did not answer: the checklist stays, stale moves go, the panel says so; the next change asks again. */
+  function noAnswer(err: unknown, q: EvaluateRequest): void {
+    asked = null;
+    console.warn('[Resolve Plus] moves unavailable', err);
+    model.set((m) =>
+      m.ticketId === q.ticketId ? { ...m, movesStatus: 'unavailable', evaluation: m.evaluation && { ...m.evaluation, eligible: [] } } : m,
+    );
+  }
+
+  const evaluations = latestOnly((q: EvaluateRequest) => send('moves/evaluate', q), useAnswer, noAnswer);
 
   /**
    * Tells the worker this tab's conversation and stage when either changed (or when `force`d: the tab
@@ -167,11 +186,15 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     const m = model.get();
     if (!m.state || !m.ticketId || !interaction) return;
     const t = applyRepAction(m.state, action, m.evaluation, Date.now());
-    model.set({ ...m, state: t.state });
+    // A tick shows in this frame from the last reading; moves come back with the worker's answer.
+    const tick = action.type === 'toggle-step' && m.evaluation;
+    model.set({ ...m, state: t.state, ...(tick && { evaluation: tickLocally(tick, t.state.checklist), movesStatus: 'pending' }) });
     // The rep's first action starts the interaction: the start event, then what waited for it.
     if (!interaction.started) void interaction.start((got) => startBody(got, m.ticketId!));
     perform(t, m.ticketId, m.state);
     recompute();
+    // An offer or outcome moves the chat's stage; after a tick the stage waits for the worker's answer.
+    if (!tick) reportChat(false);
     await persisted;
   }
 
@@ -180,10 +203,14 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
   async function startBody(got: Issued, ticketId: string): Promise<EventBody> {
     const read = readAtOpen;
     const customerKey = model.get().state?.customerKey || (await hashFor(got.interactionId, ticketId, read));
-    // Chosen after the customer's identity settled (the A/B assignment is by customer), then pinned.
-    const latest = model.get().ticketId === ticketId ? model.get().read?.context : null;
-    const chosen = playbookFor(latest ?? read?.context ?? null, ticketId);
-    if (chosen && model.get().ticketId === ticketId) model.set((m) => (m.state ? { ...m, state: { ...m.state, variant: chosen.variant } } : m));
+    // Chosen after the customer's identity settled (the A/B assignment is by customer), then pinned: the
+    // ticket keeps this variant even if the page shows another customer key later.
+    const m = model.get();
+    const chosen = m.state && m.ticketId === ticketId ? await chooseAtStart(ticketId, m.read?.context ?? read?.context ?? null, m.state) : null;
+    if (chosen && model.get().ticketId === ticketId) {
+      model.set((x) => (x.state ? { ...x, state: { ...x.state, variant: chosen.variant } } : x));
+      recompute();
+    }
     return {
       type: 'interaction-started',
       helpdesk: adapter.id,
@@ -192,10 +219,16 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
       channel: read?.context?.channel ?? 'other',
       // The worker stamps its own rep id on this event; the page's is a placeholder.
       repId,
-      playbookId: chosen?.playbook.id ?? '',
-      playbookVersion: chosen?.playbook.version ?? 0,
+      playbookId: chosen?.playbookId ?? '',
+      playbookVersion: chosen?.playbookVersion ?? 0,
       variant: chosen?.variant ?? '',
     };
+  }
+
+  /** The playbook and variant for the start event, chosen afresh by the worker; null when it cannot answer. */
+  function chooseAtStart(ticketId: string, context: EngineInputs['context'], state: TicketState): Promise<EvaluateAnswer | null> {
+    const inputs = inputsOf(ticketId, context, { ...state, variant: '' }, history);
+    return send('moves/evaluate', requestFor(inputs, state)).catch(() => null);
   }
 
   /** A worker that cannot be reached must not cost us the start event: it is logged without the key. */
@@ -209,16 +242,26 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
 
   async function openTicket(read: ReadResult, ticketId: string): Promise<void> {
     loadingTicket = ticketId;
-    const stored = await loadTicketState(origin, adapter.id, ticketId);
+    // A newer reading of this ticket may land while it loads (the helpdesk API's answer): that one is shown.
+    const readBefore = model.get().read;
+    // A new ticket's variant is pinned when its interaction starts (see startBody).
+    const fresh = newTicketState(Date.now(), '', '');
+    // The worker is asked while the stored state loads, as if the ticket were new: the ticket then shows
+    // with its checklist in one frame. That reading is only shown (with this ticket's own ticks); the
+    // question about the real state follows at once and its answer logs and offers.
+    const [stored, first] = await Promise.all([
+      loadTicketState(origin, adapter.id, ticketId),
+      send('moves/evaluate', requestFor(inputsOf(ticketId, read.context, fresh, []), fresh)).catch(() => null),
+    ]);
     if (loadingTicket !== ticketId || signal.aborted) return; // switched again meanwhile
-    const chosen = playbookFor(read.context, ticketId);
-    const state = stored ?? newTicketState(Date.now(), '', chosen?.variant ?? '');
+    const state = stored ?? fresh;
     const current = createInteraction({ emitter, helpdesk: adapter.id, ticketId, openedAt: state.startedAt, keys: macKeys, ...(stored ? { resume: stored.interactionId } : {}) });
     interaction = current;
     readAtOpen = read;
     // Show the checklist at once; the worker round trips (id, customer key, history) follow and refine it.
     history = [];
-    model.set((m) => ({ ...m, read, ticketId, state, notice: null }));
+    const evaluation = first && tickLocally(first.evaluation, state.checklist);
+    model.set((m) => ({ ...m, read: m.read !== readBefore && m.read ? m.read : read, ticketId, state, notice: null, evaluation, movesStatus: 'pending', suggested: null }));
     recompute();
     const got = await current.issued();
     if (interaction !== current || !got) return;
@@ -300,13 +343,8 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     },
     /** "Ask in chat": the two VE statements and the effort question into the reply box (the rep sends them). */
     async askVes(): Promise<void> {
-      const m = model.get();
-      const text = vesAskText(m.playbook?.vesQuestions, {
-        intro: t('ves_ask_intro'),
-        achieveMore: t('ves_ask_achieve_more'),
-        confidence: t('ves_ask_confidence'),
-        effort: t('ves_ask_effort'),
-      });
+      const text = model.get().vesAsk;
+      if (!text) return;
       let notice: PanelModel['notice'];
       if (await insertIntoReply(text)) notice = { kind: 'info', text: 'notice_ves_asked' };
       else {
@@ -317,7 +355,8 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     },
     async recordOutcome(moveId: string, outcome: Outcome, skipReason: SkipReason | null = null): Promise<void> {
       const m = model.get();
-      const move = m.evaluation?.eligible.find((x) => x.move.id === moveId)?.move ?? m.playbook?.moves.find((x) => x.id === moveId);
+      const held = m.evaluation?.heldBack.find((x) => x.moveId === moveId);
+      const move = m.evaluation?.eligible.find((x) => x.move.id === moveId)?.move ?? (held && { id: held.moveId, kind: held.kind, title: held.title });
       if (move) await act({ type: 'outcome', move, outcome, skipReason });
     },
     async answerWrapup(answer: Partial<WrapupAnswers>): Promise<void> {
@@ -365,12 +404,6 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     model.set((m) => ({ ...m, repIdMissing: !settings.repId || settings.repId === 'unknown' }));
   }
 
-  async function loadPlaybooks(): Promise<void> {
-    const active = await send('playbook/active', { locale: browser.i18n.getMessage('@@ui_locale') });
-    playbooks = active.playbooks as Playbook[];
-    model.set((m) => ({ ...m, playbookSource: active.source }));
-  }
-
   async function watchStorageProblem(): Promise<void> {
     const show = (v: unknown) =>
       model.set((m) => ({ ...m, storageProblem: v ? String((v as { message?: string }).message ?? v) : null }));
@@ -378,7 +411,7 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
     const listener = (changes: Record<string, Browser.Storage.StorageChange>, area: string) => {
       if (area === 'local' && KEYS.storageProblem in changes) show(changes[KEYS.storageProblem]?.newValue);
       if (area === 'local' && KEYS.configChanged in changes) {
-        void loadPlaybooks().then(recompute);
+        recompute(true);
         void loadRepId().catch(() => {});
       }
     };
@@ -387,13 +420,13 @@ export function createController({ adapter, repId: initialRepId, agentName }: Co
   }
 
   async function start(): Promise<void> {
-    await loadPlaybooks();
     void watchStorageProblem();
     refresh();
     watchPage(adapter, refresh, signal);
     adapter.onAsyncUpdate?.(refresh, signal); // the helpdesk API's answer, the fallback's wait for a pane
     // Conditions on elapsed time need a clock even when the page is quiet.
-    const tick = setInterval(recompute, 30_000);
+    // Asked only of playbooks that read the clock: otherwise a quiet tab would keep the worker awake.
+    const tick = setInterval(() => timed && recompute(true), 30_000);
     signal.addEventListener('abort', () => clearInterval(tick));
     // Back at the front (the rep jumped here): refresh the other chats' stages.
     document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && reportChat(true), { signal });

@@ -14,6 +14,7 @@ import type { EffectiveSettings, PanelConfig } from '../core/settings/effective'
 import { REP_ID_PATTERN, SALT_PATTERN } from '../core/settings/policy';
 import { type Settings, THEMES } from '../core/settings/settings';
 import type { TeamView } from '../core/team/view';
+import { type EvaluateAnswer, evaluatePayload } from './evaluate-schema';
 
 /** `content`: a content script in a tab; `page`: one of our extension pages. */
 export type SenderKind = 'content' | 'page';
@@ -162,6 +163,11 @@ export const PROTOCOL = {
   },
   /** Content → worker: bring one of the open chats' tabs to the front (only a tab that reported a chat). */
   'chats/focus': { from: ['content'], payload: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }) },
+  /**
+   * Content → worker: the checklist's and moves' reading for this ticket — playbook selection, A/B variant
+   * and the engine run in the worker, so playbooks never enter the page's process (evaluate-schema.ts).
+   */
+  'moves/evaluate': { from: ['content'], payload: evaluatePayload },
 } as const satisfies Record<string, { from: readonly SenderKind[]; payload: v.GenericSchema }>;
 
 export type MessageName = keyof typeof PROTOCOL;
@@ -202,6 +208,7 @@ export interface Results {
   'team/remove': TeamView;
   'chats/report': { chats: OpenChat[] };
   'chats/focus': { focused: boolean };
+  'moves/evaluate': EvaluateAnswer;
 }
 
 /** One open conversation in this browser, as the panel lists it (`current`: the asking tab's own). */
@@ -255,3 +262,4 @@ export type Reply<N extends MessageName> = { ok: true; result: Results[N] } | { 
 // Worker → content commands are part of this protocol; they live in their own module so the content
 // script can parse them without bundling every schema above.
 export * from './commands';
+export type { EvaluateAnswer, EvaluateRequest } from './evaluate-schema';

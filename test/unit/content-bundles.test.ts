@@ -102,6 +102,9 @@ describe('what a helpdesk tab loads (figure 1a, goal ≤ 25 kB gzip per bundle)'
     /^src\/core\/(csv|metrics|team)\//,
     /^src\/core\/log\/(project|validate|backup)\.ts$/,
     /^src\/core\/playbook\/(schema|validate|default-playbook.*|wording-en|json-text|lint|tone|index)\.ts$/,
+    // Playbook selection, the A/B variant and the engine run in the worker (`moves/evaluate`): the page
+    // gets the reading, never a playbook (the panel header still uses placeholders.ts `firstNameOf`).
+    /^src\/core\/playbook\/(engine|select|variant|condition|facts|keywords|rules|walk|wording)\.ts$/,
     /^src\/sites\/public-suffix\.ts$/,
   ];
   // Packages the panel needs; anything else (valibot, tldts, idb, papaparse, uplot, the polyfill, NATS,

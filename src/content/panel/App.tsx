@@ -5,7 +5,7 @@
  */
 import { Component, createRef } from 'preact';
 import type { Outcome, SkipReason } from '../../core/log/types';
-import { commandForKey, customerMessageCount, latestCustomerText, outcomePrompt, type PanelCommand, stepIndex, suggestOutcome } from '../../core/session/live-chat';
+import { commandForKey, customerMessageCount, outcomePrompt, type PanelCommand, stepIndex } from '../../core/session/live-chat';
 import type { Theme } from '../../core/settings/settings';
 import { t } from '../../shared/i18n';
 import type { Controller } from '../controller';
@@ -98,7 +98,7 @@ export class App extends Component<AppProps, AppState> {
     const selected = eligible.find((e) => e.move.id === selectedId)?.move.id ?? null;
     const messages = m.read?.context?.messages;
     const prompted = m.state ? outcomePrompt(m.state, customerMessageCount(messages)) : null;
-    const promptedTitle = prompted ? (eligible.find((e) => e.move.id === prompted)?.move.title ?? m.playbook?.moves.find((x) => x.id === prompted)?.title ?? prompted) : null;
+    const promptedTitle = prompted ? (eligible.find((e) => e.move.id === prompted)?.move.title ?? m.evaluation?.heldBack.find((x) => x.moveId === prompted)?.title ?? prompted) : null;
 
     const record = (moveId: string, outcome: Outcome, reason: SkipReason | null = null) => {
       // Not a fit needs its reason first: ask it (keys a–d or a click), with focus on the question.
@@ -320,14 +320,14 @@ export class App extends Component<AppProps, AppState> {
               <>
                 <Checklist evaluation={m.evaluation} actions={actions} />
                 {prompted && promptedTitle && (
-                  <OutcomePrompt title={promptedTitle} suggested={suggestOutcome(latestCustomerText(messages))} onAnswer={(o) => record(prompted, o)} />
+                  <OutcomePrompt title={promptedTitle} suggested={m.suggested} onAnswer={(o) => record(prompted, o)} />
                 )}
-                <Moves evaluation={m.evaluation} moves={m.state.moves} actions={actions} choice={choice} />
+                <Moves evaluation={m.evaluation} status={m.movesStatus} moves={m.state.moves} actions={actions} choice={choice} />
                 <Wrapup answers={m.state.wrapup} ended={m.state.ended} actions={actions} open={m.state.resolvedAt !== null} />
               </>
             ) : (
               <section class="block">
-                <p class="muted">{m.ticketId ? t('panel_loading') : t('panel_no_ticket', m.adapterLabel)}</p>
+                <p class="muted">{!m.ticketId ? t('panel_no_ticket', m.adapterLabel) : m.movesStatus === 'unavailable' ? t('panel_moves_unavailable') : t('panel_loading')}</p>
               </section>
             )}
           </div>

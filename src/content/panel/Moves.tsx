@@ -6,19 +6,11 @@
 import type { Outcome, SkipReason } from '../../core/log/types';
 import { SKIP_REASONS } from '../../core/log/types';
 import type { EligibleMove, Evaluation } from '../../core/playbook/engine';
-import type { Say } from '../../core/playbook/wording';
 import { REASON_KEYS } from '../../core/session/live-chat';
 import { t } from '../../shared/i18n';
-import type { PanelActions } from '../controller';
+import type { PanelActions, PanelModel } from '../controller';
 import type { MoveState } from '../ticket-state';
 import { trusted } from './trusted';
-
-/**
- * The engine's "why this now" and "held back" sentences in the rep's language: its reason codes
- * (core/playbook/wording.ts) rendered through `_locales` (`reason_<code>`). Like the rest of the panel,
- * no English table is bundled as a fallback (content-script budget).
- */
-export const panelSay: Say = (code, ...args) => t(`reason_${code}`, ...args);
 
 const OUTCOMES = ['offered', 'accepted', 'declined', 'not-a-fit'] as const;
 const keyOf = (r: SkipReason) => REASON_KEYS.find(([, x]) => x === r)?.[0] ?? '';
@@ -86,11 +78,17 @@ function MoveCard({ e, state, actions, index, choice }: { e: EligibleMove; state
   );
 }
 
-export function Moves({ evaluation, moves, actions, choice }: { evaluation: Evaluation; moves: Readonly<Record<string, MoveState>>; actions: PanelActions; choice: MoveChoice }) {
+/**
+ * `status` (controller.ts): moves are listed only from an answer about the current state; while a newer
+ * question is with the worker nothing is claimed, and a worker that did not answer is said so.
+ */
+export function Moves({ evaluation, status, moves, actions, choice }: { evaluation: Evaluation; status: PanelModel['movesStatus']; moves: Readonly<Record<string, MoveState>>; actions: PanelActions; choice: MoveChoice }) {
   return (
     <section class="block" aria-labelledby="rp-moves">
       <h3 id="rp-moves">{t('panel_add_value')}</h3>
-      {!evaluation.resolutionConfirmed ? (
+      {status !== 'ready' ? (
+        status === 'unavailable' && <p class="warn">{t('panel_moves_unavailable')}</p>
+      ) : !evaluation.resolutionConfirmed ? (
         <p class="muted">{t('panel_held_until_resolved')}</p>
       ) : evaluation.eligible.length === 0 ? (
         <p class="muted">{t('panel_no_moves')}</p>
