@@ -62,9 +62,12 @@ export const PROTOCOL = {
       forAction: v.optional(v.boolean()),
     }),
   },
-  /** Any → worker: the playbooks in force (managed policy wins over local, local over built-in). */
+  /**
+   * Page → worker: the playbooks in force (managed policy wins over local, local over built-in). Not for
+   * content scripts: they get the engine's reading of their ticket (`moves/evaluate`), never a playbook.
+   */
   'playbook/active': {
-    from: ['content', 'page'],
+    from: ['page'],
     // The sender's UI locale, so the built-in playbook matches the language its panel is shown in.
     payload: v.strictObject({ locale: v.optional(v.pipe(v.string(), v.maxLength(20))) }),
   },

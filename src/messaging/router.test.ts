@@ -52,8 +52,10 @@ describe('message router', () => {
     const noTab = await route({ rp: 1, name: 'customer/key', payload: { raw: 'a@b.c' } }, { id: EXT, url: 'https://evil.example/' });
     const wrongRole = await route({ rp: 1, name: 'log/merge', payload: {} }, content);
     const badShape = await route({ rp: 1, name: 'customer/history', payload: { customerKey: 5, interactionId: 'i1' } }, content);
-    const extraField = await route({ rp: 1, name: 'playbook/active', payload: { regex: '.*' } }, content);
-    for (const r of [foreign, noTab, wrongRole, badShape, extraField]) expect(r.ok).toBe(false);
+    const extraField = await route({ rp: 1, name: 'playbook/active', payload: { regex: '.*' } }, page);
+    // Playbooks stay in the worker: a content script gets the engine's reading (moves/evaluate), not the text.
+    const playbooksToContent = await route({ rp: 1, name: 'playbook/active', payload: {} }, content);
+    for (const r of [foreign, noTab, wrongRole, badShape, extraField, playbooksToContent]) expect(r.ok).toBe(false);
     expect(calls).toEqual([]);
     expect(rejections.map((r) => r.reason)).toEqual([
       'foreign sender',
@@ -61,6 +63,7 @@ describe('message router', () => {
       'content may not send log/merge',
       expect.stringMatching(/^bad payload: customerKey/),
       expect.stringMatching(/^bad payload: regex/),
+      'content may not send playbook/active',
     ]);
   });
 
@@ -138,7 +141,7 @@ describe('near-valid messages', () => {
     { name: 'log/append', sender: page, payload: { events: [sampleEvents()[6]] } },
     { name: 'customer/key', sender: content, payload: { raw: 'maria@example.com', interactionId: 'i1' } },
     { name: 'customer/history', sender: content, payload: { interactionId: 'i1' } },
-    { name: 'playbook/active', sender: content, payload: { locale: 'es' } },
+    { name: 'playbook/active', sender: page, payload: { locale: 'es' } },
     { name: 'tab/status', sender: content, payload: { helpdesk: 'zendesk', recognised: true } },
     {
       name: 'log/merge',

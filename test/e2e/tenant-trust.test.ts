@@ -101,7 +101,7 @@ describe('one site cannot reach another site’s tickets (#2)', () => {
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
     // The next message wakes a fresh worker, which drains the outboxes first thing.
-    await send(evil, 'playbook/active', {});
+    await send(evil, 'config/panel', {});
     await send(evil, 'log/append', { events: [{ ...forged, id: 'wake' }] });
     const worker = l.context.serviceWorkers()[0] ?? (await l.context.waitForEvent('serviceworker'));
     const refused = await waitFor(
