@@ -82,6 +82,22 @@ export function onTabUpdated(tabId: number, change: browser.Tabs.OnUpdatedChange
   }
 }
 
+/**
+ * runtime.onInstalled with reason "install": helpdesk tabs already open (or opened while the worker was
+ * first starting, before its listeners existed) get the panel without a reload. Not on "update": the
+ * previous version's script may still hold the page (its panel cut off from the worker), and a second
+ * one would be refused by it (see the README's note on updates).
+ */
+export async function injectIntoOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(
+    tabs.map((t) => {
+      const script = helpdeskScriptFor(t.url);
+      return t.id !== undefined && script ? inject(t.id, script) : undefined;
+    }),
+  );
+}
+
 /** tabs.onRemoved: forget the tab. */
 export function forgetTab(tabId: number): void {
   disarm(tabId);

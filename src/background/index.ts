@@ -12,7 +12,7 @@ import { moveLegacyNow } from './config-store';
 import { syncCustomSites } from './custom-sites';
 import { refreshPolicy } from './policy';
 import { abandonTab } from './tabs';
-import { forgetTab, onTabUpdated } from './helpdesk-inject';
+import { forgetTab, injectIntoOpenTabs, onTabUpdated } from './helpdesk-inject';
 import { ensureTeamAlarm, onTeamAlarm, schedulePublish, TEAM_ALARM } from './team/sync';
 import { KEYS } from '../shared/storage-keys';
 
@@ -82,3 +82,6 @@ browser.storage.onChanged.addListener((changes, area) => {
 // delay every helpdesk page's load event, figure 11); see helpdesk-inject.ts.
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(forgetTab);
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void injectIntoOpenTabs().catch(() => {});
+});

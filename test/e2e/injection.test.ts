@@ -24,6 +24,9 @@ const ticketWith = (extra: string) => fixtureHtml('zendesk/ticket.html').replace
 
 beforeAll(async () => {
   l = await launch();
+  // The worker's listeners exist once its script has run (an evaluation waits for that): from here on
+  // every navigation is seen as it happens, so the first test checks the fallback, not the install-time injection.
+  await l.worker.evaluate(() => true);
   // An image whose request is never answered: the page's load event never fires, the tab never completes.
   await l.context.route('https://stall-images.example/**', () => {});
   await l.serve(STALL_URL, ticketWith('<img src="https://stall-images.example/never.png" alt="">'), { html: true });
