@@ -1,7 +1,8 @@
 /**
  * Figure 11: page load with the extension against without it, on every helpdesk fixture. Each fixture
- * is served at its real URL (the manifest matches it, the content script runs) and, byte for byte, at
- * the same path on a host nothing matches (the baseline); loads alternate, each in a new tab, and the
+ * is served at its real URL (the worker injects the helpdesk's content script there once the page has
+ * loaded, src/background/helpdesk-inject.ts) and, byte for byte, at the same path on a host nothing
+ * matches (the baseline); loads alternate, each in a new tab, and the
  * navigation timing's `loadEventEnd − responseEnd` is read (the document's parse, scripts, subresources and
  * load handlers: what an extension could slow). A with-extension load counts only once the panel's host
  * element exists, so a content script that never ran cannot pass for a fast one. The row shows the

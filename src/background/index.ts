@@ -12,6 +12,7 @@ import { moveLegacyNow } from './config-store';
 import { syncCustomSites } from './custom-sites';
 import { refreshPolicy } from './policy';
 import { abandonTab } from './tabs';
+import { forgetTab, injectIntoOpenTabs, onTabUpdated } from './helpdesk-inject';
 import { ensureTeamAlarm, onTeamAlarm, schedulePublish, TEAM_ALARM } from './team/sync';
 import { KEYS } from '../shared/storage-keys';
 
@@ -75,4 +76,12 @@ browser.runtime.onStartup.addListener(() => {
 // Site health changed on a helpdesk page: with team mode on, the lead hears of it at the next publish.
 browser.storage.onChanged.addListener((changes, area) => {
   if (area === 'local' && Object.keys(changes).some((k) => k.startsWith(KEYS.healthPrefix))) schedulePublish();
+});
+
+// The helpdesk's content script goes in after the page has loaded (no manifest content_scripts: they
+// delay every helpdesk page's load event, figure 11); see helpdesk-inject.ts.
+browser.tabs.onUpdated.addListener(onTabUpdated);
+browser.tabs.onRemoved.addListener(forgetTab);
+browser.runtime.onInstalled.addListener(({ reason }) => {
+  if (reason === 'install') void injectIntoOpenTabs().catch(() => {});
 });

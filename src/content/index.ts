@@ -33,9 +33,13 @@ function patternHostMatches(pattern: unknown, host: string): boolean {
  * runs only if none before it claimed the page.
  */
 export function runContentScript(adaptersFor: AdapterSource, opts: { yieldToCustomSites: boolean }): Promise<boolean> {
-  const w = window as unknown as { __resolvePlus?: Promise<boolean> };
-  w.__resolvePlus = (w.__resolvePlus ?? afterLoad()).then((claimed) => claimed || claimPage(adaptersFor, opts).catch(() => false));
-  return w.__resolvePlus;
+  const w = window as unknown as { __resolvePlus?: unknown };
+  // Only our own promise counts: a page element with id or name "__resolvePlus" shows through window's
+  // named properties in this world too, and must neither stop the panel nor break start-up.
+  const before = w.__resolvePlus instanceof Promise ? (w.__resolvePlus as Promise<boolean>) : afterLoad();
+  const run = before.then((claimed) => claimed || claimPage(adaptersFor, opts).catch(() => false));
+  w.__resolvePlus = run;
+  return run;
 }
 
 /** How long start-up waits for a page that is slow to fire its load event (a stalled image, a long poll). */

@@ -25,10 +25,9 @@ it('reports errors from a deliberately broken build: background, extension page,
   cpSync(FIREFOX_DIST, broken, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(broken, 'manifest.json'), 'utf8')) as {
     background: { scripts: string[] };
-    content_scripts: { js: string[] }[];
   };
   appendFileSync(join(broken, manifest.background.scripts[0]!), thrower('rp-broken-background'));
-  appendFileSync(join(broken, manifest.content_scripts[0]!.js[0]!), thrower('rp-broken-content'));
+  appendFileSync(join(broken, 'content/zendesk.js'), thrower('rp-broken-content')); // injected by the worker on URL
   // The welcome page opens on install: break the module script its HTML loads.
   const welcome = readFileSync(join(broken, 'src/pages/welcome/index.html'), 'utf8');
   const script = /<script[^>]*type="module"[^>]*src="([^"]+)"/.exec(welcome)?.[1];

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, extensionPage, type Launched, launch, screenshot } from './harness';
+import { HELPDESK_SCRIPTS } from '../../src/background/helpdesk-scripts';
 
 let l: Launched;
 const storedSites = () => l.worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { customSites?: unknown[] } | undefined)?.customSites ?? []);
@@ -54,7 +55,6 @@ describe('custom sites (issue 15 #9)', () => {
 describe('bundles', () => {
   it('the Public Suffix List is in its own chunk, which no content-script file loads', () => {
     const manifest = JSON.parse(readFileSync(join(DIST, 'manifest.json'), 'utf8')) as {
-      content_scripts: { js: string[] }[];
       web_accessible_resources?: { resources: string[] }[];
     };
     const assets = readdirSync(join(DIST, 'assets'));
@@ -62,7 +62,7 @@ describe('bundles', () => {
     expect(psl).toHaveLength(1);
     // A private-section suffix: present in the list's data, nowhere else in our code.
     expect(readFileSync(join(DIST, 'assets', psl[0] as string), 'utf8')).toContain('blogspot');
-    const contentFiles = [...manifest.content_scripts.flatMap((c) => c.js), ...(manifest.web_accessible_resources ?? []).flatMap((w) => w.resources)];
+    const contentFiles = [...HELPDESK_SCRIPTS.map((c) => c.file), 'content/custom.js', ...(manifest.web_accessible_resources ?? []).flatMap((w) => w.resources)];
     for (const file of contentFiles) {
       const text = readFileSync(join(DIST, file), 'utf8');
       expect(text.includes(psl[0] as string), file).toBe(false);

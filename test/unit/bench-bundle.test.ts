@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bundleFigures, bundleRows, helpdeskFiles, matchPattern } from '../../bench/figures/bundle-size';
+import { WORKER_INJECTED, bundleFigures, bundleRows, helpdeskFiles, matchPattern } from '../../bench/figures/bundle-size';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -66,7 +66,7 @@ describe('figure 1a: content script a helpdesk tab loads', () => {
       [...helpdeskFiles(d, [{ js: ['assets/loader.js'], matches: ['https://*.zendesk.com/*', 'https://*.freshdesk.com/*'] }], h).eager].map((f) => f.slice(d.length + 1)).sort();
     expect(files(HELPDESKS[0]!)).toEqual(['assets/dom-extra.js', 'assets/entry.js', 'assets/loader.js', 'assets/shared.js', 'assets/zendesk-AbC1.js']);
     expect(files(HELPDESKS[1]!)).toEqual(['assets/entry.js', 'assets/freshdesk-x_9.js', 'assets/loader.js', 'assets/shared.js']);
-    const [row] = bundleRows(d, HELPDESKS);
+    const [row] = bundleRows(d, HELPDESKS, []);
     expect(row!.name).toContain('zendesk');
     expect(row!.files).toContain('assets/zendesk-AbC1.js');
   });
@@ -79,11 +79,23 @@ describe('figure 1a: content script a helpdesk tab loads', () => {
         { js: ['assets/freshdesk.js'], matches: ['https://*.freshdesk.com/*'] },
       ],
     );
-    const [row] = bundleRows(d, HELPDESKS);
+    const [row] = bundleRows(d, HELPDESKS, []);
     expect(row!.name).toContain('freshdesk');
     expect(row!.files).toEqual(['assets/freshdesk.js']);
-    const [fig] = bundleFigures(d, () => {}, HELPDESKS);
+    const [fig] = bundleFigures(d, () => {}, HELPDESKS, []);
     expect(fig!.note).toMatch(/per helpdesk/);
+  });
+
+  it('worker-injected bundles (no manifest entries): each helpdesk counts the bundle the worker injects for its URL', () => {
+    const d = dist({}, []);
+    mkdirSync(join(d, 'content'));
+    writeFileSync(join(d, 'content/zendesk.js'), noise(4000, 6));
+    writeFileSync(join(d, 'content/freshdesk.js'), noise(9000, 7));
+    const [row] = bundleRows(d, HELPDESKS, WORKER_INJECTED);
+    expect(row!.name).toContain('freshdesk');
+    expect(row!.files).toEqual(['content/freshdesk.js']);
+    // The product's table is the default: a build missing an injected bundle fails the figure.
+    expect(() => bundleRows(dist({}, []), HELPDESKS)).toThrow(/content\/zendesk\.js is missing/);
   });
 
   it('fails when the adapter chunk cannot be found or no entry matches a helpdesk', () => {
@@ -91,7 +103,7 @@ describe('figure 1a: content script a helpdesk tab loads', () => {
       { 'assets/entry.js': `const x=()=>import("./chunk-1.js");`, 'assets/chunk-1.js': '' },
       [{ js: ['assets/entry.js'], matches: ['https://*.zendesk.com/*'] }],
     );
-    expect(() => bundleRows(lazyOnly, [HELPDESKS[0]!])).toThrow(/zendesk adapter/);
-    expect(() => bundleRows(lazyOnly, [HELPDESKS[1]!])).toThrow(/no content script/);
+    expect(() => bundleRows(lazyOnly, [HELPDESKS[0]!], [])).toThrow(/zendesk adapter/);
+    expect(() => bundleRows(lazyOnly, [HELPDESKS[1]!], [])).toThrow(/no content script/);
   });
 });

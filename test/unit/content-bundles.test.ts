@@ -1,14 +1,15 @@
 /**
- * The content-script delivery (scripts/build.mjs): one self-contained bundle per built-in helpdesk, listed
- * in the manifest on that helpdesk's agent paths only, plus the custom-site bundle. Checks that the
- * bundles, the manifest and the adapters' table agree, and that every committed fixture's URL is matched
- * by its own helpdesk's entry and by no other.
+ * The content-script delivery (scripts/build.mjs): one self-contained bundle per built-in helpdesk, injected
+ * by the worker on that helpdesk's agent paths only (src/background/helpdesk-scripts.ts; the manifest
+ * declares none), plus the custom-site bundle. Checks that the bundles, that table and the adapters' table
+ * agree, and that every committed fixture's URL is matched by its own helpdesk's entry and by no other.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PANEL_CSS } from '../../src/content/panel/styles';
 import { SITES } from '../../src/sites/sites';
+import { HELPDESK_SCRIPTS } from '../../src/background/helpdesk-scripts';
 import { minifyCss } from '../../vite.content.config';
 
 interface ContentScript {
@@ -16,7 +17,9 @@ interface ContentScript {
   js: string[];
   run_at?: string;
 }
-const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as { content_scripts: ContentScript[]; host_permissions: string[]; web_accessible_resources?: unknown };
+const manifest = JSON.parse(readFileSync('manifest.json', 'utf8')) as { host_permissions: string[]; web_accessible_resources?: unknown };
+// The worker's injection table, in the shape the manifest's content_scripts had.
+const contentScripts: ContentScript[] = HELPDESK_SCRIPTS.map((s) => ({ matches: [...s.matches], js: [s.file] }));
 
 /** Chrome's match-pattern semantics for https patterns: `*.` host wildcard, `*` anywhere in path+query. */
 function matchPattern(pattern: string, url: URL): boolean {
@@ -28,14 +31,14 @@ function matchPattern(pattern: string, url: URL): boolean {
   return hostOk && pathRe.test(url.pathname + url.search);
 }
 
-const entryFor = (id: string) => manifest.content_scripts.find((c) => c.js.length === 1 && c.js[0] === `content/${id}.js`);
+const entryFor = (id: string) => contentScripts.find((c) => c.js.length === 1 && c.js[0] === `content/${id}.js`);
 
 describe('content-script bundles', () => {
   it('has one bundle and one manifest entry per built-in helpdesk, and a custom-site bundle outside the manifest', () => {
     const bundles = readdirSync('src/content/bundles').map((f) => f.replace(/\.ts$/, '')).sort();
     expect(bundles).toEqual([...SITES.map((s) => s.id), 'custom'].sort());
     for (const site of SITES) expect(entryFor(site.id), site.id).toBeDefined();
-    expect(manifest.content_scripts).toHaveLength(SITES.length);
+    expect(contentScripts).toHaveLength(SITES.length);
     expect(entryFor('custom')).toBeUndefined(); // registered at run time for the hosts an admin granted
     expect(manifest.web_accessible_resources).toBeUndefined();
   });
@@ -57,13 +60,13 @@ describe('content-script bundles', () => {
       const raw = JSON.parse(readFileSync(file, 'utf8')) as { adapter: string; url: string } | { adapter: string; url: string }[];
       for (const c of Array.isArray(raw) ? raw : [raw]) {
         if (c.adapter === 'custom') continue;
-        const hits = manifest.content_scripts.filter((cs) => cs.matches.some((p) => matchPattern(p, new URL(c.url)))).map((cs) => cs.js[0]);
+        const hits = contentScripts.filter((cs) => cs.matches.some((p) => matchPattern(p, new URL(c.url)))).map((cs) => cs.js[0]);
         expect(hits, c.url).toEqual([`content/${c.adapter}.js`]);
       }
     }
     // A helpdesk's public pages (help centre, login) get no content script where the agent path is known.
     for (const url of ['https://acme.zendesk.com/hc/en-us', 'https://acme.freshdesk.com/support/home', 'https://acme.gorgias.com/login', 'https://desk.zoho.eu/portal/acme/en/home']) {
-      expect(manifest.content_scripts.filter((cs) => cs.matches.some((p) => matchPattern(p, new URL(url)))), url).toEqual([]);
+      expect(contentScripts.filter((cs) => cs.matches.some((p) => matchPattern(p, new URL(url)))), url).toEqual([]);
     }
   });
 });
