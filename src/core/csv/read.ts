@@ -190,14 +190,25 @@ function readHeader(cells: readonly string[], fileName: string): Record<Required
   return Object.fromEntries(REQUIRED_ATTEMPT_COLUMNS.map((c) => [c, positions.get(c)![0]!])) as Record<Required, number>;
 }
 
-/** A validated attempt, or a sentence saying which column is wrong. */
+/** The text of one cell, formula guard undone; '' for a cell the row lacks. */
+function cellAt(cells: readonly string[], position: number): string {
+  return unguardCell(cells[position] ?? '');
+}
+
+function nullIfEmpty(cell: string): string | null {
+  return cell === '' ? null : cell;
+}
+
+/**
+ * A validated attempt, or a sentence saying which column is wrong. Positions are read as named properties
+ * (`index.logged_at`), not through a helper taking the column's name: a lookup by a varying key was a
+ * measurable part of a 100,000-row import.
+ */
 function buildAttempt(cells: readonly string[], index: Record<Required, number>, source: string): Attempt | string {
-  const cell = (c: Required) => unguardCell(cells[index[c]] ?? '');
-  const orNull = (c: Required) => (cell(c) === '' ? null : cell(c));
   let candidate: Record<keyof Attempt, unknown>;
   try {
-    const id = cell('attempt_id');
-    const moveId = cell('move_id');
+    const id = cellAt(cells, index.attempt_id);
+    const moveId = cellAt(cells, index.move_id);
     const suffix = `:${moveId}`;
     if (!id.endsWith(suffix) || id.length === suffix.length) {
       throw new CellError('attempt_id: must be <interaction id>:<move_id>');
@@ -205,24 +216,24 @@ function buildAttempt(cells: readonly string[], index: Record<Required, number>,
     candidate = {
       id,
       interactionId: id.slice(0, id.length - suffix.length),
-      loggedAt: time(cell('logged_at'), 'logged_at'),
-      repId: cell('rep_id'),
-      helpdesk: cell('helpdesk'),
-      ticketId: cell('ticket_id'),
-      channel: cell('channel'),
-      customerKey: cell('customer_key'),
-      playbookId: cell('playbook_id'),
-      playbookVersion: wholeNumber(cell('playbook_version'), 'playbook_version'),
-      variant: cell('variant'),
+      loggedAt: time(cellAt(cells, index.logged_at), 'logged_at'),
+      repId: cellAt(cells, index.rep_id),
+      helpdesk: cellAt(cells, index.helpdesk),
+      ticketId: cellAt(cells, index.ticket_id),
+      channel: cellAt(cells, index.channel),
+      customerKey: cellAt(cells, index.customer_key),
+      playbookId: cellAt(cells, index.playbook_id),
+      playbookVersion: wholeNumber(cellAt(cells, index.playbook_version), 'playbook_version'),
+      variant: cellAt(cells, index.variant),
       moveId,
-      moveKind: cell('move_kind'),
-      moveTitle: cell('move_title'),
-      resolutionConfirmedAt: time(cell('resolution_confirmed_at'), 'resolution_confirmed_at'),
+      moveKind: cellAt(cells, index.move_kind),
+      moveTitle: cellAt(cells, index.move_title),
+      resolutionConfirmedAt: time(cellAt(cells, index.resolution_confirmed_at), 'resolution_confirmed_at'),
       shownAt: null,
-      offeredAt: time(cell('offered_at'), 'offered_at'),
-      outcome: orNull('outcome'),
-      skipReason: orNull('skip_reason'),
-      outcomeAt: time(cell('outcome_at'), 'outcome_at'),
+      offeredAt: time(cellAt(cells, index.offered_at), 'offered_at'),
+      outcome: nullIfEmpty(cellAt(cells, index.outcome)),
+      skipReason: nullIfEmpty(cellAt(cells, index.skip_reason)),
+      outcomeAt: time(cellAt(cells, index.outcome_at), 'outcome_at'),
       source,
     };
   } catch (e) {
