@@ -83,10 +83,10 @@ export function onTabUpdated(tabId: number, change: browser.Tabs.OnUpdatedChange
 }
 
 /**
- * runtime.onInstalled ("install" or "update"): helpdesk tabs already open (or opened while the worker was
- * first starting, before its listeners existed) get the panel without a reload. After an update the
- * previous version's script is gone with its world (Chromium destroys it; its panel stays in the page,
- * frozen): the new bundle takes that panel's place (src/content/mount.ts, test/e2e/worker-gone.test.ts).
+ * runtime.onInstalled with reason "install": helpdesk tabs already open (or opened while the worker was
+ * first starting, before its listeners existed) get the panel without a reload. Not on "update": the
+ * previous version's script may still hold the page (its panel cut off from the worker), and a second
+ * one would be refused by it (see the README's note on updates).
  */
 export async function injectIntoOpenTabs(): Promise<void> {
   const tabs = await browser.tabs.query({});

@@ -83,7 +83,5 @@ browser.storage.onChanged.addListener((changes, area) => {
 browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(forgetTab);
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  // On update too: the previous version's content scripts died with it (their panels stay in the page,
-  // frozen); the new bundle replaces such a panel (src/content/mount.ts).
-  if (reason === 'install' || reason === 'update') void injectIntoOpenTabs().catch(() => {});
+  if (reason === 'install') void injectIntoOpenTabs().catch(() => {});
 });

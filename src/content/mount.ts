@@ -21,19 +21,6 @@ export interface MountedPanel {
   readonly guard: InputGuard;
 }
 
-/**
- * A panel an earlier run of the extension left in this page (the extension was updated or reloaded under
- * the tab): its script's world is gone, so it can neither tick nor log, yet it looks alive. Ours takes its
- * place. Found by what only our panel has: a closed shadow root holding `section.panel`, on a plain div
- * directly under <html> (which only the extension's own world can open).
- */
-function removeStalePanels(): void {
-  const dom = (globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(el: Element): ShadowRoot | null } } }).chrome?.dom;
-  for (const el of Array.from(document.documentElement.children)) {
-    if (el.tagName === 'DIV' && dom?.openOrClosedShadowRoot?.(el)?.querySelector('section.panel')) el.remove();
-  }
-}
-
 export function mountPanel(
   controller: Controller,
   prefs: Store<PanelPrefs>,
@@ -48,7 +35,6 @@ export function mountPanel(
   style.textContent = PANEL_CSS;
   const container = document.createElement('div');
   shadow.append(style, container);
-  removeStalePanels();
   // Outside <body>: SPA frameworks that re-render body children leave it alone.
   document.documentElement.append(host);
   const guard = guardPanel(shadow, container, signal);
