@@ -4,9 +4,10 @@
  * tab's URL without the "tabs" permission and may inject), every bundle it names is built, and each
  * fixture's URL finds its own helpdesk.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { builtInFixtureCases } from '../../test/unit/fixture';
 import { SITES } from '../sites/sites';
 import { HELPDESK_SCRIPTS, helpdeskScriptFor } from './helpdesk-scripts';
 import { parseMatchPattern } from './match-pattern';
@@ -40,15 +41,9 @@ describe('HELPDESK_SCRIPTS', () => {
 
   it('finds each fixture’s helpdesk from its URL, and none on the helpdesks’ public pages', () => {
     let n = 0;
-    for (const dir of readdirSync('test/fixtures')) {
-      const file = join('test/fixtures', dir, 'cases.json');
-      if (!existsSync(file)) continue;
-      const raw = JSON.parse(readFileSync(file, 'utf8')) as { adapter: string; url: string } | { adapter: string; url: string }[];
-      for (const c of Array.isArray(raw) ? raw : [raw]) {
-        if (c.adapter === 'custom') continue;
-        expect(helpdeskScriptFor(c.url)?.id, c.url).toBe(c.adapter);
-        n++;
-      }
+    for (const c of builtInFixtureCases()) {
+      expect(helpdeskScriptFor(c.url)?.id, c.url).toBe(c.adapter);
+      n++;
     }
     expect(n).toBeGreaterThanOrEqual(10);
     for (const url of ['https://acme.zendesk.com/hc/en-us', 'https://acme.freshdesk.com/support/home', 'https://acme.gorgias.com/login', 'https://desk.zoho.eu/portal/acme/en/home', 'http://acme.zendesk.com/agent/tickets/1', 'https://zendesk.com.evil.example/agent/', 'about:blank', undefined]) {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { globMatches, parseMatchPattern, urlMatches } from './match-pattern';
+import { globMatch as globMatches } from '../sites/adapters/custom';
+import { parseMatchPattern, urlMatches } from './match-pattern';
 
 /** Reference: Chromium's match-pattern rules written as one RegExp per pattern (the obvious, slower way). */
 function reference(pattern: string, url: string): boolean {

@@ -1,11 +1,13 @@
 /**
  * Chrome extension match patterns (`https://*.zendesk.com/agent/*`), matched against a URL without a
  * regular expression: the worker tests every tab update against the helpdesks' patterns, so this is
- * pure, linear and unit-tested (test/unit/match-pattern.test.ts, property-tested against a RegExp
+ * pure, linear and unit-tested (src/background/match-pattern.test.ts, property-tested against a RegExp
  * reference). Semantics as Chromium's: scheme `*` means http or https; host `*` any host, `*.x` x and
  * its subdomains; no port in the pattern matches every port; the path glob covers path and query, never
  * the fragment; `<all_urls>` any http(s) URL.
  */
+// The same linear `*` glob the admin's custom-site patterns use (one matcher for both).
+import { globMatch } from '../sites/adapters/custom';
 
 export interface MatchPattern {
   readonly schemes: readonly string[];
@@ -29,28 +31,6 @@ export function parseMatchPattern(pattern: string): MatchPattern {
   };
 }
 
-/** `text` against a glob whose only wildcard is `*` (any run of characters); greedy with one backtrack point, linear. */
-export function globMatches(glob: string, text: string): boolean {
-  let g = 0;
-  let t = 0;
-  let star = -1;
-  let resume = 0;
-  while (t < text.length) {
-    if (g < glob.length && glob[g] === '*') {
-      star = g++;
-      resume = t;
-    } else if (g < glob.length && glob[g] === text[t]) {
-      g++;
-      t++;
-    } else if (star >= 0) {
-      g = star + 1;
-      t = ++resume;
-    } else return false;
-  }
-  while (g < glob.length && glob[g] === '*') g++;
-  return g === glob.length;
-}
-
 /** True when `url` (a string or URL) is covered by the parsed or textual `pattern`. */
 export function urlMatches(pattern: MatchPattern | string, url: string | URL): boolean {
   const p = typeof pattern === 'string' ? parseMatchPattern(pattern) : pattern;
@@ -63,5 +43,5 @@ export function urlMatches(pattern: MatchPattern | string, url: string | URL): b
   if (!p.schemes.includes(u.protocol)) return false;
   const host = u.hostname;
   if (p.host && host !== p.host && !(p.subdomains && host.endsWith(`.${p.host}`))) return false;
-  return globMatches(p.path, u.pathname + u.search);
+  return globMatch(p.path, u.pathname + u.search);
 }

@@ -11,6 +11,7 @@ import { PANEL_CSS } from '../../src/content/panel/styles';
 import { SITES } from '../../src/sites/sites';
 import { HELPDESK_SCRIPTS } from '../../src/background/helpdesk-scripts';
 import { minifyCss } from '../../vite.content.config';
+import { builtInFixtureCases } from './fixture';
 
 interface ContentScript {
   matches: string[];
@@ -54,15 +55,9 @@ describe('content-script bundles', () => {
   });
 
   it('injects on every fixture’s agent URL with that helpdesk’s bundle only, and not on other paths', () => {
-    for (const dir of readdirSync('test/fixtures')) {
-      const file = join('test/fixtures', dir, 'cases.json');
-      if (!existsSync(file)) continue;
-      const raw = JSON.parse(readFileSync(file, 'utf8')) as { adapter: string; url: string } | { adapter: string; url: string }[];
-      for (const c of Array.isArray(raw) ? raw : [raw]) {
-        if (c.adapter === 'custom') continue;
-        const hits = contentScripts.filter((cs) => cs.matches.some((p) => matchPattern(p, new URL(c.url)))).map((cs) => cs.js[0]);
-        expect(hits, c.url).toEqual([`content/${c.adapter}.js`]);
-      }
+    for (const c of builtInFixtureCases()) {
+      const hits = contentScripts.filter((cs) => cs.matches.some((p) => matchPattern(p, new URL(c.url)))).map((cs) => cs.js[0]);
+      expect(hits, c.url).toEqual([`content/${c.adapter}.js`]);
     }
     // A helpdesk's public pages (help centre, login) get no content script where the agent path is known.
     for (const url of ['https://acme.zendesk.com/hc/en-us', 'https://acme.freshdesk.com/support/home', 'https://acme.gorgias.com/login', 'https://desk.zoho.eu/portal/acme/en/home']) {
