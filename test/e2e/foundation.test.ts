@@ -4,18 +4,15 @@
  * dashboard lists it, and bad messages are rejected with a reason and change nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, type Launched, launch, panel, readStore, screenshot, waitFor } from './harness';
+import { extensionPage, type Launched, launchServing, panel, readStore, screenshot, waitFor } from './harness';
 
 const URL = 'https://acme.zendesk.com/agent/tickets/4521';
 let l: Launched;
 
 beforeAll(async () => {
-  l = await launch();
-  await l.serve(URL, 'zendesk/ticket.html');
+  l = await launchServing({ [URL]: 'zendesk/ticket.html' });
 });
-afterAll(async () => {
-  await l?.close();
-});
+afterAll(() => l?.close());
 
 describe('foundation', () => {
   it('shows the panel in a shadow root with the ticket id read from the page', async () => {

@@ -111,6 +111,13 @@ export async function launch(
 }
 
 /** The rep's panel, driven through the DevTools protocol (its shadow root is closed): see panel-driver.ts. */
+
+/** The usual per-file set-up: a browser with the extension, each URL serving its fixture. */
+export async function launchServing(pages: Record<string, string>): Promise<Launched> {
+  const l = await launch();
+  for (const [url, fixture] of Object.entries(pages)) await l.serve(url, fixture);
+  return l;
+}
 export const panel = (page: Page): PanelLocator => panelDriver(page);
 
 export async function screenshot(page: Page, name: string): Promise<string> {

@@ -4,19 +4,16 @@
  * merge does not silently drop a rep from the funnel and VES averages — the dashboard names what is missing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionPage, type Launched, launch, panel, readStore, screenshot, waitFor } from './harness';
+import { extensionPage, type Launched, launchServing, panel, readStore, screenshot, waitFor } from './harness';
 
 const URL = 'https://coverage.zendesk.com/agent/tickets/4521';
 const DAY = 86_400_000;
 let l: Launched;
 
 beforeAll(async () => {
-  l = await launch();
-  await l.serve(URL, 'zendesk/ticket.html');
+  l = await launchServing({ [URL]: 'zendesk/ticket.html' });
 }, 60_000);
-afterAll(async () => {
-  await l?.close();
-});
+afterAll(() => l?.close());
 
 type Stored = { id: string; type: string; interactionId: string; stepIds?: string[] };
 

@@ -5,18 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateInIsolatedWorld } from './isolated';
-import { extensionPage, type Launched, launch, panel, readStore, screenshot, waitFor } from './harness';
+import { extensionPage, type Launched, launchServing, panel, readStore, screenshot, waitFor } from './harness';
 
 const URL = 'https://integrity.zendesk.com/agent/tickets/4521';
 let l: Launched;
 
 beforeAll(async () => {
-  l = await launch();
-  await l.serve(URL, 'zendesk/ticket.html');
+  l = await launchServing({ [URL]: 'zendesk/ticket.html' });
 }, 60_000);
-afterAll(async () => {
-  await l?.close();
-});
+afterAll(() => l?.close());
 
 type Stored = { id: string; type: string; interactionId: string };
 

@@ -5,18 +5,15 @@
  * server here is a closed loopback port, as when the team server is down).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { extensionPage, type Launched, launch, panel, readStore, screenshot, waitFor } from './harness';
+import { extensionPage, type Launched, launchServing, panel, readStore, screenshot, waitFor } from './harness';
 
 const URL = 'https://teamid.zendesk.com/agent/tickets/4521';
 let l: Launched;
 
 beforeAll(async () => {
-  l = await launch();
-  await l.serve(URL, 'zendesk/ticket.html');
+  l = await launchServing({ [URL]: 'zendesk/ticket.html' });
 }, 60_000);
-afterAll(async () => {
-  await l?.close();
-});
+afterAll(() => l?.close());
 
 it('takes the rep id from the team configuration: popup, panel and logged events', async () => {
   const popup = await l.context.newPage();

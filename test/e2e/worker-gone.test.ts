@@ -3,19 +3,16 @@
  * checklist and say why no value moves come, not freeze or go blank.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Launched, launch, panel, screenshot } from './harness';
+import { type Launched, launchServing, panel, screenshot } from './harness';
 import { evaluateInIsolatedWorld } from './isolated';
 
 const URL = 'https://beta.zendesk.com/agent/tickets/4521';
 let l: Launched;
 
 beforeAll(async () => {
-  l = await launch();
-  await l.serve(URL, 'zendesk/ticket.html');
+  l = await launchServing({ [URL]: 'zendesk/ticket.html' });
 });
-afterAll(async () => {
-  await l?.close();
-});
+afterAll(() => l?.close());
 
 
 it('the worker stops answering the engine: the checklist keeps ticking and the panel says value moves are unavailable', async () => {
