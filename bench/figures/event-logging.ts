@@ -77,7 +77,12 @@ async function burstSend(arg: { events: LogEvent[]; batch: number }): Promise<{ 
  * into a scratch database whose stores and indexes are copied from the product's own database. No
  * validation, no derivation, no outbox: only the puts.
  */
-export async function rawPuts(arg: { interactionIds: string[]; batch: number; db: string; derivedStores: string[] }): Promise<{ perSecond: number; records: number }> {
+export async function rawPuts(arg: {
+  interactionIds: string[];
+  batch: number;
+  db: string;
+  derivedStores: string[];
+}): Promise<{ perSecond: number; records: number; eventsHeld: number }> {
   const req = <T>(r: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
@@ -147,12 +152,18 @@ export async function rawPuts(arg: { interactionIds: string[]; batch: number; db
   }
   const total = [...byInteraction.values()].reduce((n, rows) => n + rows.events!.length, 0);
   const perSecond = (total / (performance.now() - t0)) * 1000;
+  // Kept: the next call writes into the same, grown database, as the product writes into its grown log.
+  const eventsHeld = await req(db.transaction('events').objectStore('events').count());
   db.close();
+  return { perSecond, records, eventsHeld };
+}
+
+/** Worker: deletes the baseline's scratch database (before the prefill, and once the figure is done). */
+async function dropScratch(name: string): Promise<void> {
   await new Promise((r) => {
-    const del = indexedDB.deleteDatabase(arg.db);
+    const del = indexedDB.deleteDatabase(name);
     del.onsuccess = del.onerror = del.onblocked = r;
   });
-  return { perSecond, records };
 }
 
 async function stored(worker: Worker): Promise<number> {
@@ -188,6 +199,7 @@ export async function eventLoggingFigures(sizes: Sizes, log: Log): Promise<Figur
     // records (these put first, untimed; then each run's own, as the product's log grows).
     const rawDb = 'rp-bench-raw';
     const earlier = [...new Set([...warm, ...pacedEvents].map((e) => e.interactionId))];
+    await l.worker.evaluate(dropScratch, rawDb);
     await l.worker.evaluate(rawPuts, { interactionIds: earlier, batch: 200, db: rawDb, derivedStores: DERIVED_STORES });
     const product: number[] = [];
     const raw: number[] = [];
@@ -201,9 +213,13 @@ export async function eventLoggingFigures(sizes: Sizes, log: Log): Promise<Figur
       const interactionIds = [...new Set(events.map((e) => e.interactionId))];
       const fair = await l.worker.evaluate(rawPuts, { interactionIds, batch: 200, db: rawDb, derivedStores: DERIVED_STORES });
       raw.push(fair.perSecond);
+      // Like for like or no figure: the baseline's database must hold what the product's log holds.
+      const inLog = await stored(l.worker);
+      if (fair.eventsHeld !== inLog) throw new Error(`6b baseline not like for like: scratch database holds ${fair.eventsHeld} events, the log ${inLog}`);
       rawRecords = fair.records;
       log(`  throughput run ${r + 1}: log/append ${burst.perSecond.toFixed(0)} events/s, raw puts of the same ${fair.records} records ${fair.perSecond.toFixed(0)} events/s`);
     }
+    await l.worker.evaluate(dropScratch, rawDb);
     const expected = warm.length + pacedEvents.length + sizes.throughputRuns * sizes.throughputEvents;
     const count = await stored(l.worker);
     await page.close();
