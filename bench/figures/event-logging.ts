@@ -82,6 +82,8 @@ export async function rawPuts(arg: {
   batch: number;
   db: string;
   derivedStores: string[];
+  /** Keep the scratch database for the next call (6b: it grows as the product's log does); else it is deleted. */
+  keep?: boolean;
 }): Promise<{ perSecond: number; records: number; eventsHeld: number }> {
   const req = <T>(r: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
@@ -152,9 +154,14 @@ export async function rawPuts(arg: {
   }
   const total = [...byInteraction.values()].reduce((n, rows) => n + rows.events!.length, 0);
   const perSecond = (total / (performance.now() - t0)) * 1000;
-  // Kept: the next call writes into the same, grown database, as the product writes into its grown log.
   const eventsHeld = await req(db.transaction('events').objectStore('events').count());
   db.close();
+  if (!arg.keep) {
+    await new Promise((r) => {
+      const del = indexedDB.deleteDatabase(arg.db);
+      del.onsuccess = del.onerror = del.onblocked = r;
+    });
+  }
   return { perSecond, records, eventsHeld };
 }
 
@@ -200,7 +207,7 @@ export async function eventLoggingFigures(sizes: Sizes, log: Log): Promise<Figur
     const rawDb = 'rp-bench-raw';
     const earlier = [...new Set([...warm, ...pacedEvents].map((e) => e.interactionId))];
     await l.worker.evaluate(dropScratch, rawDb);
-    await l.worker.evaluate(rawPuts, { interactionIds: earlier, batch: 200, db: rawDb, derivedStores: DERIVED_STORES });
+    await l.worker.evaluate(rawPuts, { interactionIds: earlier, batch: 200, db: rawDb, derivedStores: DERIVED_STORES, keep: true });
     const product: number[] = [];
     const raw: number[] = [];
     let rawRecords = 0;
@@ -211,7 +218,7 @@ export async function eventLoggingFigures(sizes: Sizes, log: Log): Promise<Figur
       failures += burst.failures;
       product.push(burst.perSecond);
       const interactionIds = [...new Set(events.map((e) => e.interactionId))];
-      const fair = await l.worker.evaluate(rawPuts, { interactionIds, batch: 200, db: rawDb, derivedStores: DERIVED_STORES });
+      const fair = await l.worker.evaluate(rawPuts, { interactionIds, batch: 200, db: rawDb, derivedStores: DERIVED_STORES, keep: true });
       raw.push(fair.perSecond);
       // Like for like or no figure: the baseline's database must hold what the product's log holds.
       const inLog = await stored(l.worker);
