@@ -114,14 +114,19 @@ export async function rawPuts(arg: {
     return { name, keyPath: st.keyPath, autoIncrement: st.autoIncrement, indexes };
   });
   product.close();
-  const open = indexedDB.open(arg.db, 1);
-  open.onupgradeneeded = () => {
-    for (const s of schema) {
-      const st = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
-      for (const i of s.indexes) st.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
-    }
+  // A kept database keeps its connection open too, as the product's worker keeps its own for its life.
+  const scratch = globalThis as { rpBenchScratch?: IDBDatabase };
+  const openScratch = () => {
+    const open = indexedDB.open(arg.db, 1);
+    open.onupgradeneeded = () => {
+      for (const s of schema) {
+        const st = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+        for (const i of s.indexes) st.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+      }
+    };
+    return req(open);
   };
-  const db = await req(open);
+  const db = scratch.rpBenchScratch?.name === arg.db ? scratch.rpBenchScratch : await openScratch();
   // Batches: `batch` events each (in the order they were sent), an interaction's derived rows with its first batch.
   const batches: Record<string, unknown[]>[] = [];
   let current: Record<string, unknown[]> = Object.fromEntries(stores.map((n) => [n, []]));
@@ -155,8 +160,9 @@ export async function rawPuts(arg: {
   const total = [...byInteraction.values()].reduce((n, rows) => n + rows.events!.length, 0);
   const perSecond = (total / (performance.now() - t0)) * 1000;
   const eventsHeld = await req(db.transaction('events').objectStore('events').count());
-  db.close();
-  if (!arg.keep) {
+  if (arg.keep) scratch.rpBenchScratch = db;
+  else {
+    db.close();
     await new Promise((r) => {
       const del = indexedDB.deleteDatabase(arg.db);
       del.onsuccess = del.onerror = del.onblocked = r;
@@ -167,6 +173,9 @@ export async function rawPuts(arg: {
 
 /** Worker: deletes the baseline's scratch database (before the prefill, and once the figure is done). */
 async function dropScratch(name: string): Promise<void> {
+  const scratch = globalThis as { rpBenchScratch?: IDBDatabase };
+  scratch.rpBenchScratch?.close();
+  scratch.rpBenchScratch = undefined;
   await new Promise((r) => {
     const del = indexedDB.deleteDatabase(name);
     del.onsuccess = del.onerror = del.onblocked = r;
