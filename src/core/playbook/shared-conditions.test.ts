@@ -10,6 +10,8 @@ import { evaluateCondition, explainMet, explainUnmet, newPass, shareSubCondition
 import { type EvaluationInput, evaluate } from './engine';
 import { arbCondition, arbContext, arbEnv, arbHistory, arbPlaybook, done, input, NOW } from './test-fixtures';
 import type { Condition, Playbook } from './types';
+import { fillMessage, type Say } from './wording';
+import { REASON_TEXT } from './wording-en';
 
 /** Every condition of a playbook, roots only. */
 function rootsOf(pb: Playbook): Condition[] {
@@ -56,6 +58,22 @@ describe('sub-conditions shared between moves', () => {
         const reference = unshared(guarded);
         // Twice through the list: the second round must not see results kept from the first.
         for (const x of [...inputs, ...inputs]) expect(evaluate(shared, x)).toEqual(evaluate(reference, x));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('lines built once per language follow the Say of each evaluation, switching back and forth (property)', () => {
+    // Another language, as far as the engine can tell: every line is marked.
+    const marked: Say = (code, ...args) => `⟦${fillMessage(REASON_TEXT[code], args)}⟧`;
+    fc.assert(
+      fc.property(arbPlaybook, fc.array(fc.tuple(arbInput, fc.boolean()), { minLength: 2, maxLength: 5 }), (pb, runs) => {
+        const shared = structuredClone(pb);
+        for (const [x, useMarked] of runs) {
+          const asked = useMarked ? { ...x, say: marked } : x;
+          // A fresh copy has no lines built yet: what the first evaluation in that language gives.
+          expect(evaluate(shared, asked)).toEqual(evaluate(structuredClone(pb), asked));
+        }
       }),
       { numRuns: 150 },
     );
