@@ -77,7 +77,14 @@ async function burstSend(arg: { events: LogEvent[]; batch: number }): Promise<{ 
  * into a scratch database whose stores and indexes are copied from the product's own database. No
  * validation, no derivation, no outbox: only the puts.
  */
-export async function rawPuts(arg: { interactionIds: string[]; batch: number; db: string; derivedStores: string[] }): Promise<{ perSecond: number; records: number }> {
+export async function rawPuts(arg: {
+  interactionIds: string[];
+  batch: number;
+  db: string;
+  derivedStores: string[];
+  /** Keep the scratch database for the next call (6b: it grows as the product's log does); else it is deleted. */
+  keep?: boolean;
+}): Promise<{ perSecond: number; records: number; eventsHeld: number }> {
   const req = <T>(r: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
@@ -107,14 +114,19 @@ export async function rawPuts(arg: { interactionIds: string[]; batch: number; db
     return { name, keyPath: st.keyPath, autoIncrement: st.autoIncrement, indexes };
   });
   product.close();
-  const open = indexedDB.open(arg.db, 1);
-  open.onupgradeneeded = () => {
-    for (const s of schema) {
-      const st = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
-      for (const i of s.indexes) st.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
-    }
+  // A kept database keeps its connection open too, as the product's worker keeps its own for its life.
+  const scratch = globalThis as { rpBenchScratch?: IDBDatabase };
+  const openScratch = () => {
+    const open = indexedDB.open(arg.db, 1);
+    open.onupgradeneeded = () => {
+      for (const s of schema) {
+        const st = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+        for (const i of s.indexes) st.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+      }
+    };
+    return req(open);
   };
-  const db = await req(open);
+  const db = scratch.rpBenchScratch?.name === arg.db ? scratch.rpBenchScratch : await openScratch();
   // Batches: `batch` events each (in the order they were sent), an interaction's derived rows with its first batch.
   const batches: Record<string, unknown[]>[] = [];
   let current: Record<string, unknown[]> = Object.fromEntries(stores.map((n) => [n, []]));
@@ -147,12 +159,27 @@ export async function rawPuts(arg: { interactionIds: string[]; batch: number; db
   }
   const total = [...byInteraction.values()].reduce((n, rows) => n + rows.events!.length, 0);
   const perSecond = (total / (performance.now() - t0)) * 1000;
-  db.close();
+  const eventsHeld = await req(db.transaction('events').objectStore('events').count());
+  if (arg.keep) scratch.rpBenchScratch = db;
+  else {
+    db.close();
+    await new Promise((r) => {
+      const del = indexedDB.deleteDatabase(arg.db);
+      del.onsuccess = del.onerror = del.onblocked = r;
+    });
+  }
+  return { perSecond, records, eventsHeld };
+}
+
+/** Worker: deletes the baseline's scratch database (before the prefill, and once the figure is done). */
+async function dropScratch(name: string): Promise<void> {
+  const scratch = globalThis as { rpBenchScratch?: IDBDatabase };
+  scratch.rpBenchScratch?.close();
+  scratch.rpBenchScratch = undefined;
   await new Promise((r) => {
-    const del = indexedDB.deleteDatabase(arg.db);
+    const del = indexedDB.deleteDatabase(name);
     del.onsuccess = del.onerror = del.onblocked = r;
   });
-  return { perSecond, records };
 }
 
 async function stored(worker: Worker): Promise<number> {
@@ -188,7 +215,8 @@ export async function eventLoggingFigures(sizes: Sizes, log: Log): Promise<Figur
     // records (these put first, untimed; then each run's own, as the product's log grows).
     const rawDb = 'rp-bench-raw';
     const earlier = [...new Set([...warm, ...pacedEvents].map((e) => e.interactionId))];
-    await l.worker.evaluate(rawPuts, { interactionIds: earlier, batch: 200, db: rawDb, derivedStores: DERIVED_STORES });
+    await l.worker.evaluate(dropScratch, rawDb);
+    await l.worker.evaluate(rawPuts, { interactionIds: earlier, batch: 200, db: rawDb, derivedStores: DERIVED_STORES, keep: true });
     const product: number[] = [];
     const raw: number[] = [];
     let rawRecords = 0;
@@ -199,11 +227,15 @@ export async function eventLoggingFigures(sizes: Sizes, log: Log): Promise<Figur
       failures += burst.failures;
       product.push(burst.perSecond);
       const interactionIds = [...new Set(events.map((e) => e.interactionId))];
-      const fair = await l.worker.evaluate(rawPuts, { interactionIds, batch: 200, db: rawDb, derivedStores: DERIVED_STORES });
+      const fair = await l.worker.evaluate(rawPuts, { interactionIds, batch: 200, db: rawDb, derivedStores: DERIVED_STORES, keep: true });
       raw.push(fair.perSecond);
+      // Like for like or no figure: the baseline's database must hold what the product's log holds.
+      const inLog = await stored(l.worker);
+      if (fair.eventsHeld !== inLog) throw new Error(`6b baseline not like for like: scratch database holds ${fair.eventsHeld} events, the log ${inLog}`);
       rawRecords = fair.records;
       log(`  throughput run ${r + 1}: log/append ${burst.perSecond.toFixed(0)} events/s, raw puts of the same ${fair.records} records ${fair.perSecond.toFixed(0)} events/s`);
     }
+    await l.worker.evaluate(dropScratch, rawDb);
     const expected = warm.length + pacedEvents.length + sizes.throughputRuns * sizes.throughputEvents;
     const count = await stored(l.worker);
     await page.close();

@@ -37,6 +37,19 @@ export interface ConditionEnv {
    * so the English table stays out of bundles that bring their own (the content script).
    */
   readonly say: Say;
+  /**
+   * One evaluation pass (`newPass()`): a sub-condition that several conditions of a playbook share (see
+   * `shareSubConditions`) is tested once per pass instead of once per move. Every env object must have a
+   * pass of its own (never copy one into a changed env), or none, which turns the sharing off.
+   */
+  readonly pass?: number;
+}
+
+let passes = 0;
+/** A fresh pass number for a new `ConditionEnv`. */
+export function newPass(): number {
+  passes = (passes + 1) % Number.MAX_SAFE_INTEGER;
+  return passes;
 }
 
 const sayIn = (env: ConditionEnv): Say => env.say;
@@ -74,6 +87,58 @@ function compiled(c: Condition): Compiled {
     cache.set(c, node);
   }
   return node;
+}
+
+/**
+ * Lets structurally identical sub-conditions of `roots` (the common guard every move of the default
+ * playbook repeats) share one compiled node whose result is kept for the current pass. Only speed
+ * changes: equal JSON means equal structure, and compiling is a pure function of the structure. Call it
+ * before the roots are first evaluated (the engine does, once per playbook).
+ */
+export function shareSubConditions(roots: readonly Condition[]): void {
+  const seen = new Map<string, { first: Condition; count: number }>();
+  const keyOf = new Map<Condition, string>();
+  // Children first, so a shared parent compiled below already finds its shared children.
+  const visit = (c: Condition): void => {
+    if ('all' in c) for (const child of c.all) visit(child);
+    else if ('any' in c) for (const child of c.any) visit(child);
+    else if ('not' in c) visit(c.not);
+    const key = JSON.stringify(c);
+    keyOf.set(c, key);
+    const entry = seen.get(key);
+    if (entry) entry.count++;
+    else seen.set(key, { first: c, count: 1 });
+  };
+  for (const root of roots) visit(root);
+  const shared = new Map<string, Compiled>();
+  for (const [c, key] of keyOf) {
+    const entry = seen.get(key);
+    if (entry === undefined || entry.count < 2 || cache.has(c)) continue;
+    let node = shared.get(key);
+    if (node === undefined) {
+      node = memoPerPass(compiled(entry.first));
+      shared.set(key, node);
+    }
+    cache.set(c, node);
+  }
+}
+
+function memoPerPass(node: Compiled): Compiled {
+  let lastPass = -1;
+  let last: Truth = null;
+  return {
+    test(env) {
+      const pass = env.pass;
+      if (pass === undefined) return node.test(env);
+      if (pass !== lastPass) {
+        last = node.test(env);
+        lastPass = pass;
+      }
+      return last;
+    },
+    met: (env, out) => node.met(env, out),
+    unmet: (env) => node.unmet(env),
+  };
 }
 
 export function evaluateCondition(c: Condition, env: ConditionEnv): Truth {
@@ -214,7 +279,7 @@ function compileTags(any: readonly string[] | undefined, all: readonly string[] 
   const allTags = all?.map((t) => t.trim().toLowerCase());
   const notTagged = perSay((say) => say('not_tagged', joinList(say, (anyTags ?? []).map(quote), 'or')));
   return pageLeaf(
-    (f) => (anyTags === undefined || anyTags.some((t) => f.tags.has(t))) && (allTags === undefined || allTags.every((t) => f.tags.has(t))),
+    (f) => (anyTags === undefined || hasAny(f.tags, anyTags)) && (allTags === undefined || hasAll(f.tags, allTags)),
     (f, say) => {
       const shown = [...(anyTags?.filter((t) => f.tags.has(t)).slice(0, 1) ?? []), ...(allTags ?? [])];
       return say('tagged', joinList(say, [...new Set(shown)].map(quote), 'and'));
@@ -224,6 +289,17 @@ function compileTags(any: readonly string[] | undefined, all: readonly string[] 
       return say('missing_tag', allTags?.find((t) => !f.tags.has(t)) ?? '');
     },
   );
+}
+
+// Loops rather than some/every with a closure: tag leaves are tested for every move on every evaluation.
+function hasAny(tags: ReadonlySet<string>, wanted: readonly string[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (tags.has(wanted[i] as string)) return true;
+  return false;
+}
+
+function hasAll(tags: ReadonlySet<string>, wanted: readonly string[]): boolean {
+  for (let i = 0; i < wanted.length; i++) if (!tags.has(wanted[i] as string)) return false;
+  return true;
 }
 
 function keywordLeaf(keywords: readonly string[], where: FactText, met: ReasonCode, unmet: (f: TicketFacts, keywordList: string, say: Say) => string): Compiled {

@@ -27,16 +27,37 @@ function parts(template: string): readonly (string | number)[] {
 
 /** `$1…$9` replaced by the arguments, like `chrome.i18n.getMessage`. */
 export function fillMessage(template: string, args: readonly (string | number)[]): string {
+  const pieces = parts(template);
+  // Most templates are one literal or one literal around a single argument: no loop for those.
+  if (pieces.length === 1) return template;
   let out = '';
-  for (const p of parts(template)) out += typeof p === 'number' ? String(args[p] ?? '') : p;
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i] as string | number;
+    out += typeof p === 'number' ? String(args[p] ?? '') : p;
+  }
   return out;
 }
 
 type Counted = 'n_minutes' | 'n_days' | 'n_moves' | 'n_usage_tips' | 'n_confidence_moves' | 'n_ve_offers' | 'n_offers_of';
 
+/**
+ * The plural codes as constants: a code glued together on each call is a fresh string the catalogue
+ * lookup must hash again (reasons are rebuilt on every page change).
+ */
+const PLURAL_CODES: Readonly<Record<Counted, readonly [ReasonCode, ReasonCode]>> = {
+  n_minutes: ['n_minutes_one', 'n_minutes_many'],
+  n_days: ['n_days_one', 'n_days_many'],
+  n_moves: ['n_moves_one', 'n_moves_many'],
+  n_usage_tips: ['n_usage_tips_one', 'n_usage_tips_many'],
+  n_confidence_moves: ['n_confidence_moves_one', 'n_confidence_moves_many'],
+  n_ve_offers: ['n_ve_offers_one', 'n_ve_offers_many'],
+  n_offers_of: ['n_offers_of_one', 'n_offers_of_many'],
+};
+
 /** "1 day", "3 days": the `_one` form for 1, `_many` otherwise (English and Spanish agree on this). */
-export function count(say: Say, what: Counted, n: number, ...more: string[]): string {
-  return say(`${what}_${n === 1 ? 'one' : 'many'}` as ReasonCode, n, ...more);
+export function count(say: Say, what: Counted, n: number, more?: string): string {
+  const code = PLURAL_CODES[what][n === 1 ? 0 : 1];
+  return more === undefined ? say(code, n) : say(code, n, more);
 }
 
 /** "a", "a or b", "a, b or c", "a, b, c or 4 more". */
