@@ -17,7 +17,8 @@ import { type MoveChoice, Moves } from './Moves';
 import { OutcomePrompt } from './OutcomePrompt';
 import { missingCostKey, whoseTicket } from './ticket-header';
 import { type CoverReport, grantFocus, mayAct, trusted } from './trusted';
-import { nextQuestion, Wrapup } from './Wrapup';
+import { Wrapup } from './Wrapup';
+import { nextQuestion } from './wrapup-keys';
 
 export interface PanelPrefs {
   readonly x: number | null;
