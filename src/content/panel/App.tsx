@@ -9,12 +9,11 @@ import { commandForKey, customerMessageCount, outcomePrompt, type PanelCommand, 
 import type { Theme } from '../../core/settings/settings';
 import { t } from '../../shared/i18n';
 import type { Controller } from '../controller';
+import { LazyView } from '../lazy/LazyView';
 import type { Store } from '../store';
-import { Chats } from './Chats';
 import { Checklist } from './Checklist';
 import { KeyHelp } from './KeyHelp';
 import { type MoveChoice, Moves } from './Moves';
-import { OutcomePrompt } from './OutcomePrompt';
 import { missingCostKey, whoseTicket } from './ticket-header';
 import { type CoverReport, grantFocus, mayAct, trusted } from './trusted';
 import { Wrapup } from './Wrapup';
@@ -276,7 +275,8 @@ export class App extends Component<AppProps, AppState> {
               </div>
             )}
             {showKeys && <KeyHelp onClose={() => setShowKeys(() => false)} />}
-            <Chats chats={m.chats} onJump={(tabId) => void actions.focusChat(tabId)} />
+            {/* The other chats and the outcome prompt come with the lazy bundle: most tickets never show them. */}
+            {m.chats.some((c) => !c.current) && <LazyView render={(parts) => <parts.Chats chats={m.chats} onJump={(tabId) => void actions.focusChat(tabId)} />} />}
             {m.storageProblem && <div class="warn" role="alert">{t('warn_storage', m.storageProblem)}</div>}
             {/* Only when it mattered: a page tooltip passing over the panel is not worth a warning. */}
             {cover.coveredAt !== null && cover.ignored > 0 && (
@@ -321,7 +321,7 @@ export class App extends Component<AppProps, AppState> {
               <>
                 <Checklist evaluation={m.evaluation} actions={actions} />
                 {prompted && promptedTitle && (
-                  <OutcomePrompt title={promptedTitle} suggested={m.suggested} onAnswer={(o) => record(prompted, o)} />
+                  <LazyView render={(parts) => <parts.OutcomePrompt title={promptedTitle} suggested={m.suggested} onAnswer={(o) => record(prompted, o)} />} />
                 )}
                 <Moves evaluation={m.evaluation} status={m.movesStatus} moves={m.state.moves} actions={actions} choice={choice} />
                 <Wrapup answers={m.state.wrapup} ended={m.state.ended} actions={actions} open={m.state.resolvedAt !== null} />
