@@ -58,6 +58,30 @@ describe('resilient adapters on drifted markup (issue 17)', () => {
     });
   }
 
+  it('asks for the lazily loaded fallbacks only when a field needs one, and re-reads once they come', () => {
+    let loaded: typeof generic | null = null;
+    const asked: (() => void)[] = [];
+    const wrapped = resilient(byId('zendesk'), {}, { get: () => loaded, request: (ready) => asked.push(ready) });
+    const notified = vi.fn();
+    wrapped.onAsyncUpdate?.(notified, new AbortController().signal);
+    // A ticket the adapter reads on its own never asks.
+    expect(wrapped.read(loadFixture('zendesk/ticket.html'), new URL('https://acme.zendesk.com/agent/tickets/4521')).context?.subject).toBe('Order arrived damaged');
+    expect(asked).toHaveLength(0);
+    // A drifted one asks; until the fallbacks come, what they would read is missing (nothing invented).
+    const doc = loadFixture('zendesk/drifted.html');
+    const url = new URL(DRIFTED.zendesk as string);
+    const before = wrapped.read(doc, url);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(before.diagnostics.find((d) => d.field === 'messages')).toEqual({ field: 'messages', ok: false });
+    expect(before.context?.ticketId).toBe('4521');
+    loaded = generic;
+    asked[0]?.();
+    expect(notified).toHaveBeenCalled();
+    const after = wrapped.read(doc, url);
+    expect(after.diagnostics.find((d) => d.field === 'messages')).toMatchObject({ ok: true, via: 'fallback' });
+    expect(after.context?.messages.length).toBe(3);
+  });
+
   it('takes the subject from the title, skipping ids and product names ("INC0010001 | Incident | ServiceNow" has none)', () => {
     const cases: [string, string, string | null][] = [
       ['zendesk', 'https://acme.zendesk.com/agent/tickets/4521', 'Order arrived damaged'],
