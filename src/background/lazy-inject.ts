@@ -9,9 +9,9 @@
  */
 import browser from 'webextension-polyfill';
 import type { SenderInfo } from '../messaging/router';
+import { LAZY_FILES } from './lazy-files';
 
-/** The only files this handler ever injects. */
-export const LAZY_FILES: readonly string[] = ['content/lazy.js'];
+export { LAZY_FILES };
 
 type Inject = (details: { target: { tabId: number; frameIds: number[] }; files: string[] }) => Promise<unknown>;
 
