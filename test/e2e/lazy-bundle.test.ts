@@ -1,6 +1,6 @@
 /**
- * The content script's second bundle (figure 1a): the wrap-up's questions, the key list, the other-chats
- * list, the outcome prompt and the generic fallbacks for drifted pages load only when a tab needs them,
+ * The content script's second bundle (figure 1a): the wrap-up's questions, the key list, the outcome
+ * prompt and the generic fallbacks for drifted pages load only when a tab needs them,
  * injected by the worker into that tab (`content/lazy`, src/background/lazy-inject.ts). In real Chromium
  * with the built extension: a ticket opens on every helpdesk without it; `?` and the wrap-up show their
  * views once it arrives (the delay measured); a drifted page still gets the generic reading; a worker

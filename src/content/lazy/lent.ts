@@ -10,7 +10,6 @@ import type { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 import type { t } from '../../shared/i18n';
 import type { GenericFallbacks } from '../../sites/generic';
 import type { trusted } from '../panel/trusted';
-import type { Chats } from '../panel/Chats';
 import type { KeyList } from '../panel/KeyList';
 import type { OutcomePrompt } from '../panel/OutcomePrompt';
 import type { WrapupBody } from '../panel/WrapupBody';
@@ -32,7 +31,6 @@ export interface LazyParts {
   readonly generic: GenericFallbacks;
   readonly WrapupBody: typeof WrapupBody;
   readonly KeyList: typeof KeyList;
-  readonly Chats: typeof Chats;
   readonly OutcomePrompt: typeof OutcomePrompt;
   /** The rules of these views (lazy-styles.ts), added to the panel's stylesheet on arrival. */
   readonly css: string;

@@ -11,6 +11,7 @@ import { t } from '../../shared/i18n';
 import type { Controller } from '../controller';
 import { LazyView } from '../lazy/LazyView';
 import type { Store } from '../store';
+import { Chats } from './Chats';
 import { Checklist } from './Checklist';
 import { KeyHelp } from './KeyHelp';
 import { type MoveChoice, Moves } from './Moves';
@@ -275,8 +276,7 @@ export class App extends Component<AppProps, AppState> {
               </div>
             )}
             {showKeys && <KeyHelp onClose={() => setShowKeys(() => false)} />}
-            {/* The other chats and the outcome prompt come with the lazy bundle: most tickets never show them. */}
-            {m.chats.some((c) => !c.current) && <LazyView render={(parts) => <parts.Chats chats={m.chats} onJump={(tabId) => void actions.focusChat(tabId)} />} />}
+            <Chats chats={m.chats} onJump={(tabId) => void actions.focusChat(tabId)} />
             {m.storageProblem && <div class="warn" role="alert">{t('warn_storage', m.storageProblem)}</div>}
             {/* Only when it mattered: a page tooltip passing over the panel is not worth a warning. */}
             {cover.coveredAt !== null && cover.ignored > 0 && (
@@ -321,6 +321,7 @@ export class App extends Component<AppProps, AppState> {
               <>
                 <Checklist evaluation={m.evaluation} actions={actions} />
                 {prompted && promptedTitle && (
+                  // The outcome prompt comes with the lazy bundle: it shows mid-ticket, after an offer and a reply.
                   <LazyView render={(parts) => <parts.OutcomePrompt title={promptedTitle} suggested={m.suggested} onAnswer={(o) => record(prompted, o)} />} />
                 )}
                 <Moves evaluation={m.evaluation} status={m.movesStatus} moves={m.state.moves} actions={actions} choice={choice} />

@@ -1,5 +1,5 @@
 /**
- * The rules of the lazily loaded views (the wrap-up's questions, the key list, the other chats, the outcome prompt), appended to the panel's
+ * The rules of the lazily loaded views (the wrap-up's questions, the key list, the outcome prompt), appended to the panel's
  * stylesheet when the lazy bundle arrives (mount.ts). Minified at build like PANEL_CSS (vite.content.config.ts).
  */
 export const LAZY_CSS = `
@@ -9,9 +9,5 @@ dl.keys { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 
 dl.keys > div { display: contents; }
 dl.keys dd { margin: 0; }
 [data-next-question] legend { font-weight: 600; }
-nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
 .prompt { position: sticky; top: 45px; z-index: 1; border: 1px solid var(--accent); }
-.chats ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
-.chats button { width: 100%; text-align: left; }
-.chats button[aria-current] { font-weight: 600; }
 `;

@@ -4,7 +4,7 @@
  * and nothing here can reach the page. Colours meet WCAG AA in both themes.
  * The panel takes the highest z-index: its host comes after <body>, so it wins ties with page widgets
  * that also use the maximum (chat launchers); anything drawn over it counts as covering it (trusted.ts).
- * The rules of the wrap-up questions, the key list, the other chats and the outcome prompt come with their views in the lazy bundle (lazy-styles.ts).
+ * The rules of the wrap-up questions, the key list and the outcome prompt come with their views in the lazy bundle (lazy-styles.ts).
  */
 export const PANEL_CSS = `
 :host { all: initial !important; display: block !important; position: static !important; }
@@ -75,5 +75,9 @@ legend { font-size: 12px; color: var(--muted); padding: 0; margin-bottom: 4px; }
 details summary { cursor: pointer; color: var(--muted); font-size: 12px; }
 article.move.selected { border-color: var(--accent, #0d6e6e); }
 article.move:focus, section.panel:focus, [data-wrapup]:focus { outline: 2px solid var(--accent, #0d6e6e); outline-offset: 1px; }
+nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
+.chats ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
+.chats button { width: 100%; text-align: left; }
+.chats button[aria-current] { font-weight: 600; }
 kbd { font-family: ui-monospace, monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }
 `;
