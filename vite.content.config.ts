@@ -6,6 +6,7 @@
  */
 import preact from '@preact/preset-vite';
 import { minify } from 'terser';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const QUOTED = `"[^"]*"|'[^']*'`;
@@ -24,16 +25,38 @@ export function minifyCss(css: string): string {
     .trim();
 }
 
-/** The panel's CSS (src/content/panel/styles.ts, a readable template literal) is minified in the bundle. */
+/**
+ * The panel's CSS (src/content/panel/styles.ts, and lazy-styles.ts for the lazy views: readable template
+ * literals) is minified in the bundle.
+ */
 function minifyPanelCss(): Plugin {
   return {
     name: 'rp-minify-panel-css',
     enforce: 'pre',
     transform(code, id) {
-      if (!id.endsWith('/src/content/panel/styles.ts')) return null;
-      const m = /(export const PANEL_CSS = `)([^`$\\]*)(`)/.exec(code);
-      if (!m) throw new Error('styles.ts: PANEL_CSS must be one template literal without ${…}, backslashes or backticks');
+      if (!/\/src\/content\/panel\/(lazy-)?styles\.ts$/.test(id)) return null;
+      const m = /(export const (?:PANEL|LAZY)_CSS = `)([^`$\\]*)(`)/.exec(code);
+      if (!m) throw new Error(`${id}: the CSS must be one template literal without \${…}, backslashes or backticks`);
       return { code: code.replace(m[0], `${m[1]}${minifyCss(m[2] as string)}${m[3]}`), map: null };
+    },
+  };
+}
+
+/** What the lazy bundle borrows from the main bundle instead of carrying its own copy (src/content/lazy/lent.ts). */
+const LENT_PACKAGES = new Set(['preact', 'preact/jsx-runtime', 'preact/hooks']);
+const LENT_MODULES = /\/src\/(shared\/i18n|content\/panel\/trusted)\.ts$/;
+
+/** Lazy bundle only: Preact, the i18n lookup and the input guard resolve to the loan (lent-shim.ts). */
+function lendFromMainBundle(): Plugin {
+  const shim = fileURLToPath(new URL('./src/content/lazy/lent-shim.ts', import.meta.url));
+  return {
+    name: 'rp-lent-shim',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (LENT_PACKAGES.has(source)) return shim;
+      if (!importer || !source.startsWith('.')) return null;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      return resolved && LENT_MODULES.test(resolved.id) ? shim : null;
     },
   };
 }
@@ -59,18 +82,22 @@ function terserPass(): Plugin {
 export default defineConfig((): UserConfig => {
   const browser = process.env.BROWSER === 'firefox' ? 'firefox' : 'chromium';
   const bundle = process.env.RP_BUNDLE ?? '';
-  if (!/^[a-z]+$/.test(bundle)) throw new Error(`RP_BUNDLE must name a file in src/content/bundles (got "${bundle}")`);
+  if (!/^[a-z]+$/.test(bundle)) throw new Error(`RP_BUNDLE must name a file in src/content/bundles, or be "lazy" (got "${bundle}")`);
+  // `lazy`: the second bundle the worker injects on request (src/content/lazy/entry.ts, src/background/lazy-inject.ts).
+  const lazy = bundle === 'lazy';
+  // A trial build for a size breakdown (RP_SOURCEMAP=1): a source map, and no terser pass (it would not carry the map).
+  const trial = process.env.RP_SOURCEMAP === '1';
   return {
-  plugins: [minifyPanelCss(), preact(), terserPass()],
+  plugins: [...(lazy ? [lendFromMainBundle()] : []), minifyPanelCss(), preact(), ...(trial ? [] : [terserPass()])],
   publicDir: false,
   build: {
     outDir: `dist/${browser}/content`,
     emptyOutDir: false,
     target: 'es2022',
     minify: true,
-    sourcemap: false,
+    sourcemap: trial,
     copyPublicDir: false,
-    lib: { entry: `src/content/bundles/${bundle}.ts`, formats: ['iife'], name: 'resolvePlus', fileName: () => `${bundle}.js` },
+    lib: { entry: lazy ? 'src/content/lazy/entry.ts' : `src/content/bundles/${bundle}.ts`, formats: ['iife'], name: 'resolvePlus', fileName: () => `${bundle}.js` },
   },
 };
 });

@@ -26,6 +26,13 @@ for (const target of targets) {
       throw new Error(`dist/${target}/content/${bundle}.js carries valibot: validate in the worker and send the content script the result`);
     }
   }
+  // The lazy bundle (src/content/lazy/entry.ts), injected by the worker when a tab asks for it. It
+  // borrows the main bundle's Preact: a copy of its renderer here would be a second Preact in the tab.
+  process.env.RP_BUNDLE = 'lazy';
+  await build({ configFile: 'vite.content.config.ts', logLevel: 'warn', mode: 'production' });
+  if (readFileSync(`dist/${target}/content/lazy.js`, 'utf8').includes('http://www.w3.org/2000/svg')) {
+    throw new Error(`dist/${target}/content/lazy.js carries Preact's renderer: import preact only through the loan (src/content/lazy/lent.ts)`);
+  }
   // The worker names bundles by file (helpdesk-scripts.ts): each must be there, a file of its own.
   for (const bundle of bundles) if (!existsSync(`dist/${target}/content/${bundle}.js`)) throw new Error(`dist/${target}/content/${bundle}.js was not built`);
   console.log(`built dist/${target} in ${Math.round(performance.now() - started)} ms`);

@@ -22,6 +22,7 @@ import { evaluateTicket } from './evaluate';
 import { newMacKey } from './mac-keys';
 import { activePlaybooks } from './playbooks';
 import { panelConfigWithRep, trustedRepId } from './rep-id';
+import { injectLazyBundle } from './lazy-inject';
 import { allSiteOverrides, saveSiteOverrides, siteOverridesFor } from './site-overrides';
 import { focusChat, noteChatsChanged, rememberInteractionTab, reportChat } from './tabs';
 import { teamHandlers } from './team/handlers';
@@ -193,6 +194,7 @@ export const handlers: Handlers = {
     return { reviewedAt };
   },
   'config/panel': () => panelConfigWithRep(),
+  'content/lazy': (_, sender) => injectLazyBundle(sender),
   async 'config/options'() {
     const { settings, effective, policy, bundle } = await effectiveConfig();
     const [salt, playbooks] = await Promise.all([salts.local(), readConfigValue(CONFIG_KEYS.playbooks)]);

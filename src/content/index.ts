@@ -12,6 +12,7 @@ import type { SiteAdapter } from '../sites/adapter';
 import { send } from '../messaging/client';
 import { resilient } from '../sites/resilient';
 import { createController } from './controller';
+import { genericFallbacks } from './lazy/load';
 import { mountPanel } from './mount';
 import type { PanelConfig } from '../core/settings/effective';
 import type { PanelPrefs } from './panel/App';
@@ -82,7 +83,8 @@ async function claimPage(adaptersFor: AdapterSource, opts: { yieldToCustomSites:
   if (!found) return false;
   // The admin's selector overrides for this helpdesk (policy), served by the worker; none if it is unreachable.
   const overrides = await send('sites/overrides', { helpdesk: found.id }).then((r) => r.overrides, () => ({}));
-  const adapter = resilient(found, overrides);
+  // The generic fallbacks (drifted pages only) come with the lazy bundle, loaded the first time a read needs one.
+  const adapter = resilient(found, overrides, genericFallbacks());
 
   const abort = new AbortController();
   const { signal } = abort;

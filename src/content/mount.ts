@@ -9,6 +9,7 @@
 import { h, render } from 'preact';
 import type { Theme } from '../core/settings/settings';
 import type { Controller } from './controller';
+import { onLazyChange } from './lazy/load';
 import { App, type PanelPrefs } from './panel/App';
 import { PANEL_CSS } from './panel/styles';
 import { guardPanel, type InputGuard } from './panel/trusted';
@@ -38,6 +39,10 @@ export function mountPanel(
   // Outside <body>: SPA frameworks that re-render body children leave it alone.
   document.documentElement.append(host);
   const guard = guardPanel(shadow, container, signal);
+  // The lazy views' rules join the panel's stylesheet when they arrive, before those views render.
+  const offLazy = onLazyChange((s) => {
+    if (s.parts && !style.textContent?.endsWith(s.parts.css)) style.textContent += s.parts.css;
+  });
   render(h(App, { controller, prefs, theme, composerTop, covers: guard.covers, dismissCover: guard.dismissCover }), container);
   const restyle = new MutationObserver(() => {
     if (host.getAttribute('style') !== HOST_STYLE) host.setAttribute('style', HOST_STYLE);
@@ -45,6 +50,7 @@ export function mountPanel(
   restyle.observe(host, { attributes: true, attributeFilter: ['style'] });
   signal.addEventListener('abort', () => {
     restyle.disconnect();
+    offLazy();
     render(null, container);
     host.remove();
   });

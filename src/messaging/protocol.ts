@@ -115,6 +115,11 @@ export const PROTOCOL = {
     from: ['page'],
     payload: v.strictObject({ overrides: v.pipe(v.unknown(), v.check((x) => JSON.stringify(x ?? null).length <= 50_000, 'Overrides are too large')) }),
   },
+  /**
+   * Content → worker: put the lazy bundle (wrap-up and key-help views, the generic fallback) into the
+   * sender's own tab and frame. No fields: the worker injects its one fixed file, never one a message names.
+   */
+  'content/lazy': { from: ['content'], payload: v.strictObject({}) },
   /** Content/page → worker: the read-only settings a panel needs (no salt, no policy); see src/background/config.ts. */
   'config/panel': { from: ['content', 'page'], payload: v.strictObject({}) },
   /** Page → worker: everything the options page shows (settings, policy, bundle, salt, local playbooks). */
@@ -200,6 +205,7 @@ export interface Results {
   'sites/overrides-all': { policy: OverridesByHelpdesk; local: OverridesByHelpdesk; errors: OverrideError[] };
   'sites/overrides-save': { errors: OverrideError[] };
   'config/panel': PanelConfig;
+  'content/lazy': { injected: true };
   'config/options': OptionsConfig;
   'settings/update': Settings;
   'playbooks/save': { saved: true };

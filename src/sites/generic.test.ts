@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../test/unit/fixture';
 import { zendeskApi } from './adapters/zendesk-api';
 import { exactEmail } from './dom';
-import { composerNearSend, largestMessageList, structuredEmail, subjectFromTitle } from './generic';
+import { composerNearSend, largestMessageList, subjectFromTitle } from './generic';
+import { structuredEmail } from './markup-hints';
 
 const el = (html: string): Element => parseHtml(`<body>${html}</body>`).body.firstElementChild as Element;
 

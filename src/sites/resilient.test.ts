@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fixtureHtml, loadFixture, parseHtml } from '../../test/unit/fixture';
 import type { SiteAdapter } from './adapter';
 import { BUILT_IN_ADAPTERS } from './registry';
+import * as generic from './generic';
+import type { SiteOverrides } from '../core/ticket/types';
 import { resilient, URL_ID_GRACE_MS } from './resilient';
 
 const DRIFTED: Record<string, string> = {
@@ -17,6 +19,9 @@ const DRIFTED: Record<string, string> = {
   gorgias: 'https://comfort-works.gorgias.com/app/views/1384557/230640920',
   servicenow: 'https://acme.service-now.com/now/nav/ui/classic/params/target/incident.do%3Fsys_id%3D9d385017c611228701d22104cc95c371',
 };
+
+/** The fallbacks already loaded (in the extension they arrive with the lazy bundle; see test/e2e/lazy-bundle.test.ts). */
+const wrap = (adapter: SiteAdapter, overrides: SiteOverrides = {}) => resilient(adapter, overrides, { get: () => generic, request: () => {} });
 
 const byId = (id: string): SiteAdapter => BUILT_IN_ADAPTERS.find((a) => a.id === id) as SiteAdapter;
 
@@ -33,7 +38,7 @@ describe('resilient adapters on drifted markup (issue 17)', () => {
       // The variant really differs from the adapter's hooks: on its own, the adapter cannot read it.
       expect(adapter.findTicketRoot(doc)).toBeNull();
       expect(adapter.read(doc, url).context).toBeNull();
-      const wrapped = resilient(adapter);
+      const wrapped = wrap(adapter);
       if (adapter.urlIdMayDiffer) {
         // The URL's internal id waits for the product's own pane first (no second interaction under it).
         expect(wrapped.read(doc, url).context).toBeNull();
@@ -53,6 +58,30 @@ describe('resilient adapters on drifted markup (issue 17)', () => {
     });
   }
 
+  it('asks for the lazily loaded fallbacks only when a field needs one, and re-reads once they come', () => {
+    let loaded: typeof generic | null = null;
+    const asked: (() => void)[] = [];
+    const wrapped = resilient(byId('zendesk'), {}, { get: () => loaded, request: (ready) => asked.push(ready) });
+    const notified = vi.fn();
+    wrapped.onAsyncUpdate?.(notified, new AbortController().signal);
+    // A ticket the adapter reads on its own never asks.
+    expect(wrapped.read(loadFixture('zendesk/ticket.html'), new URL('https://acme.zendesk.com/agent/tickets/4521')).context?.subject).toBe('Order arrived damaged');
+    expect(asked).toHaveLength(0);
+    // A drifted one asks; until the fallbacks come, what they would read is missing (nothing invented).
+    const doc = loadFixture('zendesk/drifted.html');
+    const url = new URL(DRIFTED.zendesk as string);
+    const before = wrapped.read(doc, url);
+    expect(asked.length).toBeGreaterThan(0);
+    expect(before.diagnostics.find((d) => d.field === 'messages')).toEqual({ field: 'messages', ok: false });
+    expect(before.context?.ticketId).toBe('4521');
+    loaded = generic;
+    asked[0]?.();
+    expect(notified).toHaveBeenCalled();
+    const after = wrapped.read(doc, url);
+    expect(after.diagnostics.find((d) => d.field === 'messages')).toMatchObject({ ok: true, via: 'fallback' });
+    expect(after.context?.messages.length).toBe(3);
+  });
+
   it('takes the subject from the title, skipping ids and product names ("INC0010001 | Incident | ServiceNow" has none)', () => {
     const cases: [string, string, string | null][] = [
       ['zendesk', 'https://acme.zendesk.com/agent/tickets/4521', 'Order arrived damaged'],
@@ -64,7 +93,7 @@ describe('resilient adapters on drifted markup (issue 17)', () => {
     ];
     for (const [id, url, subject] of cases) {
       vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
-      const wrapped = resilient(byId(id));
+      const wrapped = wrap(byId(id));
       wrapped.read(loadFixture(`${id}/drifted.html`), new URL(url));
       vi.advanceTimersByTime(URL_ID_GRACE_MS + 10);
       const { context, diagnostics } = wrapped.read(loadFixture(`${id}/drifted.html`), new URL(url));
@@ -75,7 +104,7 @@ describe('resilient adapters on drifted markup (issue 17)', () => {
   });
 
   it('picks the conversation, not the longer list of views in the navigation', () => {
-    const { context } = resilient(byId('zendesk')).read(loadFixture('zendesk/drifted.html'), new URL(DRIFTED.zendesk as string));
+    const { context } = wrap(byId('zendesk')).read(loadFixture('zendesk/drifted.html'), new URL(DRIFTED.zendesk as string));
     expect(context?.messages.map((m) => m.text)).toEqual([
       expect.stringContaining('cracked jug'),
       expect.stringContaining('replacement jug'),
@@ -88,23 +117,23 @@ describe('resilient adapters on drifted markup (issue 17)', () => {
   it('a title that is the customer’s name (Intercom) is not taken for a subject', () => {
     const doc = parseHtml('<title>Lena Fischer | Inbox | Intercom</title><main><span class="who">Lena Fischer</span></main>');
     const url = new URL(DRIFTED.intercom as string);
-    expect(resilient(byId('intercom'), { requester: ['.who'] }).read(doc, url).context?.subject).toBe('');
+    expect(wrap(byId('intercom'), { requester: ['.who'] }).read(doc, url).context?.subject).toBe('');
   });
 
   it('unmarked messages never count as the agent’s (a customer’s "anything else?" must not confirm)', () => {
     const doc = parseHtml(`<title>Help – #7 – Zendesk</title><main><div class="t"><div class="m">Hi, my order is late.</div><div class="m">Is there anything else you need from me?</div></div></main>`);
-    const { context } = resilient(byId('zendesk')).read(doc, new URL('https://acme.zendesk.com/agent/tickets/7'));
+    const { context } = wrap(byId('zendesk')).read(doc, new URL('https://acme.zendesk.com/agent/tickets/7'));
     expect(context?.messages.every((m) => m.role === 'customer')).toBe(true);
   });
 
   it('still says "no ticket" when nothing identifies one', () => {
     const doc = loadFixture('zendesk/drifted.html');
-    expect(resilient(byId('zendesk')).read(doc, new URL('https://acme.zendesk.com/agent/dashboard')).context).toBeNull();
+    expect(wrap(byId('zendesk')).read(doc, new URL('https://acme.zendesk.com/agent/dashboard')).context).toBeNull();
   });
 
   it('keeps the adapter’s own reads (selector) on its committed fixture and adds nothing it did not need', () => {
     const url = new URL('https://acme.zendesk.com/agent/tickets/4521');
-    const { context, diagnostics } = resilient(byId('zendesk')).read(loadFixture('zendesk/ticket.html'), url);
+    const { context, diagnostics } = wrap(byId('zendesk')).read(loadFixture('zendesk/ticket.html'), url);
     expect(context?.subject).toBe('Order arrived damaged');
     const via = Object.fromEntries(diagnostics.map((d) => [d.field, (d as { via?: string }).via]));
     expect(via).toMatchObject({ subject: 'selector', messages: 'selector', composer: 'selector' });
@@ -115,7 +144,7 @@ describe('admin selector overrides', () => {
   it('patch a drifted field for everyone: the override is tried first and named in site health', () => {
     const url = new URL(DRIFTED.zendesk as string);
     const doc = loadFixture('zendesk/drifted.html');
-    const wrapped = resilient(byId('zendesk'), {
+    const wrapped = wrap(byId('zendesk'), {
       subject: ['h1.ttl'],
       requester: ['.ws-2026__header .who'],
       messages: ['section.evts > article'],
@@ -132,13 +161,13 @@ describe('admin selector overrides', () => {
   });
 
   it('an invalid override selector is ignored, not thrown', () => {
-    const wrapped = resilient(byId('zendesk'), { subject: ['h1[', 'h1.ttl'] });
+    const wrapped = wrap(byId('zendesk'), { subject: ['h1[', 'h1.ttl'] });
     expect(wrapped.read(loadFixture('zendesk/drifted.html'), new URL(DRIFTED.zendesk as string)).context?.subject).toBe('Order arrived damaged');
   });
 
   it('override the ticket root: the adapter scope moves with it', () => {
     const html = fixtureHtml('zendesk/drifted.html').replace('<main class="ws-2026">', '<main class="ws-2026"><span class="num">#999</span>');
-    const wrapped = resilient(byId('zendesk'), { ticketRoot: ['main.ws-2026'], ticketId: ['main .num'] });
+    const wrapped = wrap(byId('zendesk'), { ticketRoot: ['main.ws-2026'], ticketId: ['main .num'] });
     const { context } = wrapped.read(parseHtml(html), new URL('https://acme.zendesk.com/agent/dashboard'));
     expect(context?.ticketId).toBe('999');
   });
@@ -150,7 +179,7 @@ describe('a second Zendesk fixture from another public source (holatuwol/liferay
     const doc = loadFixture('zendesk/second-source.html');
     // The adapter alone finds the pane (no data-is-active here: the only pane) and its status label.
     expect(byId('zendesk').findTicketRoot(doc)?.getAttribute('data-side-conversations-anchor-id')).toBe('4521');
-    const { context, diagnostics } = resilient(byId('zendesk')).read(doc, url);
+    const { context, diagnostics } = wrap(byId('zendesk')).read(doc, url);
     expect(context).toMatchObject({ ticketId: '4521', status: 'open', subject: 'Order arrived damaged' });
     expect(context?.messages.map((m) => m.text)).toEqual([
       expect.stringContaining('cracked jug'),

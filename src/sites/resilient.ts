@@ -15,8 +15,9 @@ import type { ApiTicket, ReadResult, SiteAdapter } from './adapter';
 import { createApiCache } from './api';
 import { $, $$, type Scope } from './dom';
 import { insertOrder } from './dom-extra';
-import { composerNearSend, displayName, largestMessageList, messagesOf, roleHint, structuredEmail, subjectFromTitle } from './generic';
+import type { GenericFallbacks } from './generic';
 import { insertInto } from './insert';
+import { displayName, roleHint, structuredEmail } from './markup-hints';
 import { toChannel, toStatus } from './normalize';
 
 /** How long a page whose URL id is internal gets to render its own pane before the fallback opens it. */
@@ -44,17 +45,33 @@ function fallbackRoot(doc: Document): Element | null {
   return $(doc, 'main, [role="main"]') ?? doc.body;
 }
 
+/**
+ * Where the generic fallbacks come from. They load on first need (the content script's lazy bundle):
+ * `get` is null until then; `request` starts the load and calls `ready` once they are there, so the
+ * caller re-reads. Until then a field that needs one reads as missing.
+ */
+export interface FallbackSource {
+  get(): GenericFallbacks | null;
+  request(ready: () => void): void;
+}
+
 interface Candidate<T> {
   readonly value: T;
   readonly source: string;
   readonly via: FieldSource;
 }
 
-export function resilient(adapter: SiteAdapter, overrides: SiteOverrides = {}): SiteAdapter {
+export function resilient(adapter: SiteAdapter, overrides: SiteOverrides, fallbacks: FallbackSource): SiteAdapter {
   const o = overrides;
   const listeners = new Set<() => void>();
   const notify = () => {
     for (const l of listeners) l();
+  };
+  /** The fallbacks if loaded; else null, and they are asked for (the readers re-read once they come). */
+  const generic = (): GenericFallbacks | null => {
+    const g = fallbacks.get();
+    if (!g) fallbacks.request(notify);
+    return g;
   };
   // Helpdesks are served over https only; anything else (a test page, a file) never gets an API read.
   const api = adapter.api && typeof location !== 'undefined' && location.protocol === 'https:' ? createApiCache(adapter.api, location.origin, notify) : null;
@@ -88,8 +105,9 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides = {}): 
     if (over) return { el: over.el as HTMLElement, source: over.sel, via: 'override' };
     const own = adapter.findComposer(doc);
     if (own) return { el: own, source: 'adapter', via: 'selector' };
-    const generic = composerNearSend(scope) ?? (scope !== doc ? composerNearSend(doc) : null);
-    return generic ? { el: generic, source: 'editable box nearest the send button', via: 'fallback' } : null;
+    const g = generic();
+    const near = g && (g.composerNearSend(scope) ?? (scope !== doc ? g.composerNearSend(doc) : null));
+    return near ? { el: near, source: 'editable box nearest the send button', via: 'fallback' } : null;
   }
 
   function read(doc: Document, url: URL): ReadResult {
@@ -151,7 +169,7 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides = {}): 
       () => ownField('subject', ctx.subject),
       () => fromApiField(fromApi.subject),
       () => {
-        const title = subjectFromTitle(doc.title, adapter.label, ticketId, requesterName);
+        const title = generic()?.subjectFromTitle(doc.title, adapter.label, ticketId, requesterName);
         return title ? { value: title, source: 'document title', via: 'fallback' } : null;
       },
     );
@@ -215,8 +233,9 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides = {}): 
         ),
       () => (ctx.messages?.length ? ownField('messages', ctx.messages) : null),
       () => {
-        const list = largestMessageList(root, composer?.el ?? null);
-        return list ? { value: messagesOf(list.items), source: list.source, via: 'fallback' } : null;
+        const g = generic();
+        const list = g?.largestMessageList(root, composer?.el ?? null);
+        return g && list ? { value: g.messagesOf(list.items), source: list.source, via: 'fallback' } : null;
       },
       // A log the adapter found but that holds no message yet still counts as read.
       () => ownField('messages', ctx.messages),

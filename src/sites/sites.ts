@@ -6,7 +6,7 @@
  */
 import type { HelpdeskId, SiteOverrides } from '../core/ticket/types';
 import type { SiteAdapter } from './adapter';
-import { resilient } from './resilient';
+import { type FallbackSource, resilient } from './resilient';
 
 export interface SiteEntry {
   readonly id: Exclude<HelpdeskId, 'custom'>;
@@ -85,12 +85,14 @@ export async function loadAdapterFor(
   extra: readonly SiteAdapter[] = [],
   disabled: ReadonlySet<HelpdeskId> = new Set(),
   overrides: SiteOverrides = {},
+  // The generic fallbacks load lazily in the content script (src/content/lazy/load.ts); none unless given.
+  fallbacks: FallbackSource = { get: () => null, request: () => {} },
 ): Promise<SiteAdapter | null> {
-  for (const adapter of extra) if (!disabled.has(adapter.id) && adapter.matches(url)) return resilient(adapter, overrides);
+  for (const adapter of extra) if (!disabled.has(adapter.id) && adapter.matches(url)) return resilient(adapter, overrides, fallbacks);
   for (const site of SITES) {
     if (disabled.has(site.id) || !site.hostPatterns.some((p) => hostMatches(url, p))) continue;
     const adapter = await site.load();
-    if (adapter.matches(url)) return resilient(adapter, overrides);
+    if (adapter.matches(url)) return resilient(adapter, overrides, fallbacks);
   }
   return null;
 }

@@ -11,7 +11,7 @@ import type { HelpdeskId, MessageRole, TicketMessage } from '../core/ticket/type
 import type { InsertStrategy, SiteAdapter, TicketApi } from './adapter';
 import { $, $$, Diagnostics, type Found, firstMatch, firstText, lastMatches, textOf } from './dom';
 import { insertOrder } from './dom-extra';
-import { structuredEmail } from './generic';
+import { structuredEmail } from './markup-hints';
 import { insertInto } from './insert';
 import { toChannel, toStatus } from './normalize';
 

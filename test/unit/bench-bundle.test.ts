@@ -91,9 +91,16 @@ describe('figure 1a: content script a helpdesk tab loads', () => {
     mkdirSync(join(d, 'content'));
     writeFileSync(join(d, 'content/zendesk.js'), noise(4000, 6));
     writeFileSync(join(d, 'content/freshdesk.js'), noise(9000, 7));
+    // The second bundle, injected only when a tab asks (src/background/lazy-files.ts): in the note, not the figure.
+    writeFileSync(join(d, 'content/lazy.js'), noise(3000, 8));
     const [row] = bundleRows(d, HELPDESKS, WORKER_INJECTED);
     expect(row!.name).toContain('freshdesk');
     expect(row!.files).toEqual(['content/freshdesk.js']);
+    expect(row!.onRequestGzipBytes).toBeGreaterThan(1000);
+    const [fig] = bundleFigures(d, () => {}, HELPDESKS, WORKER_INJECTED);
+    expect(fig!.note).toMatch(/kB injected only on request \(content\/lazy\.js/);
+    rmSync(join(d, 'content/lazy.js'));
+    expect(() => bundleRows(d, HELPDESKS, WORKER_INJECTED)).toThrow(/content\/lazy\.js \(injected on request\) is missing/);
     // The product's table is the default: a build missing an injected bundle fails the figure.
     expect(() => bundleRows(dist({}, []), HELPDESKS)).toThrow(/content\/zendesk\.js is missing/);
   });

@@ -7,6 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LAZY_CSS } from '../../src/content/panel/lazy-styles';
 import { PANEL_CSS } from '../../src/content/panel/styles';
 import { SITES } from '../../src/sites/sites';
 import { HELPDESK_SCRIPTS } from '../../src/background/helpdesk-scripts';
@@ -107,7 +108,8 @@ describe('what a helpdesk tab loads (figure 1a, goal ≤ 25 kB gzip per bundle)'
   ];
   // Packages the panel needs; anything else (valibot, tldts, idb, papaparse, uplot, the polyfill, NATS,
   // preact/hooks or preact/compat) is a regression.
-  const allowed = new Set(['preact']);
+  // preact/jsx-runtime: what JSX compiles to anyway; src/content/lazy/load.ts also lends it to the lazy bundle.
+  const allowed = new Set(['preact', 'preact/jsx-runtime']);
 
   for (const file of readdirSync('src/content/bundles')) {
     it(`${file} reaches no worker-only module and no package but preact`, () => {
@@ -119,8 +121,30 @@ describe('what a helpdesk tab loads (figure 1a, goal ≤ 25 kB gzip per bundle)'
       expect([...packages].filter((p) => !ok(p))).toEqual([]);
       expect(modules.size, 'the walk followed the imports').toBeGreaterThan(30);
     });
+
+    // What most tabs never need comes with the lazy bundle, injected by the worker on request
+    // (src/content/lazy/, src/background/lazy-inject.ts): a static import would put it back in every tab.
+    it(`${file} reaches none of the lazy bundle's modules`, () => {
+      const { modules } = reachable(join('src/content/bundles', file));
+      expect([...modules].filter((m) => LAZY_ONLY.some((re) => re.test(m)))).toEqual([]);
+    });
   }
+
+  it('the lazy bundle carries the lazy modules and no package: Preact, i18n and the input guard are lent by the main bundle', () => {
+    const { modules, packages } = reachable('src/content/lazy/entry.ts');
+    for (const re of LAZY_ONLY) expect([...modules].some((m) => re.test(m)), String(re)).toBe(true);
+    expect([...packages]).toEqual([]);
+    expect([...modules].filter((m) => workerOnly.some((re) => re.test(m)))).toEqual([]);
+  });
 });
+
+/** Modules only the lazy bundle (src/content/lazy/entry.ts) may carry. */
+const LAZY_ONLY = [
+  /^src\/sites\/generic\.ts$/,
+  /^src\/content\/panel\/(WrapupBody|KeyList|OutcomePrompt)\.tsx$/,
+  /^src\/content\/panel\/lazy-styles\.ts$/,
+  /^src\/content\/lazy\/(entry|lent-shim)\.ts$/,
+];
 
 describe('minifyCss', () => {
   it('drops comments and layout whitespace but keeps what changes meaning', () => {
@@ -130,11 +154,13 @@ describe('minifyCss', () => {
     );
   });
 
-  it('keeps every rule of the panel stylesheet (same selectors and declarations, in order)', () => {
-    const min = minifyCss(PANEL_CSS);
-    expect(min.length).toBeLessThan(PANEL_CSS.length * 0.9);
-    // Every declaration value survives: compare the stylesheets with all whitespace and comments removed.
-    const squash = (s: string) => s.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, '').replace(/;}/g, '}');
-    expect(squash(min)).toBe(squash(PANEL_CSS));
+  it('keeps every rule of the panel stylesheet and the lazy views’ (same selectors and declarations, in order)', () => {
+    for (const css of [PANEL_CSS, LAZY_CSS]) {
+      const min = minifyCss(css);
+      expect(min.length).toBeLessThan(css.length * 0.9);
+      // Every declaration value survives: compare the stylesheets with all whitespace and comments removed.
+      const squash = (s: string) => s.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, '').replace(/;}/g, '}');
+      expect(squash(min)).toBe(squash(css));
+    }
   });
 });

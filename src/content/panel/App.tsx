@@ -9,15 +9,16 @@ import { commandForKey, customerMessageCount, outcomePrompt, type PanelCommand, 
 import type { Theme } from '../../core/settings/settings';
 import { t } from '../../shared/i18n';
 import type { Controller } from '../controller';
+import { LazyView } from '../lazy/LazyView';
 import type { Store } from '../store';
 import { Chats } from './Chats';
 import { Checklist } from './Checklist';
 import { KeyHelp } from './KeyHelp';
 import { type MoveChoice, Moves } from './Moves';
-import { OutcomePrompt } from './OutcomePrompt';
 import { missingCostKey, whoseTicket } from './ticket-header';
 import { type CoverReport, grantFocus, mayAct, trusted } from './trusted';
-import { nextQuestion, Wrapup } from './Wrapup';
+import { Wrapup } from './Wrapup';
+import { nextQuestion } from './wrapup-keys';
 
 export interface PanelPrefs {
   readonly x: number | null;
@@ -320,7 +321,8 @@ export class App extends Component<AppProps, AppState> {
               <>
                 <Checklist evaluation={m.evaluation} actions={actions} />
                 {prompted && promptedTitle && (
-                  <OutcomePrompt title={promptedTitle} suggested={m.suggested} onAnswer={(o) => record(prompted, o)} />
+                  // The outcome prompt comes with the lazy bundle: it shows mid-ticket, after an offer and a reply.
+                  <LazyView render={(parts) => <parts.OutcomePrompt title={promptedTitle} suggested={m.suggested} onAnswer={(o) => record(prompted, o)} />} />
                 )}
                 <Moves evaluation={m.evaluation} status={m.movesStatus} moves={m.state.moves} actions={actions} choice={choice} />
                 <Wrapup answers={m.state.wrapup} ended={m.state.ended} actions={actions} open={m.state.resolvedAt !== null} />

@@ -1,37 +1,13 @@
-/** The `?` list: every panel key, from the same table the keys run on (core/session/live-chat.ts). */
-import { PANEL_KEYS, type PanelCommand } from '../../core/session/live-chat';
+/** The `?` view: its frame and Close here; the key list itself (KeyList.tsx) comes with the lazy bundle. */
 import { t } from '../../shared/i18n';
+import { LazyView } from '../lazy/LazyView';
 import { trusted } from './trusted';
-
-const label = (c: PanelCommand): string => (c.type === 'outcome' ? t(`key_outcome_${c.outcome.replace(/-/g, '_')}`) : t(`key_${c.type.replace(/-/g, '_')}`));
 
 export function KeyHelp({ onClose }: { onClose: () => void }) {
   return (
     <section class="block" aria-labelledby="rp-keys" data-key-help>
       <h3 id="rp-keys">{t('panel_keys_title')}</h3>
-      <p class="muted">{t('panel_keys_hint')}</p>
-      <dl class="keys">
-        {PANEL_KEYS.map(([k, c]) => (
-          <div key={k}>
-            <dt>
-              <kbd>{k}</kbd>
-            </dt>
-            <dd>{label(c)}</dd>
-          </div>
-        ))}
-        <div>
-          <dt>
-            <kbd>a–d</kbd>
-          </dt>
-          <dd>{t('key_skip_reason')}</dd>
-        </div>
-        <div>
-          <dt>
-            <kbd>1–7</kbd>
-          </dt>
-          <dd>{t('key_wrapup_answer')}</dd>
-        </div>
-      </dl>
+      <LazyView render={(parts) => <parts.KeyList />} />
       <button type="button" onClick={trusted(onClose)}>
         {t('action_close')}
       </button>

@@ -4,6 +4,7 @@
  * and nothing here can reach the page. Colours meet WCAG AA in both themes.
  * The panel takes the highest z-index: its host comes after <body>, so it wins ties with page widgets
  * that also use the maximum (chat launchers); anything drawn over it counts as covering it (trusted.ts).
+ * The rules of the wrap-up questions, the key list and the outcome prompt come with their views in the lazy bundle (lazy-styles.ts).
  */
 export const PANEL_CSS = `
 :host { all: initial !important; display: block !important; position: static !important; }
@@ -72,18 +73,11 @@ article.move { border: 1px solid var(--line); border-radius: 8px; padding: 8px; 
 fieldset { border: 0; padding: 0; margin: 6px 0 0; min-width: 0; }
 legend { font-size: 12px; color: var(--muted); padding: 0; margin-bottom: 4px; }
 details summary { cursor: pointer; color: var(--muted); font-size: 12px; }
-.scale { display: flex; gap: 4px; flex-wrap: wrap; }
-.scale button { min-width: 30px; }
 article.move.selected { border-color: var(--accent, #0d6e6e); }
 article.move:focus, section.panel:focus, [data-wrapup]:focus { outline: 2px solid var(--accent, #0d6e6e); outline-offset: 1px; }
 nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
-.prompt { position: sticky; top: 45px; z-index: 1; border: 1px solid var(--accent); }
 .chats ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
 .chats button { width: 100%; text-align: left; }
 .chats button[aria-current] { font-weight: 600; }
-dl.keys { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; margin: 6px 0; }
-dl.keys > div { display: contents; }
-dl.keys dd { margin: 0; }
 kbd { font-family: ui-monospace, monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }
-[data-next-question] legend { font-weight: 600; }
 `;

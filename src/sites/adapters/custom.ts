@@ -9,7 +9,7 @@ import { cleanText, LIMITS } from '../../core/ticket/sanitize';
 import { CHANNELS, type MessageRole, type TicketMessage } from '../../core/ticket/types';
 import type { SiteAdapter } from '../adapter';
 import { $, $$, Diagnostics, firstMatch, firstText, textOf } from '../dom';
-import { structuredEmail } from '../generic';
+import { structuredEmail } from '../markup-hints';
 import { insertInto } from '../insert';
 import { toStatus } from '../normalize';
 import { ID_URL_MAX, regexRisk } from './custom-regex';

@@ -1,0 +1,154 @@
+/**
+ * The content script's second bundle (figure 1a): the wrap-up's questions, the key list, the outcome
+ * prompt and the generic fallbacks for drifted pages load only when a tab needs them,
+ * injected by the worker into that tab (`content/lazy`, src/background/lazy-inject.ts). In real Chromium
+ * with the built extension: a ticket opens on every helpdesk without it; `?` and the wrap-up show their
+ * views once it arrives (the delay measured); a drifted page still gets the generic reading; a worker
+ * that cannot deliver it leaves a clear line where the view would be, and asking again recovers.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtInFixtureCases } from '../unit/fixture';
+import { allCases, FIXTURES, type Launched, launch, panel, screenshot } from './harness';
+import { evaluateInIsolatedWorld } from './isolated';
+
+const TICKET = 'https://lazy.zendesk.com/agent/tickets/4521';
+const HOSTILE = 'https://hostile.zendesk.com/agent/tickets/4521';
+const DRIFTED = 'https://drift.freshdesk.com/a/tickets/1042';
+
+let l: Launched;
+
+beforeAll(async () => {
+  l = await launch();
+  await l.serve(TICKET, 'zendesk/ticket.html');
+  // The page plants elements named like the loan between the bundles: through window's named properties
+  // they show in our isolated world too, where no loan was made yet.
+  const planted = readFileSync(join(FIXTURES, 'zendesk/ticket.html'), 'utf8').replace('<body>', '<body><div id="__resolvePlusLent"></div><form name="__resolvePlusLent"></form>');
+  await l.serve(HOSTILE, planted, { html: true });
+  await l.serve(DRIFTED, 'freshdesk/drifted.html');
+  for (const c of allCases()) if (c.adapter !== 'custom') await l.serve(c.url, c.fixture);
+}, 60_000);
+afterAll(async () => {
+  await l?.close();
+});
+
+/** Whether this tab's content script asked for the lazy bundle (the loan is made just before asking). */
+const lazyRequested = (page: Page) => evaluateInIsolatedWorld<boolean>(page, `typeof window.__resolvePlusLent === 'object' && typeof window.__resolvePlusLent.deliver === 'function'`);
+
+/** Times each `content/lazy` round trip in the content script's world: the worker answers once the bundle ran. */
+const timeLazyLoads = (page: Page) =>
+  evaluateInIsolatedWorld(
+    page,
+    `(() => { const real = chrome.runtime.sendMessage.bind(chrome.runtime); window.__lazyTimes = []; chrome.runtime.sendMessage = (m, ...rest) => { if (!m || m.name !== 'content/lazy') return real(m, ...rest); const t0 = performance.now(); return real(m, ...rest).then((r) => { window.__lazyTimes.push(performance.now() - t0); return r; }); }; return true; })()`,
+  );
+const lazyTimes = (page: Page) => evaluateInIsolatedWorld<number[]>(page, 'window.__lazyTimes');
+
+async function openTicket(url: string, ticketId = '4521'): Promise<Page> {
+  const page = await l.context.newPage();
+  await page.goto(url);
+  await expect.poll(() => panel(page).locator('.ticket').textContent(), { timeout: 15_000 }).toBe(`#${ticketId}`);
+  await panel(page).getByRole('checkbox').first().waitFor({ timeout: 10_000 });
+  return page;
+}
+
+describe('the lazy bundle', () => {
+  it('is not loaded to open a ticket on any built-in helpdesk, except where the adapter misses a field', async () => {
+    const cases = allCases().filter((c) => c.adapter !== 'custom');
+    expect(new Set(cases.map((c) => c.adapter)).size).toBe(new Set(builtInFixtureCases().map((c) => c.adapter)).size);
+    const loaded: string[] = [];
+    for (const c of cases) {
+      const page = await openTicket(c.url, c.ticketId);
+      if (await lazyRequested(page)) loaded.push(c.fixture);
+      await page.close();
+    }
+    // Every helpdesk's first fixture opens without it. The second-source fixtures of these four need a
+    // generic fallback at once (their reply box, and for Zendesk and Zoho the subject or thread, are not
+    // where the adapter looks): those tabs pay the lazy bundle at every ticket, as figure 1a's note says.
+    // A change here (an adapter fixed, or a new miss) must update that note.
+    expect(loaded.sort()).toEqual(['front/second-source.html', 'hubspot/second-source.html', 'zendesk/second-source.html', 'zoho/second-source.html']);
+  }, 180_000);
+
+  it('shows the key list on `?` once it arrives, well within 100 ms', async () => {
+    const page = await openTicket(TICKET);
+    await page.bringToFront();
+    await timeLazyLoads(page);
+    await panel(page).getByRole('heading', { name: 'Resolve first' }).click();
+    const pressed = Date.now();
+    await page.keyboard.press('?');
+    const keys = panel(page).getByRole('region', { name: 'Keys' });
+    await expect.poll(() => keys.locator('dl.keys dt').count(), { timeout: 5_000 }).toBeGreaterThan(10);
+    const seenAfter = Date.now() - pressed;
+    const [roundTrip] = await lazyTimes(page);
+    console.log(`lazy bundle: content/lazy round trip ${roundTrip?.toFixed(1)} ms; key press → list seen by the test ${seenAfter} ms`);
+    expect(roundTrip).toBeLessThan(100);
+    expect(await keys.textContent()).toContain('Insert the move into the reply box');
+    expect(await panel(page).locator('[data-lazy-unavailable]').count()).toBe(0);
+    await screenshot(page, 'lazy-keys');
+    // The wrap-up, collapsed at every ticket, opens into its questions (the bundle is already here).
+    await page.keyboard.press('?');
+    await panel(page).getByRole('heading', { name: 'Resolve first' }).click();
+    await panel(page).locator('summary#rp-wrapup').click();
+    await expect.poll(() => panel(page).locator('[data-wrapup] .scale button').count(), { timeout: 5_000 }).toBe(17);
+    expect(await panel(page).locator('[data-wrapup]').textContent()).toContain('Finish');
+    await panel(page).locator('[data-wrapup] legend').last().click(); // scrolls the questions into view (a legend records nothing)
+    await screenshot(page, 'lazy-wrapup');
+    expect((await lazyTimes(page)).length).toBe(1);
+    await page.close();
+  }, 60_000);
+
+  it('a page that plants elements named like the loan changes nothing: the wrap-up opens first', async () => {
+    const page = await openTicket(HOSTILE);
+    await page.bringToFront();
+    expect(await lazyRequested(page)).toBe(false);
+    await panel(page).locator('summary#rp-wrapup').click();
+    await expect.poll(() => panel(page).locator('[data-wrapup] .scale button').count(), { timeout: 5_000 }).toBe(17);
+    expect(await lazyRequested(page)).toBe(true);
+    // The page's own world sees neither the loan nor the parts: its named element is all it has.
+    expect(await page.evaluate(() => typeof (window as unknown as { __resolvePlusLent?: { deliver?: unknown } }).__resolvePlusLent?.deliver)).toBe('undefined');
+    await page.close();
+  }, 60_000);
+
+  it('a drifted page gets the generic reading from it', async () => {
+    const page = await openTicket(DRIFTED, '1042');
+    expect(await lazyRequested(page)).toBe(true);
+    // The thread and the reply box came from the generic fallbacks (the adapter's hooks find nothing).
+    await expect.poll(async () => (await panel(page).locator('[data-missing]').getAttribute('data-missing'))?.split(' ') ?? [], { timeout: 10_000 }).not.toContain('messages');
+    const missing = ((await panel(page).locator('[data-missing]').getAttribute('data-missing')) ?? '').split(' ');
+    expect(missing).not.toContain('composer');
+    const health = (await l.worker.evaluate(() => chrome.storage.local.get('health:freshdesk')))['health:freshdesk'] as { diagnostics: { field: string; via?: string }[] };
+    expect(Object.fromEntries(health.diagnostics.map((d) => [d.field, d.via]))).toMatchObject({ messages: 'fallback', composer: 'fallback' });
+    await screenshot(page, 'lazy-drifted');
+    await page.close();
+  }, 60_000);
+
+  it('a worker that cannot deliver it: the view says so, the panel keeps working, and asking again recovers', async () => {
+    const page = await openTicket(TICKET);
+    await page.bringToFront();
+    // From the content script's own world: `content/lazy` fails the way a message to a stopped worker does.
+    await evaluateInIsolatedWorld(
+      page,
+      `(() => { const real = chrome.runtime.sendMessage.bind(chrome.runtime); window.__restore = () => { chrome.runtime.sendMessage = real; }; chrome.runtime.sendMessage = (m, ...rest) => m && m.name === 'content/lazy' ? Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) : real(m, ...rest); return true; })()`,
+    );
+    await panel(page).getByRole('heading', { name: 'Resolve first' }).click();
+    await page.keyboard.press('?');
+    const keys = panel(page).getByRole('region', { name: 'Keys' });
+    await expect.poll(() => keys.locator('[data-lazy-unavailable]').count(), { timeout: 5_000 }).toBe(1);
+    expect(await keys.textContent()).toContain('This part of the panel could not be loaded');
+    await screenshot(page, 'lazy-unavailable');
+    // The checklist still ticks.
+    const box = panel(page).getByRole('checkbox').first();
+    await box.click();
+    await expect.poll(() => box.isChecked(), { timeout: 5_000 }).toBe(true);
+    // The worker answers again: closing and reopening the view asks again.
+    await evaluateInIsolatedWorld(page, 'window.__restore()');
+    await panel(page).getByRole('heading', { name: 'Resolve first' }).click();
+    await page.keyboard.press('?');
+    await keys.waitFor({ state: 'detached' });
+    await page.keyboard.press('?');
+    await expect.poll(() => keys.locator('dl.keys dt').count(), { timeout: 5_000 }).toBeGreaterThan(10);
+    expect(await keys.locator('[data-lazy-unavailable]').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+});
