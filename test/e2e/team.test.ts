@@ -240,7 +240,7 @@ describe('team mode over NATS JetStream', () => {
     await screenshot(dash, 'team-lead-catching-up');
     const want = new Set(events.map((e) => e.id));
     await waitFor(
-      async () => (await readStore<{ id: string }>(lead.l.worker, 'events')).filter((e) => want.has(e.id)).length,
+      async () => (await storedEventIds()).filter((id) => want.has(id)).length,
       (n) => n === want.size,
       60_000,
     );
@@ -259,6 +259,16 @@ async function resolveAll(page: import('playwright-core').Page) {
 async function expectLeadHas(ids: readonly string[]) {
   const v = await lead.sync(true);
   expect(v.failure).toBeNull();
-  const stored = new Set((await readStore<{ id: string }>(lead.l.worker, 'events')).map((e) => e.id));
+  const all = await storedEventIds();
+  // Counted once: the lead's own events come back from the stream, and batches may be re-read.
+  expect(duplicatesIn(all)).toBe(0);
+  const stored = new Set(all);
   expect(ids.filter((id) => !stored.has(id))).toEqual([]);
+}
+
+/** Every event id in the lead's log: its own (`events`) and those pulled from the team (`team-events`, one record per interaction). */
+async function storedEventIds(): Promise<string[]> {
+  const own = await readStore<{ id: string }>(lead.l.worker, 'events');
+  const pulled = await readStore<{ events: { id: string }[] }>(lead.l.worker, 'team-events');
+  return [...own.map((e) => e.id), ...pulled.flatMap((r) => r.events.map((e) => e.id))];
 }
