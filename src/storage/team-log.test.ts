@@ -86,7 +86,10 @@ describe('team-pulled events: one record per interaction', () => {
           await ingestEvents(ref, all.filter((e) => !own.includes(e.interactionId)), 'team', { source: 'team' });
           const live = await derived(db);
           expect(live).toEqual(await derived(ref));
-          await rebuildFromLog(db);
+          // Rebuild from the log: attempts and wrap-ups emptied first, so only the events can bring them back
+          // (interactions stay: they hold each one's source, which rebuild keeps).
+          await Promise.all((['attempts', 'wrapups'] as const).map((s) => db.clear(s)));
+          expect((await rebuildFromLog(db)).events).toBe(all.length);
           expect(await derived(db)).toEqual(live);
           db.close();
           ref.close();
@@ -120,8 +123,9 @@ describe('team-pulled events: one record per interaction', () => {
     const db = await openLogDB({ name: dbName() });
     await pull(db, sampleEvents('theirs'));
     const live = await derived(db);
-    const forged = { ...(live.interactions[0] as (typeof live.interactions)[number]), repId: 'someone-else' };
-    const counts = await mergeRecords(db, { interactions: [forged] });
+    // An attempt the interaction's events never made: the events are the truth, the file's row is refused.
+    const forged = { ...(live.attempts[0] as (typeof live.attempts)[number]), id: 'theirs:forged', moveId: 'forged' };
+    const counts = await mergeRecords(db, { attempts: [forged] });
     expect(counts).toMatchObject({ added: 0, duplicates: 1 });
     expect(await derived(db)).toEqual(live);
     db.close();
