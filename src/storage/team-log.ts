@@ -64,7 +64,7 @@ export function mergeTeamRecord(
 
 /**
  * Stores a batch of pulled events (already checked by `logEventSchema`): grouped by interaction, each
- * named interaction's record, its `events` rows and its derived record read once, merged by event id,
+ * named interaction's record and its `events` rows read once (its derived record only when it has events), merged by event id,
  * the record put once, and the touched interactions re-projected; `rejected` kept aside; `alongside`
  * writes the caller's rows in the same transaction. All or nothing.
  */
@@ -91,14 +91,18 @@ export async function storeTeamBatch(
     const teamStore = tx.objectStore(TEAM_EVENTS);
     const interactionStore = tx.objectStore('interactions');
     const localByInteraction = tx.objectStore('events').index('by-interaction');
-    const [local, records, rows] = await Promise.all([
+    const [local, records] = await Promise.all([
       Promise.all(ids.map((id) => request<LogEvent[]>(localByInteraction.getAll(id)))),
       Promise.all(ids.map((id) => request<TeamEventsRecord | undefined>(teamStore.get(id)))),
-      Promise.all(ids.map((id) => request<Interaction | undefined>(interactionStore.get(id)))),
     ]);
+    // The source an interaction was first stored with is kept: read its row only where it has stored events
+    // (own, merged, or pulled). A first sync reads none (a third of its reads). An interaction known only from an
+    // imported file (a row without events) takes the team's source once the team's events re-project it.
+    const known = ids.filter((_, i) => (local[i]?.length ?? 0) > 0 || records[i] !== undefined);
+    const rows = await Promise.all(known.map((id) => request<Interaction | undefined>(interactionStore.get(id))));
     const sources = new Map<string, string>();
     rows.forEach((row, i) => {
-      if (row) sources.set(ids[i] as string, row.source);
+      if (row) sources.set(known[i] as string, row.source);
     });
     const touched: LogEvent[] = [];
     let fresh = 0;
