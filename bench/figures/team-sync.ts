@@ -20,7 +20,7 @@ import type { Log, Sizes } from '../lib/config';
 import { makeEvents } from '../lib/data';
 import { type Figure, makeFigure } from '../lib/report';
 import { sleep } from '../lib/stats';
-import { DERIVED_STORES, rawPuts } from './event-logging';
+import { DERIVED_STORES } from './event-logging';
 
 const USERS = [
   { user: 'bench-rep', password: 'bench-rep-pass', repId: 'benchrep', role: 'rep' },
@@ -83,6 +83,89 @@ async function fillStream(server: NatsServer, events: readonly LogEvent[], tag: 
       }),
     );
   }
+}
+
+/**
+ * Worker: the fair limit for the lead's pull. Reads back what the product stored for these interactions
+ * (each one's `team-events` record — schema v6 keeps pulled events one record per interaction — and its
+ * derived interaction, attempt and wrap-up rows), then puts exactly those records, a pull batch's worth of
+ * events per transaction, into a scratch database with the product's stores and indexes. No reads,
+ * validation or projection: only the puts. Self-contained (serialised into the worker).
+ */
+export async function rawTeamPuts(arg: { interactionIds: string[]; batch: number; db: string; derivedStores: string[] }): Promise<{ perSecond: number; records: number }> {
+  const req = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const product = await req(indexedDB.open('resolve-plus'));
+  const stores = ['team-events', ...arg.derivedStores].filter((n) => product.objectStoreNames.contains(n));
+  const read = product.transaction(stores, 'readonly');
+  const perInteraction: { rows: Record<string, unknown[]>; events: number }[] = [];
+  for (const id of arg.interactionIds) {
+    const rows: Record<string, unknown[]> = {};
+    for (const name of stores) {
+      const store = read.objectStore(name);
+      rows[name] = store.indexNames.contains('by-interaction') ? await req(store.index('by-interaction').getAll(id)) : [await req(store.get(id))].filter((x) => x !== undefined);
+    }
+    const record = rows['team-events']?.[0] as { events: unknown[] } | undefined;
+    perInteraction.push({ rows, events: record?.events.length ?? 0 });
+  }
+  const schema = stores.map((name) => {
+    const st = read.objectStore(name);
+    const indexes = [...st.indexNames].map((i) => {
+      const ix = st.index(i);
+      return { name: i, keyPath: ix.keyPath, unique: ix.unique, multiEntry: ix.multiEntry };
+    });
+    return { name, keyPath: st.keyPath, autoIncrement: st.autoIncrement, indexes };
+  });
+  product.close();
+  const open = indexedDB.open(arg.db, 1);
+  open.onupgradeneeded = () => {
+    for (const s of schema) {
+      const st = open.result.createObjectStore(s.name, { keyPath: s.keyPath, autoIncrement: s.autoIncrement });
+      for (const i of s.indexes) st.createIndex(i.name, i.keyPath, { unique: i.unique, multiEntry: i.multiEntry });
+    }
+  };
+  const db = await req(open);
+  const batches: Record<string, unknown[]>[] = [];
+  let current: Record<string, unknown[]> = Object.fromEntries(stores.map((n) => [n, []]));
+  let events = 0;
+  let total = 0;
+  let records = 0;
+  for (const { rows, events: k } of perInteraction) {
+    for (const name of stores) {
+      current[name]?.push(...(rows[name] ?? []));
+      records += rows[name]?.length ?? 0;
+    }
+    events += k;
+    total += k;
+    if (events >= arg.batch) {
+      batches.push(current);
+      current = Object.fromEntries(stores.map((n) => [n, []]));
+      events = 0;
+    }
+  }
+  if (events) batches.push(current);
+  const t0 = performance.now();
+  for (const b of batches) {
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(stores, 'readwrite');
+      for (const name of stores) {
+        const store = tx.objectStore(name);
+        for (const row of b[name] ?? []) store.put(row);
+      }
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+  }
+  const perSecond = (total / (performance.now() - t0)) * 1000;
+  db.close();
+  await new Promise((r) => {
+    const del = indexedDB.deleteDatabase(arg.db);
+    del.onsuccess = del.onerror = del.onblocked = r;
+  });
+  return { perSecond, records };
 }
 
 export async function teamFigures(sizes: Sizes, log: Log): Promise<Figure[]> {
@@ -166,7 +249,7 @@ export async function teamFigures(sizes: Sizes, log: Log): Promise<Figure[]> {
       // After 11d, so its writes and the scratch database's deletion do not weigh on it. For scale, not a
       // goal: the same records put raw (no reads, validation or projection), a pull batch's worth per transaction.
       const interactionIds = [...new Set(first.map((e) => e.interactionId))];
-      const raw = await l.worker.evaluate(rawPuts, { interactionIds, batch: PULL_BATCH, db: 'rp-bench-raw-team', derivedStores: DERIVED_STORES });
+      const raw = await l.worker.evaluate(rawTeamPuts, { interactionIds, batch: PULL_BATCH, db: 'rp-bench-raw-team', derivedStores: DERIVED_STORES });
       const rawSeconds = first.length / raw.perSecond;
       log(`  11c raw: the same ${raw.records} records put raw in ${rawSeconds.toFixed(2)} s`);
       return { firstSeconds, progressSeen, incrementalSeconds, rawSeconds, rawRecords: raw.records };
@@ -200,7 +283,7 @@ export async function teamFigures(sizes: Sizes, log: Log): Promise<Figure[]> {
         goal: '≤ 10 s, progress shown',
         check: (f) => f.median <= 10 && progressSeen,
         digits: 2,
-        note: `progress shown: ${progressSeen ? 'yes' : 'no'}; for scale, the same ${rawRecords.toLocaleString('en')} records (events and derived rows) put raw in the worker, ${PULL_BATCH.toLocaleString('en')} events per transaction: ${rawSeconds.toFixed(2)} s`,
+        note: `progress shown: ${progressSeen ? 'yes' : 'no'}; for scale, the same ${rawRecords.toLocaleString('en')} records (one team-events record per interaction and the derived rows) put raw in the worker, ${PULL_BATCH.toLocaleString('en')} events per transaction: ${rawSeconds.toFixed(2)} s`,
       }),
       makeFigure({
         id: '12d',

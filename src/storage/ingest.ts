@@ -16,8 +16,9 @@ import type { Interaction, LogEvent } from '../core/log/types';
 import { issueMessage, issuePath, logEventSchema } from '../core/log/validate';
 import type { LogDB } from './open';
 import type { RejectedEvent, ResolvePlusDB } from './schema';
+import { readTeamRecords, TEAM_EVENTS, teamEventIds, teamEventsOf } from './team-log';
 
-export const INGEST_STORES = ['events', 'interactions', 'attempts', 'wrapups', 'rejected', 'sync'] as const;
+export const INGEST_STORES = ['events', 'interactions', 'attempts', 'wrapups', 'rejected', 'sync', TEAM_EVENTS] as const;
 /** The ingest transaction, for a caller's writes that must commit with the batch (`storeValidEvents`' `alongside`). */
 export type IngestTx = IDBPTransaction<ResolvePlusDB, (typeof INGEST_STORES)[number][], 'readwrite'>;
 /** The rep's own events: the only ones team mode publishes. */
@@ -127,6 +128,8 @@ async function storeOnce(db: LogDB, batch: Batch, mode: 'optimistic' | 'careful'
     const reads = Promise.all([
       Promise.all(claimed.map((id) => request<LogEvent[]>(byInteraction.getAll(id)))),
       Promise.all(claimed.map((id) => request<Interaction | undefined>(interactionStore.get(id)))),
+      // Team-pulled events of these interactions (schema v6): part of their projection, and never stored twice.
+      readTeamRecords(tx, claimed),
     ]);
     let fresh: readonly LogEvent[] = unique;
     if (mode === 'optimistic') {
@@ -136,12 +139,16 @@ async function storeOnce(db: LogDB, batch: Batch, mode: 'optimistic' | 'careful'
       // with ConstraintError, which aborts the transaction; the caller then goes careful.
       for (const e of unique) eventStore.add(e);
     }
-    const [storedByInteraction, rows] = await reads;
-    const storedOf = new Map(claimed.map((id, i) => [id, storedByInteraction[i] as LogEvent[]]));
+    const [storedByInteraction, rows, teamRecords] = await reads;
+    const storedOf = new Map(claimed.map((id, i) => [id, [...(storedByInteraction[i] as LogEvent[]), ...teamEventsOf(teamRecords[i])]]));
+    const pulledIds = teamEventIds(teamRecords);
+    // An event already pulled from the team (a lead re-importing a backup): stored carefully, i.e. skipped.
+    if (mode === 'optimistic' && unique.some((e) => pulledIds.has(e.id))) throw new DOMException('event already pulled from the team', 'ConstraintError');
     const sourceOf = sourceLookup(claimed, rows, source ?? (origin === LOCAL_ORIGIN ? 'local' : origin));
     if (mode === 'careful') {
       const storedIds = new Set<string>();
       for (const list of storedByInteraction) for (const e of list) storedIds.add(e.id);
+      for (const id of pulledIds) storedIds.add(id);
       const candidates = unique.filter((e) => !storedIds.has(e.id));
       const wasAdded = await Promise.all(candidates.map((e) => addIfAbsent(eventStore, e)));
       fresh = candidates.filter((_, i) => wasAdded[i]);
@@ -254,18 +261,20 @@ export interface RebuildCounts {
 }
 
 /**
- * "Rebuild from log": recomputes every derived record from `events` in one transaction. Records of
+ * "Rebuild from log": recomputes every derived record from `events` and `team-events` in one transaction. Records of
  * interactions that have no events at all (imported from CSV, which carries no events) are kept as they
  * are — there is nothing to rebuild them from, and dropping them would lose a rep's figures.
  */
 export async function rebuildFromLog(db: LogDB): Promise<RebuildCounts> {
-  const tx = db.transaction(['events', 'interactions', 'attempts', 'wrapups'], 'readwrite');
-  const [events, interactions, attempts, wrapups] = await Promise.all([
+  const tx = db.transaction(['events', 'interactions', 'attempts', 'wrapups', TEAM_EVENTS], 'readwrite');
+  const [ownEvents, interactions, attempts, wrapups, teamRecords] = await Promise.all([
     tx.objectStore('events').getAll(),
     tx.objectStore('interactions').getAll(),
     tx.objectStore('attempts').getAll(),
     tx.objectStore('wrapups').getAll(),
+    tx.objectStore(TEAM_EVENTS).getAll(),
   ]);
+  const events = [...ownEvents, ...teamRecords.flatMap((r) => teamEventsOf(r))];
   const logged = new Set(events.map((e) => e.interactionId));
   const sources = new Map(interactions.map((i) => [i.id, i.source]));
   const projection = project(events, (id) => sources.get(id) ?? 'local');

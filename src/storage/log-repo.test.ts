@@ -168,7 +168,7 @@ describe('schema upgrades', () => {
     v4.close();
 
     const db = await openLogDB({ name });
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(DB_VERSION);
     for (const [store, rows] of Object.entries(before)) expect(await db.getAll(store as 'events')).toEqual(rows);
     const indexes = (store: 'events' | 'interactions' | 'attempts' | 'wrapups' | 'rejected') => [...db.transaction(store).store.indexNames].sort();
     expect(indexes('events')).toEqual(['by-at', 'by-interaction']);

@@ -8,6 +8,7 @@ import { type HistoryAttempt, toHistoryAttempt } from '../core/playbook/history'
 import { ingestEvents, LOCAL_ORIGIN } from './ingest';
 import type { LogDB } from './open';
 import type { Review } from './schema';
+import { pruneTeamEvents, TEAM_EVENTS, teamEventsOf } from './team-log';
 
 const STORES = ['events', 'interactions', 'attempts', 'wrapups'] as const;
 
@@ -36,13 +37,15 @@ export interface Timeline {
 }
 
 export async function timeline(db: LogDB, interactionId: string): Promise<Timeline> {
-  const tx = db.transaction(['events', 'interactions', 'attempts', 'wrapups'], 'readonly');
-  const [interaction, events, attempts, wrapup] = await Promise.all([
+  const tx = db.transaction(['events', 'interactions', 'attempts', 'wrapups', TEAM_EVENTS], 'readonly');
+  const [interaction, ownEvents, attempts, wrapup, pulled] = await Promise.all([
     tx.objectStore('interactions').get(interactionId),
     tx.objectStore('events').index('by-interaction').getAll(interactionId),
     tx.objectStore('attempts').index('by-interaction').getAll(interactionId),
     tx.objectStore('wrapups').get(interactionId),
+    tx.objectStore(TEAM_EVENTS).get(interactionId),
   ]);
+  const events = [...ownEvents, ...teamEventsOf(pulled)];
   events.sort((a, b) => a.at - b.at);
   return { interaction, events, attempts, wrapup };
 }
@@ -57,13 +60,15 @@ export interface Snapshot {
 }
 
 export async function readAll(db: LogDB): Promise<Snapshot> {
-  const tx = db.transaction(STORES, 'readonly');
-  const [events, interactions, attempts, wrapups] = await Promise.all([
+  const tx = db.transaction([...STORES, TEAM_EVENTS] as const, 'readonly');
+  const [ownEvents, interactions, attempts, wrapups, pulled] = await Promise.all([
     tx.objectStore('events').getAll(),
     tx.objectStore('interactions').getAll(),
     tx.objectStore('attempts').getAll(),
     tx.objectStore('wrapups').getAll(),
+    tx.objectStore(TEAM_EVENTS).getAll(),
   ]);
+  const events = [...ownEvents, ...pulled.flatMap((r) => teamEventsOf(r))];
   return { events, interactions, attempts, wrapups };
 }
 
@@ -88,12 +93,14 @@ export async function mergeRecords(db: LogDB, snap: Partial<Snapshot>, source = 
     counts.duplicates += r.stored.length - r.fresh;
     counts.rejected += r.rejected.length;
   }
-  const tx = db.transaction([...STORES, 'reviews'] as const, 'readwrite');
+  const tx = db.transaction([...STORES, 'reviews', TEAM_EVENTS] as const, 'readwrite');
   const logged = new Map<string, Promise<boolean>>();
   const hasEvents = (interactionId: string) => {
     let p = logged.get(interactionId);
     if (!p) {
-      p = tx.objectStore('events').index('by-interaction').count(interactionId).then((n) => n > 0);
+      p = Promise.all([tx.objectStore('events').index('by-interaction').count(interactionId), tx.objectStore(TEAM_EVENTS).count(interactionId)]).then(
+        ([own, pulled]) => own + pulled > 0,
+      );
       logged.set(interactionId, p);
     }
     return p;
@@ -125,13 +132,14 @@ export async function mergeRecords(db: LogDB, snap: Partial<Snapshot>, source = 
 
 /** Retention: delete everything that started (or was logged) before `cutoff`. */
 export async function purgeBefore(db: LogDB, cutoff: number): Promise<number> {
-  const tx = db.transaction([...STORES, 'reviews'] as const, 'readwrite');
+  const tx = db.transaction([...STORES, 'reviews', TEAM_EVENTS] as const, 'readwrite');
   let removed = 0;
   const range = IDBKeyRange.upperBound(cutoff, true);
   for await (const cursor of tx.objectStore('events').index('by-at').iterate(range)) {
     cursor.delete();
     removed++;
   }
+  removed += await pruneTeamEvents(tx.objectStore(TEAM_EVENTS), cutoff);
   for await (const cursor of tx.objectStore('interactions').index('by-started').iterate(range)) {
     tx.objectStore('wrapups').delete(cursor.value.id);
     cursor.delete();

@@ -10,6 +10,7 @@ import { jetstream } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PLAYBOOK } from '../../src/core/playbook';
 import type { TeamView } from '../../src/core/team/view';
+import { encodeEvent } from '../../src/core/team/wire';
 import { extensionPage, panel, readStore, screenshot, waitFor } from './harness';
 import { type NatsServer, startNats } from './nats-server';
 import { duplicatesIn, eventIdsAfter, joinMember, logEvents, makeEvents, type Member, pinnedExtensionId, streamEventIds, teamFile } from './team-kit';
@@ -240,13 +241,26 @@ describe('team mode over NATS JetStream', () => {
     await screenshot(dash, 'team-lead-catching-up');
     const want = new Set(events.map((e) => e.id));
     await waitFor(
-      async () => (await readStore<{ id: string }>(lead.l.worker, 'events')).filter((e) => want.has(e.id)).length,
+      async () => (await storedEventIds()).filter((id) => want.has(id)).length,
       (n) => n === want.size,
       60_000,
     );
     const v = await lead.status();
     expect(v.failure).toBeNull();
     expect(v.malformed).toBeGreaterThanOrEqual(1); // the hostile 'not json' message: skipped and counted
+  });
+
+  it("the lead's own events coming back from the stream, and messages re-published past the duplicate window, count once in the lead's store", async () => {
+    const own = makeEvents(40, 'lead-own');
+    await logEvents(lead, own);
+    await publishedAll(lead);
+    // The same messages again with other message ids (as after the stream's 24 h duplicate window): the
+    // stream holds them twice, the lead's store must not.
+    const again = makeEvents(30, 'redelivered');
+    const js = jetstream(await server.adminConnection());
+    for (const round of [1, 2]) for (const e of again) await js.publish('rp.events.ana', encodeEvent(e, 'ana'), { msgID: `${e.id}#${round}` });
+    for (const e of own.slice(0, 10)) await js.publish('rp.events.li', encodeEvent(e, 'li'), { msgID: `${e.id}#again` });
+    await expectLeadHas([...own, ...again].map((e) => e.id));
   });
 });
 
@@ -259,6 +273,16 @@ async function resolveAll(page: import('playwright-core').Page) {
 async function expectLeadHas(ids: readonly string[]) {
   const v = await lead.sync(true);
   expect(v.failure).toBeNull();
-  const stored = new Set((await readStore<{ id: string }>(lead.l.worker, 'events')).map((e) => e.id));
+  const all = await storedEventIds();
+  // Counted once: the lead's own events come back from the stream, and batches may be re-read.
+  expect(duplicatesIn(all)).toBe(0);
+  const stored = new Set(all);
   expect(ids.filter((id) => !stored.has(id))).toEqual([]);
+}
+
+/** Every event id in the lead's log: its own (`events`) and those pulled from the team (`team-events`, one record per interaction). */
+async function storedEventIds(): Promise<string[]> {
+  const own = await readStore<{ id: string }>(lead.l.worker, 'events');
+  const pulled = await readStore<{ events: { id: string }[] }>(lead.l.worker, 'team-events');
+  return [...own.map((e) => e.id), ...pulled.flatMap((r) => r.events.map((e) => e.id))];
 }

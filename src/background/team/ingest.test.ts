@@ -1,7 +1,7 @@
 /**
  * The pull's bookkeeping (cursor, counters) commits in the same transaction as the batch of pulled events
  * it describes: never a cursor past events that were not stored, never events the cursor did not move past,
- * and a hostile duplicate id (the careful retry) still stores the batch with its bookkeeping once.
+ * and a hostile duplicate id still stores the batch with its bookkeeping once.
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
@@ -45,10 +45,11 @@ describe('pulled events and the pull cursor', () => {
     db.close();
   });
 
-  it('an id already stored under another interaction: the first copy wins, the rest and the cursor are stored once', async () => {
+  it("an id of the lead's own event reused under another interaction: the lead's event and interaction are untouched, the batch and cursor stored once", async () => {
     const db = await open();
     const mine = sampleEvents('mine');
     await appendEvents(db, mine);
+    const mineBefore = await readAll(db);
     // A hostile publisher reuses the id of one of this browser's events under its own interaction.
     const pulled = sampleEvents('theirs');
     const hijack = { ...(pulled[3] as LogEvent), id: (mine[3] as LogEvent).id };
@@ -59,12 +60,14 @@ describe('pulled events and the pull cursor', () => {
       await tx.objectStore('sync').put({ key: 'team:count', value: (prev ?? 0) + 1, updatedAt: 0 });
     });
     expect(r.stored).toHaveLength(10);
-    const all = await readAll(db);
-    expect(all.events).toHaveLength(19);
-    expect(all.events.find((e) => e.id === hijack.id)?.interactionId).toBe('mine');
-    // Written by the committed attempt only (the optimistic one aborted with everything in it).
+    // Pulled events live in their interaction's record: the copy can neither replace nor hide the original.
+    expect(await db.get('events', hijack.id)).toEqual(mine[3]);
+    expect((await db.get('team-events', 'theirs'))?.events).toHaveLength(10);
+    const after = await readAll(db);
+    expect(after.interactions.find((i) => i.id === 'mine')).toEqual(mineBefore.interactions.find((i) => i.id === 'mine'));
+    expect(after.attempts.filter((a) => a.interactionId === 'mine')).toEqual(mineBefore.attempts);
     expect((await db.get('sync', 'team:count'))?.value).toBe(1);
-    expect(calls).toBeGreaterThanOrEqual(1);
+    expect(calls).toBe(1);
     db.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * Reads the team stream from the last stored sequence with an ordered consumer, in batches: each batch
  * is decoded (malformed messages skipped, counted and kept aside in `rejected`), stored through
- * `storeDecodedTeamEvents` (validated by the decoder, projected, idempotent by event id), and the cursor and
+ * `storeDecodedTeamEvents` (validated by the decoder, one record per interaction, projected, idempotent by
+ * event id), and the cursor and
  * per-rep counters move past it in the same transaction. A stop before that commit re-reads the batch —
  * harmless, because storing is idempotent by event id (not by JetStream's window).
  */
@@ -18,7 +19,7 @@ import type { TeamConnection } from './connection';
 import { HEALTH_PREFIX } from './health';
 import { RECEIVED_PREFIX } from './reviews';
 import { storeDecodedTeamEvents, TEAM_ORIGIN } from './ingest';
-import type { IngestTx } from '../../storage/ingest';
+import type { TeamIngestTx } from '../../storage/team-log';
 import type { PullProgress, TeamStatusRow } from '../../core/team/view';
 import { cursorWhere, readCursor, readRepStats, SYNC_KEYS } from './state';
 
@@ -148,7 +149,7 @@ async function collect(iter: AsyncIterator<JsMsg>, want: number): Promise<JsMsg[
 }
 
 async function saveProgress(
-  tx: IngestTx,
+  tx: TeamIngestTx,
   where: string,
   seq: number,
   reps: RepStats[],

@@ -3,7 +3,7 @@
  * Reads only: every write goes through the worker's protocol. The connection closes itself when another
  * context upgrades the schema; the next read then opens a fresh one.
  */
-import type { Attempt, Interaction, Wrapup } from '../../core/log/types';
+import type { Attempt, Interaction, LogEvent, Wrapup } from '../../core/log/types';
 import { type LogDB, openLogDB } from '../../storage/open';
 import type { Review } from '../../storage/schema';
 import { yieldToEventLoop } from './stream';
@@ -60,6 +60,8 @@ export interface LoadedLog {
 }
 
 const PAGE = 10_000;
+/** Team records hold an interaction's events each (about 11): about as many events per page as `PAGE`. */
+const TEAM_PAGE = 1_000;
 
 export async function loadLog(db: LogDB, onProgress?: (attemptsRead: number) => void): Promise<LoadedLog> {
   const attempts = await paged((r, n) => db.getAll('attempts', r, n), (a) => a.id, PAGE, onProgress);
@@ -68,7 +70,13 @@ export async function loadLog(db: LogDB, onProgress?: (attemptsRead: number) => 
   return { attempts, interactions, wrapups, reviews };
 }
 
-/** Every event, for the JSON backup only (the largest store; never read for the table). */
-export function loadEvents(db: LogDB, onProgress?: (n: number) => void) {
-  return paged((r, n) => db.getAll('events', r, n), (e) => e.id, PAGE, onProgress);
+/**
+ * Every event, for the JSON backup only (the largest stores; never read for the table): this browser's
+ * own (`events`) and those pulled from the team (`team-events`, one record per interaction — in pages of
+ * fewer records, since each holds an interaction's events).
+ */
+export async function loadEvents(db: LogDB, onProgress?: (n: number) => void): Promise<LogEvent[]> {
+  const own = await paged((r, n) => db.getAll('events', r, n), (e) => e.id, PAGE, onProgress);
+  const pulled = await paged((r, n) => db.getAll('team-events', r, n), (t) => t.interactionId, TEAM_PAGE, (n) => onProgress?.(own.length + n));
+  return pulled.length === 0 ? own : own.concat(pulled.flatMap((t) => t.events));
 }
