@@ -86,4 +86,7 @@ dl.keys > div { display: contents; }
 dl.keys dd { margin: 0; }
 kbd { font-family: ui-monospace, monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }
 [data-next-question] legend { font-weight: 600; }
+/* Figure 4: the host is a contained, viewport-sized layer that pointers pass through (mount.ts); the panel takes them. */
+:host { position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; contain: strict !important; }
+.panel { pointer-events: auto; }
 `;
