@@ -1,6 +1,6 @@
 /**
- * Figure 4: checklist click → next paint. Playwright clicks (trusted input through CDP; the panel ignores
- * untrusted events) a panel checkbox on the 5,000-element workspace. In the content script's world (the
+ * Figure 4: checklist click → next paint. Playwright's mouse clicks (trusted input through CDP; the panel
+ * ignores untrusted events), at a phase of the frame that varies from click to click, a panel checkbox on the 5,000-element workspace. In the content script's world (the
  * panel's root is closed; reached through CDP, and it shares the page's DOM, events and frames) a capture
  * listener on window takes the click event's `timeStamp`; then, in every animation frame, the probe checks
  * whether the checkbox shows the new state and the progress line changed. The figure is click → the
@@ -121,11 +121,12 @@ export async function clickPaintFigures(sizes: Sizes, log: Log): Promise<Figure[
     const count = Math.min(3, await boxes.count());
     const native = page.locator('#bench-native');
     // Both kinds of box are clicked the same way: the mouse pressed at the box's centre (measured before
-    // each click: the current step's help text moves the boxes below it) after a pause that walks over one 60 Hz frame, so clicks land at every point of the frame, as a
-    // rep's do. A locator's click() first waits for its target to be stable over animation frames and
-    // then spends a target-dependent time on its checks (longer in the panel's closed root): its clicks
-    // landed at a fixed phase of the frame that differed between the panel and the page's own box, and
-    // that phase, not the extension, decided most of the difference between the two.
+    // each click: the current step's help text moves the boxes below it) after a pause that walks over one
+    // 60 Hz frame, so clicks land at every point of the frame, as a rep's do. A locator's click() first
+    // waits for its target to be stable over animation frames, then spends a target-dependent time on its
+    // checks (longer in the panel's closed root): its clicks landed at a fixed phase of the frame that
+    // differed between the panel and the page's own box, and that phase decided most of the difference
+    // between the two. BENCH_CLICK=locator measures the old way.
     const mode = process.env.BENCH_CLICK === 'locator' ? 'locator' : 'mouse';
     const phaseMs = (i: number) => (((i + 100) * 7.3) % 16.7);
     const probes: ClickProbe[] = [];
