@@ -1,13 +1,13 @@
 /**
  * Figure 4: checklist click → next paint. Playwright's mouse clicks (trusted input through CDP; the panel
- * ignores untrusted events), at a phase of the frame that varies from click to click, a panel checkbox on the 5,000-element workspace. In the content script's world (the
- * panel's root is closed; reached through CDP, and it shares the page's DOM, events and frames) a capture
- * listener on window takes the click event's `timeStamp`; then, in every animation frame, the probe checks
- * whether the checkbox shows the new state and the progress line changed. The figure is click → the
- * end of the first frame that paints the new state (rAF + a posted message ≈ after paint). The checkbox's
- * own default toggle during dispatch does not count: the panel cancels it (`preventDefault`) and renders
- * the state from its model. The Event Timing API's click durations are recorded as a cross-check.
- */
+ * ignores untrusted events), each at another phase of the frame, a panel checkbox on the 5,000-element
+ * workspace. In the content script's world (the panel's root is closed; reached through CDP, and it
+ * shares the page's DOM, events and frames) a capture listener takes the click event's `timeStamp`; then,
+ * in every animation frame, the probe checks whether the checkbox shows the new state and the progress
+ * line changed. The figure is click → the end of the first frame that paints the new state (rAF + a
+ * posted message ≈ after paint). The checkbox's own toggle during dispatch does not count: the panel's
+ * handler puts the box back to its model's state and the re-render sets the new one. The Event Timing
+ * API's click durations are recorded as a cross-check. */
 import type { Locator, Page } from 'playwright-core';
 import { panel } from '../../test/e2e/harness';
 import { contentWorld } from '../../test/e2e/panel-driver';
