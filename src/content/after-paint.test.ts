@@ -5,7 +5,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { afterNextPaint, whenPainted } from './after-paint';
 
-type Globals = { requestAnimationFrame?: (cb: () => void) => number; document?: { visibilityState: string } };
+// The page's events (pagehide), as a tab has them; registered on first use.
+const pageEvents = new Map<string, () => void>();
+(globalThis as unknown as Globals).addEventListener = (type, fn) => pageEvents.set(type, fn);
+
+type Globals = {
+  requestAnimationFrame?: (cb: () => void) => number;
+  document?: { visibilityState: string };
+  addEventListener?: (type: string, fn: () => void) => void;
+};
 const g = globalThis as unknown as Globals;
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -80,6 +88,14 @@ describe('afterNextPaint', () => {
     cancel();
     frame();
     await saved;
+    expect(ran).toEqual(['save tick']);
+  });
+
+  it('runs the jobs at once when the tab is closing, without waiting for a frame', async () => {
+    fakeFrames(); // no frame will come before the tab goes
+    const ran: string[] = [];
+    afterNextPaint(() => ran.push('save tick'));
+    pageEvents.get('pagehide')?.();
     expect(ran).toEqual(['save tick']);
   });
 });

@@ -6,7 +6,8 @@
  * writes they make keep the order the rep made them in.
  *
  * A tab that draws no frames (hidden, or a test runner without `requestAnimationFrame`) still runs its
- * jobs: a timer stands in for the frame, so nothing queued here waits for the tab to be shown.
+ * jobs: a timer stands in for the frame, so nothing queued here waits for the tab to be shown. A tab
+ * that is closing (`pagehide`) runs them at once.
  */
 
 /** Longest wait for a frame before the queued jobs run anyway (a hidden tab draws none). */
@@ -35,7 +36,14 @@ function flush(): void {
   }
 }
 
+let leaving = false;
+
 function arm(): void {
+  // A tab closing or navigating away does not wait for a frame: the queued writes start before it goes.
+  if (!leaving && typeof addEventListener === 'function') {
+    leaving = true;
+    addEventListener('pagehide', flush);
+  }
   if (armed) return;
   armed = true;
   const mine = ++generation;
