@@ -148,6 +148,31 @@ describe('the panel with the engine in the worker', () => {
     expect(c.model.get().state?.moves.tip?.shownAt).toBeGreaterThan(0);
   });
 
+  it('saves, logs and asks about a tick only after the frame that shows it has painted', async () => {
+    const c = await started();
+    // A tab that draws a frame only when the test says so (after-paint.ts waits for one).
+    const frames: FrameRequestCallback[] = [];
+    const realFrame = globalThis.requestAnimationFrame;
+    globalThis.requestAnimationFrame = (cb) => frames.push(cb);
+    try {
+      const saving = c.actions.toggleStep('fix');
+      const questions = asked.length;
+      expect(done(c)).toEqual(['fix']); // shown at once
+      await new Promise((r) => setTimeout(r, 30));
+      // Before the frame: nothing written, logged or asked (the click's task and the next ones stay light).
+      expect([...local.keys()].filter((k) => k.startsWith('ticket:') || k.startsWith('outbox:'))).toEqual([]);
+      expect(asked.length).toBe(questions);
+      for (const cb of frames.splice(0)) cb(performance.now());
+      await saving;
+      const saved = [...local.entries()].find(([k]) => k.startsWith('ticket:'))?.[1] as { checklist?: object } | undefined;
+      expect(saved?.checklist).toHaveProperty('fix');
+      // The reading of the ticked state (the first action also asks for the start's playbook choice).
+      await until('the question', () => asked.slice(questions).some((q) => 'fix' in q.state.checklist));
+    } finally {
+      globalThis.requestAnimationFrame = realFrame;
+    }
+  });
+
   it('never shows moves from an answer about an older state (resolution undone meanwhile)', async () => {
     const c = await started();
     await c.actions.toggleStep('fix');

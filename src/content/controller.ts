@@ -20,6 +20,7 @@ import { send } from '../messaging/client';
 import type { EvaluateAnswer, EvaluateRequest, OpenChat } from '../messaging/protocol';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { KEYS } from '../shared/storage-keys';
+import { afterNextPaint, whenPainted } from './after-paint';
 import { copyText } from './clipboard';
 import { createEmitter } from './emitter';
 import { type EngineInputs, inputsOf, latestOnly, requestFor, sameInputs, tickLocally, withAnswer } from './evaluation';
@@ -97,7 +98,7 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
   function recompute(force = false): void {
     const m = model.get();
     if (!m.state || !m.ticketId) {
-      clearTimeout(asking);
+      cancelAsk();
       evaluations.drop();
       if (m.evaluation) model.set({ ...m, evaluation: null });
       return;
@@ -106,14 +107,15 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     if (!force && sameInputs(asked, inputs)) return;
     asked = inputs;
     const q = requestFor(inputs, m.state);
-    // Any answer in flight is about an older state from now on. The question itself goes after this task:
-    // a tick renders and paints without waiting for the message's serialization (figure 4).
+    // Any answer in flight is about an older state from now on. The question itself goes after the next
+    // paint: a tick paints without waiting for the message's serialization, and the answer's re-render
+    // cannot land in the tick's frame (figure 4).
     evaluations.drop();
-    clearTimeout(asking);
-    asking = setTimeout(() => evaluations.ask(q), 0);
+    cancelAsk();
+    cancelAsk = afterNextPaint(() => evaluations.ask(q));
   }
-  let asking: ReturnType<typeof setTimeout> | undefined;
-  signal.addEventListener('abort', () => clearTimeout(asking));
+  let cancelAsk: () => void = () => {};
+  signal.addEventListener('abort', () => cancelAsk());
 
   /** The settled reading for the state asked about (still the current one: older answers never get here). */
   function useAnswer(a: EvaluateAnswer, q: EvaluateRequest): void {
@@ -158,18 +160,17 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
   }
 
   /** A transition's effects: events (in order), notices to the panel, the state to storage once started. */
-  function perform(t: Transition, ticketId: string, before: TicketState): void {
+  function perform(t: Transition, ticketId: string, before: TicketState, into: Interaction | null = interaction): void {
     for (const effect of t.effects) {
-      if (effect.kind === 'emit') interaction?.emit(effect.body);
+      if (effect.kind === 'emit') into?.emit(effect.body);
       else model.set((x) => ({ ...x, notice: effect.notice }));
     }
-    if (t.state !== before && interaction?.started) persist(ticketId, t.state);
+    if (t.state !== before && into?.started) persist(ticketId, t.state, into);
   }
 
   /** Storage writes in the order the states were made, each after the interaction's start is in the outbox. */
   let persisted: Promise<unknown> = Promise.resolve();
-  function persist(ticketId: string, state: TicketState): Promise<unknown> {
-    const current = interaction;
+  function persist(ticketId: string, state: TicketState, current: Interaction | null = interaction): Promise<unknown> {
     const next = persisted.then(async () => {
       await current?.startPending;
       const got = await current?.issued();
@@ -181,20 +182,30 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     return next;
   }
 
-  /** A rep action: paint first (the tick shows in the next frame), then log and persist in order. */
+  /**
+   * A rep action: paint first (the tick shows in the next frame), then log and persist in order. The
+   * logging, the storage write and the worker question wait until that frame has painted (after-paint.ts:
+   * in the order the actions came, so a second click before the paint is logged and saved after the first).
+   */
   async function act(action: RepAction): Promise<void> {
     const m = model.get();
-    if (!m.state || !m.ticketId || !interaction) return;
+    const current = interaction;
+    const ticketId = m.ticketId;
+    if (!m.state || !ticketId || !current) return;
     const t = applyRepAction(m.state, action, m.evaluation, Date.now());
     // A tick shows in this frame from the last reading; moves come back with the worker's answer.
     const tick = action.type === 'toggle-step' && m.evaluation;
     model.set({ ...m, state: t.state, ...(tick && { evaluation: tickLocally(tick, t.state.checklist), movesStatus: 'pending' }) });
-    // The rep's first action starts the interaction: the start event, then what waited for it.
-    if (!interaction.started) void interaction.start((got) => startBody(got, m.ticketId!));
-    perform(t, m.ticketId, m.state);
+    const logged = whenPainted(() => {
+      // The rep's first action starts the interaction: the start event, then what waited for it.
+      if (!current.started) void current.start((got) => startBody(got, ticketId));
+      perform(t, ticketId, m.state!, current);
+    });
+    // Queued after the logging: the answer's own events and writes come after this action's.
     recompute();
     // An offer or outcome moves the chat's stage; after a tick the stage waits for the worker's answer.
     if (!tick) reportChat(false);
+    await logged;
     await persisted;
   }
 

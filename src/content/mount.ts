@@ -15,7 +15,14 @@ import { PANEL_CSS } from './panel/styles';
 import { guardPanel, type InputGuard } from './panel/trusted';
 import type { Store } from './store';
 
-const HOST_STYLE = 'all: initial !important; display: block !important; position: static !important;';
+/**
+ * The host is a viewport-sized, size- and layout-contained box that lets pointers through (the panel takes
+ * them back): a change inside the panel relays out from the host, not from the page's root, so a tick's
+ * frame does not walk the page (figure 4). `position: fixed` + containment also make the host the panel's
+ * containing block at the viewport's origin, where the panel's own `position: fixed` already placed it.
+ */
+const HOST_STYLE =
+  'all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; contain: strict !important;';
 
 export interface MountedPanel {
   readonly root: ShadowRoot;

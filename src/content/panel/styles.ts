@@ -80,4 +80,7 @@ nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
 .chats button { width: 100%; text-align: left; }
 .chats button[aria-current] { font-weight: 600; }
 kbd { font-family: ui-monospace, monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }
+/* Figure 4: the host is a contained, viewport-sized layer that pointers pass through (mount.ts); the panel takes them. */
+:host { position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; contain: strict !important; }
+.panel { pointer-events: auto; }
 `;
