@@ -3,7 +3,9 @@
  * the manifest: Chromium holds a page's load event back for every manifest-declared content script (even
  * an empty one), and the panel cannot show a ticket before the helpdesk renders it anyway (figure 11).
  *
- * - `complete` (the load event has run) for a URL of HELPDESK_SCRIPTS → inject that helpdesk's bundle.
+ * - `complete` (the load event has run) for a URL of HELPDESK_SCRIPTS → inject that helpdesk's bundle; for
+ *   a URL of a granted custom site (custom-sites.ts) → the custom-site bundle, which wins over a built-in
+ *   helpdesk's on the same URL (the built-in bundle would step aside for it anyway).
  * - `loading` arms a fallback: a page whose load never comes (a stalled image, a long poll) still gets
  *   the panel FALLBACK_MS later. executeScript then waits for the document to be idle (after
  *   DOMContentLoaded), and the content script itself waits up to 500 ms more for load (src/content/index.ts).
@@ -13,7 +15,8 @@
  *   itself mounts at most one panel per page (window.__resolvePlus in src/content/index.ts) whatever runs twice.
  */
 import browser from 'webextension-polyfill';
-import { type HelpdeskScript, helpdeskScriptFor } from './helpdesk-scripts';
+import { customScriptFor } from './custom-sites';
+import { helpdeskScriptFor, type InjectedScript } from './helpdesk-scripts';
 
 /** How long after navigation starts a page still loading gets the panel anyway. */
 export const FALLBACK_MS = 1500;
@@ -30,7 +33,12 @@ function bundleIsRunning(): boolean {
   return (window as unknown as { __resolvePlus?: unknown }).__resolvePlus instanceof Promise;
 }
 
-async function injectNow(tabId: number, script: HelpdeskScript): Promise<void> {
+/** Which bundle a tab's URL gets, if any. Answers come in the order asked (one shared read of the granted sites). */
+async function scriptFor(url: string | undefined): Promise<InjectedScript | null> {
+  return (await customScriptFor(url)) ?? helpdeskScriptFor(url);
+}
+
+async function injectNow(tabId: number, script: InjectedScript): Promise<void> {
   const target = { tabId, frameIds: [0] };
   if (injectedBefore.has(tabId)) {
     const [probe] = await browser.scripting.executeScript({ target, func: bundleIsRunning });
@@ -40,7 +48,7 @@ async function injectNow(tabId: number, script: HelpdeskScript): Promise<void> {
   injectedBefore.add(tabId);
 }
 
-function inject(tabId: number, script: HelpdeskScript): Promise<void> {
+function inject(tabId: number, script: InjectedScript): Promise<void> {
   // A tab closed or navigated away meanwhile, or a page Chromium will not script (an error page): nothing to do.
   const next = (queues.get(tabId) ?? Promise.resolve()).then(() => injectNow(tabId, script)).catch(() => {});
   queues.set(tabId, next);
@@ -60,13 +68,15 @@ export function onTabUpdated(tabId: number, change: browser.Tabs.OnUpdatedChange
   // The URL may arrive in its own update while the tab is loading: treat it like the start of loading.
   const status = change.status ?? (change.url ? tab.status : undefined);
   if (!status) return;
-  // tab.url is visible for the helpdesks' hosts without the "tabs" permission: host_permissions cover them.
-  const script = helpdeskScriptFor(tab.url);
-  if (status === 'complete') {
+  if (status !== 'complete' && status !== 'loading') return;
+  // tab.url is visible for the helpdesks' hosts without the "tabs" permission: host_permissions cover
+  // them, and a custom site's granted host the same way. The lookups resolve in the order of the updates.
+  void scriptFor(tab.url).then((script) => {
     disarm(tabId);
-    if (script) void inject(tabId, script);
-  } else if (status === 'loading') {
-    disarm(tabId);
+    if (status === 'complete') {
+      if (script) void inject(tabId, script);
+      return;
+    }
     if (!script) return;
     fallbacks.set(
       tabId,
@@ -75,11 +85,11 @@ export function onTabUpdated(tabId: number, change: browser.Tabs.OnUpdatedChange
         // Still on a page of the same helpdesk? (Its own updates would have re-armed or disarmed us.)
         void browser.tabs
           .get(tabId)
-          .then((t) => (helpdeskScriptFor(t.url)?.id === script.id ? inject(tabId, script) : undefined))
+          .then(async (t) => ((await scriptFor(t.url))?.id === script.id ? inject(tabId, script) : undefined))
           .catch(() => {});
       }, FALLBACK_MS),
     );
-  }
+  });
 }
 
 /**
@@ -91,8 +101,8 @@ export function onTabUpdated(tabId: number, change: browser.Tabs.OnUpdatedChange
 export async function injectIntoOpenTabs(): Promise<void> {
   const tabs = await browser.tabs.query({});
   await Promise.all(
-    tabs.map((t) => {
-      const script = helpdeskScriptFor(t.url);
+    tabs.map(async (t) => {
+      const script = await scriptFor(t.url);
       return t.id !== undefined && script ? inject(t.id, script) : undefined;
     }),
   );

@@ -9,7 +9,13 @@
 import type { HelpdeskId } from '../core/ticket/types';
 import { type MatchPattern, parseMatchPattern, urlMatches } from './match-pattern';
 
-export interface HelpdeskScript {
+/** A bundle the worker injects into a tab (helpdesk-inject.ts): a built-in helpdesk's, or the custom sites'. */
+export interface InjectedScript {
+  readonly id: HelpdeskId;
+  readonly file: string;
+}
+
+export interface HelpdeskScript extends InjectedScript {
   readonly id: Exclude<HelpdeskId, 'custom'>;
   /** The helpdesk's agent paths (or the whole host where no agent path is known). */
   readonly matches: readonly string[];

@@ -84,4 +84,6 @@ browser.tabs.onUpdated.addListener(onTabUpdated);
 browser.tabs.onRemoved.addListener(forgetTab);
 browser.runtime.onInstalled.addListener(({ reason }) => {
   if (reason === 'install') void injectIntoOpenTabs().catch(() => {});
+  // From a version that registered the custom-site bundle as a content script: drop that registration.
+  if (reason === 'update') void syncCustomSites().catch(() => {});
 });
