@@ -17,6 +17,7 @@ import { issueMessage, issuePath, logEventSchema } from '../core/log/validate';
 import type { LogDB } from './open';
 import type { RejectedEvent, ResolvePlusDB } from './schema';
 import { readTeamRecords, TEAM_EVENTS, teamEventIds, teamEventsOf } from './team-log';
+import { request, transactionDone } from './idb-requests';
 
 export const INGEST_STORES = ['events', 'interactions', 'attempts', 'wrapups', 'rejected', 'sync', TEAM_EVENTS] as const;
 /** The ingest transaction, for a caller's writes that must commit with the batch (`storeValidEvents`' `alongside`). */
@@ -196,22 +197,6 @@ async function storeOnce(db: LogDB, batch: Batch, mode: 'optimistic' | 'careful'
     );
     throw cause;
   }
-}
-
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function transactionDone(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    // The failed request's own error (ConstraintError…): `tx.error` is only set once the abort follows.
-    tx.onerror = (ev) => reject((ev.target as IDBRequest | null)?.error ?? tx.error);
-    tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
-  });
 }
 
 /** Stores `e` unless its id is taken: resolves false (and the transaction goes on) when it is; rejects on any other error. */

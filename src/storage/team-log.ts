@@ -21,6 +21,7 @@ import { project } from '../core/log/project';
 import type { Interaction, LogEvent } from '../core/log/types';
 import type { LogDB } from './open';
 import type { RejectedEvent, ResolvePlusDB, TeamEventsRecord } from './schema';
+import { request, transactionDone } from './idb-requests';
 
 export const TEAM_EVENTS = 'team-events';
 const TEAM_SOURCE = 'team';
@@ -168,19 +169,4 @@ export async function pruneTeamEvents(
     else cursor.update({ ...cursor.value, firstAt: Math.min(...kept.map((e) => e.at)), events: kept });
   }
   return removed;
-}
-
-function request<T>(req: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function transactionDone(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = (ev) => reject((ev.target as IDBRequest | null)?.error ?? tx.error);
-    tx.onabort = () => reject(tx.error ?? new DOMException('transaction aborted', 'AbortError'));
-  });
 }

@@ -255,3 +255,15 @@ export async function launchFirefox(opts: { dist?: string } = {}): Promise<Firef
   };
   return session;
 }
+
+/** Polls `fn` every 150 ms until `ok`; on timeout the error names `what` and the last value. */
+export async function poll<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await fn();
+  while (!ok(last)) {
+    if (Date.now() > deadline) throw new Error(`${what}: timed out; last value ${JSON.stringify(last)?.slice(0, 800)}`);
+    await new Promise((r) => setTimeout(r, 150));
+    last = await fn();
+  }
+  return last;
+}

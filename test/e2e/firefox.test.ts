@@ -9,23 +9,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type AxNode, type FirefoxSession, launchFirefox } from './firefox-harness';
+import { type AxNode, type FirefoxSession, launchFirefox, poll } from './firefox-harness';
 import { ARTIFACTS } from './harness';
 
 const URL = 'https://acme.zendesk.com/agent/tickets/4521';
 let ff: FirefoxSession;
 let page: Page;
-
-async function poll<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await fn();
-  while (!ok(last)) {
-    if (Date.now() > deadline) throw new Error(`${what}: timed out; last value ${JSON.stringify(last)?.slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 150));
-    last = await fn();
-  }
-  return last;
-}
 
 const checkboxes = async () => (await ff.ax(URL)).filter((n) => n.role === 'checkbutton');
 const button = (nodes: AxNode[], name: string) => nodes.find((n) => n.role === 'pushbutton' && n.name === name);

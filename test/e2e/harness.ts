@@ -120,6 +120,34 @@ export async function launchServing(pages: Record<string, string>): Promise<Laun
 }
 export const panel = (page: Page): PanelLocator => panelDriver(page);
 
+/**
+ * Goes to `url` in `page` and reports when the extension's isolated world first appeared in it (CDP
+ * reports worlds as they are created) and when the page's load event fired, both by this process's clock:
+ * what "not in the page before its load event" (figure 11) is checked against.
+ */
+export async function worldsAgainstLoad(l: Launched, page: Page, url: string): Promise<{ firstWorldAt: number; loadedAt: number }> {
+  const cdp = await l.context.newCDPSession(page);
+  const worlds: number[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => {
+    const aux = context.auxData as { type?: string } | undefined;
+    if (aux?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds.push(Date.now());
+  });
+  await cdp.send('Runtime.enable');
+  let loadedAt = 0;
+  page.once('load', () => {
+    loadedAt = Date.now();
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return {
+    get firstWorldAt() {
+      return worlds.length ? Math.min(...worlds) : 0;
+    },
+    get loadedAt() {
+      return loadedAt;
+    },
+  };
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(ARTIFACTS, `${name}.png`);
   await page.screenshot({ path });

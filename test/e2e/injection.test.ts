@@ -10,7 +10,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureHtml } from '../unit/fixture';
-import { type Launched, launch, panel, screenshot } from './harness';
+import { type Launched, launch, panel, screenshot, worldsAgainstLoad } from './harness';
 import { contentWorld } from './panel-driver';
 import { panelHosts } from '../../bench/lib/panel';
 
@@ -92,23 +92,11 @@ describe('injecting the content script from the worker', () => {
 
   it('is not in the page before the page’s load event', async () => {
     const page = await l.context.newPage();
-    // Record, in the page, whether our isolated world existed when load fired: CDP reports worlds as they are created.
-    const cdp = await l.context.newCDPSession(page);
-    const worlds: number[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => {
-      const aux = context.auxData as { type?: string } | undefined;
-      if (aux?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds.push(Date.now());
-    });
-    await cdp.send('Runtime.enable');
-    let loadedAt = 0;
-    page.once('load', () => {
-      loadedAt = Date.now();
-    });
-    await page.goto(PLAIN_URL, { waitUntil: 'load' });
+    const seen = await worldsAgainstLoad(l, page, PLAIN_URL);
     await showsTicket(page);
-    expect(loadedAt).toBeGreaterThan(0);
-    expect(worlds.length).toBeGreaterThan(0);
-    expect(Math.min(...worlds)).toBeGreaterThanOrEqual(loadedAt);
+    expect(seen.loadedAt).toBeGreaterThan(0);
+    expect(seen.firstWorldAt).toBeGreaterThan(0);
+    expect(seen.firstWorldAt).toBeGreaterThanOrEqual(seen.loadedAt);
     await page.close();
   });
 });

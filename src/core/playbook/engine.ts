@@ -136,7 +136,8 @@ function planFor(pb: Playbook): Plan {
   return plan;
 }
 
-function conditionsOf(pb: Playbook): Condition[] {
+/** Every root condition of a playbook (resolution rule, steps' conditions, moves'): what the plan shares between. */
+export function conditionsOf(pb: Playbook): Condition[] {
   const out: Condition[] = [];
   if (pb.resolutionRule !== undefined) out.push(pb.resolutionRule);
   for (const s of pb.checklist) {

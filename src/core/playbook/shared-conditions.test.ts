@@ -7,23 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluateCondition, explainMet, explainUnmet, newPass, shareSubConditions } from './condition';
-import { type EvaluationInput, evaluate } from './engine';
+import { conditionsOf, type EvaluationInput, evaluate } from './engine';
 import { arbCondition, arbContext, arbEnv, arbHistory, arbPlaybook, done, input, NOW } from './test-fixtures';
 import type { Condition, Playbook } from './types';
 import { fillMessage, type Say } from './wording';
 import { REASON_TEXT } from './wording-en';
-
-/** Every condition of a playbook, roots only. */
-function rootsOf(pb: Playbook): Condition[] {
-  const out: Condition[] = [];
-  if (pb.resolutionRule !== undefined) out.push(pb.resolutionRule);
-  for (const s of pb.checklist) {
-    if (s.when !== undefined) out.push(s.when);
-    if (s.autoComplete !== undefined) out.push(s.autoComplete);
-  }
-  for (const m of pb.moves) out.push(m.when);
-  return out;
-}
 
 /**
  * The same playbook with `guard` (as a structural copy each time) added to every move's condition, and
@@ -41,7 +29,7 @@ function withGuard(pb: Playbook, guard: Condition, asResolutionRule: boolean): P
 function unshared(pb: Playbook): Playbook {
   const copy = structuredClone(pb);
   const env = { facts: null, checklist: {}, resolutionConfirmed: false, now: NOW, startedAt: NOW, history: [], say: input().say };
-  for (const c of rootsOf(copy)) evaluateCondition(c, env);
+  for (const c of conditionsOf(copy)) evaluateCondition(c, env);
   return copy;
 }
 
