@@ -50,6 +50,21 @@ export function requestLazy(): void {
     });
 }
 
+/** Loads the lazy bundle and resolves once it arrived or failed (never rejects). */
+export function lazyArrival(): Promise<void> {
+  return new Promise((resolve) => {
+    const off = onLazyChange((s) => {
+      if (!s.parts && !s.failed) return;
+      off();
+      resolve();
+    });
+    if (state.parts) {
+      off();
+      resolve();
+    } else requestLazy();
+  });
+}
+
 /** After a failed load, how long reads wait before a drifted page's fallbacks are asked for again. */
 const FALLBACK_RETRY_MS = 10_000;
 
