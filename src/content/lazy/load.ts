@@ -77,14 +77,11 @@ export function genericFallbacks(): FallbackSource {
     request(ready) {
       if (waiting || Date.now() - failedAt < FALLBACK_RETRY_MS) return;
       waiting = true;
-      const off = onLazyChange((s) => {
-        if (!s.parts && !s.failed) return;
-        off();
+      void lazyArrival().then(() => {
         waiting = false;
-        if (s.parts) ready();
+        if (state.parts) ready();
         else failedAt = Date.now();
       });
-      requestLazy();
     },
   };
 }
