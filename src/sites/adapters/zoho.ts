@@ -21,7 +21,7 @@
 import { cleanText } from '../../core/ticket/sanitize';
 import type { MessageRole } from '../../core/ticket/types';
 import { $, $$, type Found, firstMatch, firstText, textOf } from '../dom';
-import { frameDocument, insertIntoAnyRealm } from '../dom-frames';
+import { frameDocument } from '../dom-frames';
 import { tableAdapter } from '../table';
 
 const HOSTS = ['desk.zoho.com', 'desk.zoho.eu', 'desk.zoho.in', 'desk.zoho.com.au', 'desk.zoho.jp'];
@@ -128,5 +128,4 @@ export const zoho = tableAdapter({
   composer: composerIn,
   // Zoho's reply editor is contenteditable (in older builds inside an iframe): execCommand first.
   insertOrder: ['execCommand', 'paste-event'],
-  insert: insertIntoAnyRealm,
 });
