@@ -12,7 +12,6 @@
 import { cleanText } from '../core/ticket/sanitize';
 import type { ContextField, SiteOverrides, SourcedDiagnostic, TicketContext, TicketMessage } from '../core/ticket/types';
 import type { ApiTicket, ReadResult, SiteAdapter } from './adapter';
-import { createApiCache } from './api';
 import { $ } from './dom';
 import { insertOrder } from './dom-extra';
 import type { GenericFallbacks } from './generic';
@@ -59,7 +58,7 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides, fallba
     return overrideReading;
   };
   // Helpdesks are served over https only; anything else (a test page, a file) never gets an API read.
-  const api = adapter.api && typeof location !== 'undefined' && location.protocol === 'https:' ? createApiCache(adapter.api, location.origin, notify) : null;
+  const api = adapter.api && typeof location !== 'undefined' && location.protocol === 'https:' ? adapter.api.cache(adapter.api, location.origin, notify) : null;
   // The first time each URL was seen without its pane, for the grace period of internal URL ids.
   let waitingUrl = '';
   let waitingSince = 0;
