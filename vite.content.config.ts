@@ -63,7 +63,10 @@ function lendFromMainBundle(): Plugin {
 
 /**
  * A second minification pass with terser over the bundler's minified output: about 0.5 kB (gzip) less per
- * bundle than the bundler's minifier alone, measured on these bundles. Safe options only (no `unsafe_*`).
+ * bundle than the bundler's minifier alone, measured on these bundles. Three passes and `unsafe_arrows`
+ * (a function expression that never reads `this` or `arguments` becomes an arrow): 0.12 kB less on
+ * freshdesk.js; nothing here `new`s a function expression, and every e2e test runs the result. The other
+ * options tried (pure_getters, keep_fargs: false, toplevel, wrap_func_args) saved under 30 bytes.
  */
 function terserPass(): Plugin {
   return {
@@ -71,7 +74,7 @@ function terserPass(): Plugin {
     async generateBundle(_, output) {
       for (const chunk of Object.values(output)) {
         if (chunk.type !== 'chunk') continue;
-        const result = await minify(chunk.code, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+        const result = await minify(chunk.code, { ecma: 2020, compress: { passes: 3, unsafe_arrows: true }, mangle: true, format: { comments: false } });
         if (!result.code) throw new Error(`terser returned nothing for ${chunk.fileName}`);
         chunk.code = result.code;
       }

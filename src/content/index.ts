@@ -12,7 +12,7 @@ import type { SiteAdapter } from '../sites/adapter';
 import { send } from '../messaging/client';
 import { resilient } from '../sites/resilient';
 import { createController } from './controller';
-import { genericFallbacks } from './lazy/load';
+import { genericFallbacks, lazyArrival } from './lazy/load';
 import { mountPanel } from './mount';
 import type { PanelConfig } from '../core/settings/effective';
 import type { PanelPrefs } from './panel/App';
@@ -84,7 +84,11 @@ async function claimPage(adaptersFor: AdapterSource, opts: { yieldToCustomSites:
   // The admin's selector overrides for this helpdesk (policy), served by the worker; none if it is unreachable.
   const overrides = await send('sites/overrides', { helpdesk: found.id }).then((r) => r.overrides, () => ({}));
   // The generic fallbacks (drifted pages only) come with the lazy bundle, loaded the first time a read needs one.
-  const adapter = resilient(found, overrides, genericFallbacks());
+  // So does the code that reads admin selector overrides: an org that sets some loads it before the first
+  // read, so that read already honours them (if it cannot load, the page is read without them).
+  const fallbacks = genericFallbacks();
+  if (Object.values(overrides).some((selectors) => !!selectors?.length)) await lazyArrival();
+  const adapter = resilient(found, overrides, fallbacks);
 
   const abort = new AbortController();
   const { signal } = abort;

@@ -13,6 +13,9 @@ import { cleanText, LIMITS } from '../core/ticket/sanitize';
 import type { TicketMessage } from '../core/ticket/types';
 import { $$, type Scope } from './dom';
 import { roleHint } from './markup-hints';
+import type { overrideReader } from './overrides';
+
+export { overrideReader as overrides } from './overrides';
 
 /** The fallbacks as one object: what the lazy bundle hands the content script. */
 export interface GenericFallbacks {
@@ -20,6 +23,8 @@ export interface GenericFallbacks {
   readonly composerNearSend: typeof composerNearSend;
   readonly largestMessageList: typeof largestMessageList;
   readonly messagesOf: typeof messagesOf;
+  /** The admin's selector overrides, read (overrides.ts): in the lazy bundle too, as only some orgs set them. */
+  readonly overrides: typeof overrideReader;
 }
 
 /** Title parts that name the product or the page rather than the ticket. */

@@ -2,6 +2,8 @@
  * Generic ways to put text into a reply composer, best first. An adapter picks the composer element and
  * the order; every strategy is verified by reading the editor back, because rich editors (CKEditor 5,
  * ProseMirror, Froala) silently ignore DOM writes they did not make themselves.
+ * Realm-independent (tag names, the element's own document and window): ServiceNow's form in its iframe
+ * and Zoho's iframe editor go through the same code (they once had a copy of their own in dom-frames.ts).
  */
 import type { InsertResult, InsertStrategy } from './adapter';
 

@@ -174,7 +174,7 @@ describe('admin selector overrides', () => {
 });
 
 describe('a second Zendesk fixture from another public source (holatuwol/liferay-zendesk-userscript hooks)', () => {
-  it('reads the pane the URL names, its status label, the articles (fallback) and the title subject', () => {
+  it('reads the pane the URL names, its status label, the articles, the header tab subject and the editor without a generic fallback', () => {
     const url = new URL('https://acme.zendesk.com/agent/tickets/4521');
     const doc = loadFixture('zendesk/second-source.html');
     // The adapter alone finds the pane (no data-is-active here: the only pane) and its status label.
@@ -187,6 +187,8 @@ describe('a second Zendesk fixture from another public source (holatuwol/liferay
       expect.stringContaining('works'),
     ]);
     const via = Object.fromEntries(diagnostics.map((d) => [d.field, d.ok ? (d as { via?: string }).via : 'missing']));
-    expect(via).toMatchObject({ ticketId: 'selector', status: 'selector', subject: 'fallback', messages: 'fallback', composer: 'fallback', customerKey: 'missing' });
+    // Read by the adapter's own hooks: this tab needs no generic fallback, so no lazy bundle at ticket open.
+    expect(via).toMatchObject({ ticketId: 'selector', status: 'selector', subject: 'selector', messages: 'selector', composer: 'selector', customerKey: 'missing' });
+    expect(wrap(byId('zendesk')).findComposer(doc)?.getAttribute('aria-label')).toBe('Reply');
   });
 });

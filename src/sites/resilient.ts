@@ -9,36 +9,18 @@
  * the other fields (the DOM is live, a cached API answer can lag a status the rep just changed); then
  * the generic fallback.
  */
-import { cleanTags, cleanText, LIMITS } from '../core/ticket/sanitize';
-import type { ContextField, FieldSource, SiteOverrides, SourcedDiagnostic, TicketContext, TicketMessage } from '../core/ticket/types';
+import { cleanText } from '../core/ticket/sanitize';
+import type { ContextField, SiteOverrides, SourcedDiagnostic, TicketContext, TicketMessage } from '../core/ticket/types';
 import type { ApiTicket, ReadResult, SiteAdapter } from './adapter';
-import { createApiCache } from './api';
-import { $, $$, type Scope } from './dom';
+import { $ } from './dom';
 import { insertOrder } from './dom-extra';
 import type { GenericFallbacks } from './generic';
 import { insertInto } from './insert';
-import { displayName, roleHint, structuredEmail } from './markup-hints';
 import { toChannel, toStatus } from './normalize';
+import type { Candidate, OverrideReader } from './overrides';
 
 /** How long a page whose URL id is internal gets to render its own pane before the fallback opens it. */
 export const URL_ID_GRACE_MS = 2_500;
-
-const first = (scope: Scope, selectors: readonly string[] | undefined): { el: Element; sel: string } | null => {
-  for (const sel of selectors ?? []) {
-    const el = $(scope, sel);
-    if (el) return { el, sel };
-  }
-  return null;
-};
-
-const textFirst = (scope: Scope, selectors: readonly string[] | undefined, max?: number): { value: string; sel: string } | null => {
-  for (const sel of selectors ?? []) {
-    const el = $(scope, sel);
-    const value = el ? cleanText(/^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName) ? (el as HTMLInputElement).value : el.textContent, max) : '';
-    if (value) return { value, sel };
-  }
-  return null;
-};
 
 /** Main content region, else the body: where a drifted page's ticket still lives. */
 function fallbackRoot(doc: Document): Element | null {
@@ -55,12 +37,6 @@ export interface FallbackSource {
   request(ready: () => void): void;
 }
 
-interface Candidate<T> {
-  readonly value: T;
-  readonly source: string;
-  readonly via: FieldSource;
-}
-
 export function resilient(adapter: SiteAdapter, overrides: SiteOverrides, fallbacks: FallbackSource): SiteAdapter {
   const o = overrides;
   const listeners = new Set<() => void>();
@@ -73,16 +49,23 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides, fallba
     if (!g) fallbacks.request(notify);
     return g;
   };
+  // The admin's selector overrides are read by code in the lazy bundle (src/sites/overrides.ts): only orgs
+  // that set some pay for it, and src/content/index.ts has it loaded before the first read.
+  const anyOverride = Object.values(o).some((selectors) => !!selectors?.length);
+  let overrideReading: OverrideReader | null = null;
+  const ov = (): OverrideReader | null => {
+    if (anyOverride) overrideReading ??= generic()?.overrides(o) ?? null;
+    return overrideReading;
+  };
   // Helpdesks are served over https only; anything else (a test page, a file) never gets an API read.
-  const api = adapter.api && typeof location !== 'undefined' && location.protocol === 'https:' ? createApiCache(adapter.api, location.origin, notify) : null;
+  const api = adapter.api && typeof location !== 'undefined' && location.protocol === 'https:' ? adapter.api.cache(adapter.api, location.origin, notify) : null;
   // The first time each URL was seen without its pane, for the grace period of internal URL ids.
   let waitingUrl = '';
   let waitingSince = 0;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
 
   const urlId = (url: URL, doc: Document): string | null => {
-    const fromOverride = textFirst(doc, o.ticketId, 40)?.value.replace(/^#\s*/, '') ?? null;
-    return fromOverride || adapter.ticketIdFromUrl(url);
+    return ov()?.ticketId(doc)?.value || adapter.ticketIdFromUrl(url);
   };
 
   /** May the fallback open this URL's ticket now? At once, unless the URL's id may differ from the shown one. */
@@ -97,11 +80,11 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides, fallba
     return Date.now() - waitingSince >= URL_ID_GRACE_MS;
   };
 
-  const rootOf = (doc: Document): Element | null => first(doc, o.ticketRoot)?.el ?? adapter.findTicketRoot(doc);
+  const rootOf = (doc: Document): Element | null => ov()?.root(doc) ?? adapter.findTicketRoot(doc);
 
   function composerOf(doc: Document): { el: HTMLElement; source: string; via: 'override' | 'selector' | 'fallback' } | null {
     const scope = rootOf(doc) ?? fallbackRoot(doc) ?? doc;
-    const over = first(scope, o.composer) ?? first(doc, o.composer);
+    const over = ov()?.composer(scope, doc);
     if (over) return { el: over.el as HTMLElement, source: over.sel, via: 'override' };
     const own = adapter.findComposer(doc);
     if (own) return { el: own, source: 'adapter', via: 'selector' };
@@ -113,12 +96,12 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides, fallba
   function read(doc: Document, url: URL): ReadResult {
     const base = adapter.read(doc, url);
     const ownRoot = adapter.findTicketRoot(doc);
-    const overRoot = first(doc, o.ticketRoot)?.el ?? null;
+    const overRoot = ov()?.root(doc) ?? null;
     let ticketId = base.context?.ticketId ?? null;
     let idDiag: SourcedDiagnostic | undefined = base.diagnostics.find((d) => d.field === 'ticketId' && d.ok);
     if (!ticketId) {
       const id = urlId(url, doc);
-      const overId = o.ticketId && textFirst(doc, o.ticketId, 40);
+      const overId = ov()?.ticketId(doc);
       // A rendered pane (own or admin's) proves the ticket at once; without one, honour the grace period.
       if (id && (ownRoot || overRoot || overId || graceOver(url))) {
         ticketId = cleanText(id, 40);
@@ -149,23 +132,21 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides, fallba
       if (!ownOk(field) || value === undefined || value === null || value === '' || !d) return null;
       return { value, source: d.source ?? 'adapter', via: (d as SourcedDiagnostic).via ?? (d.source === 'url' ? 'url' : 'selector') };
     };
-    const over = <T>(value: T | undefined, sel: string | undefined): Candidate<T> | null => (value !== undefined && sel ? { value, source: sel, via: 'override' } : null);
+    const over = ov()?.fields(root) ?? {};
     const fromApiField = <T>(value: T | undefined): Candidate<T> | null => (value !== undefined ? { value, source: 'ticket API', via: 'api' } : null);
 
     // Requester and the customer's identity: structured data only, API first (issue 15 #6).
-    const requesterOver = first(root, o.requester);
     const requesterName = choose(
       'requester',
       '',
-      () => over(requesterOver ? displayName(requesterOver.el.textContent ?? '') || undefined : undefined, requesterOver?.sel),
+      () => over.requester,
       () => fromApiField(fromApi.requesterName),
       () => ownField('requester', ctx.requesterName),
     );
-    const subjectOver = textFirst(root, o.subject);
     const subject = choose(
       'subject',
       '',
-      () => over(subjectOver?.value, subjectOver?.sel),
+      () => over.subject,
       () => ownField('subject', ctx.subject),
       () => fromApiField(fromApi.subject),
       () => {
@@ -174,63 +155,43 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides, fallba
       },
     );
 
-    const keyOver = first(root, o.customerKey);
     const customerKey = choose<string | null>(
       'customerKey',
       null,
-      () => {
-        const k = keyOver ? structuredEmail(keyOver.el) : null;
-        return k && keyOver ? { value: k.value, source: `${keyOver.sel} (${k.source})`, via: 'override' } : null;
-      },
+      () => over.customerKey,
       () => fromApiField(fromApi.customerKey),
-      () => {
-        const k = requesterOver ? structuredEmail(requesterOver.el) : null;
-        return k && requesterOver ? { value: k.value, source: `${requesterOver.sel} (${k.source})`, via: 'override' } : null;
-      },
+      () => over.customerKeyOfRequester,
       () => ownField('customerKey', ctx.customerKey),
     );
 
-    const statusOver = textFirst(root, o.status, 60);
     const status = choose(
       'status',
       'other',
-      () => over(statusOver ? toStatus(statusOver.value) : undefined, statusOver?.sel),
+      () => over.status,
       () => ownField('status', ctx.status),
       () => fromApiField(fromApi.status === undefined ? undefined : toStatus(fromApi.status)),
     );
-    const channelOver = textFirst(root, o.channel, 60);
     const channel = choose(
       'channel',
       'other',
-      () => over(channelOver ? toChannel(channelOver.value) : undefined, channelOver?.sel),
+      () => over.channel,
       () => ownField('channel', ctx.channel),
       () => fromApiField(fromApi.channel === undefined ? undefined : toChannel(fromApi.channel)),
     );
-    const tagsOver = o.tags?.find((sel) => $$(root, sel).length > 0);
     const tags = choose<readonly string[]>(
       'tags',
       [],
-      () => over(tagsOver ? cleanTags($$(root, tagsOver).map((el) => el.textContent ?? '')) : undefined, tagsOver),
+      () => over.tags,
       () => ownField('tags', ctx.tags),
       () => fromApiField(fromApi.tags),
     );
 
     // Messages: the live conversation is read from the DOM only.
     const composer = composerOf(doc);
-    const messagesOver = o.messages?.find((sel) => $$(root, sel).length > 0);
     const messages = choose<readonly TicketMessage[]>(
       'messages',
       [],
-      () =>
-        over(
-          messagesOver
-            ? $$(root, messagesOver)
-                .slice(-LIMITS.messages)
-                .map((el) => ({ role: roleHint(el), text: cleanText(el.textContent, LIMITS.messageText) }))
-                .filter((m) => m.text)
-            : undefined,
-          messagesOver,
-        ),
+      () => over.messages,
       () => (ctx.messages?.length ? ownField('messages', ctx.messages) : null),
       () => {
         const g = generic();

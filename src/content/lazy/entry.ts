@@ -5,10 +5,11 @@
  * input guard replaced by what the main bundle lent (lent-shim.ts, vite.content.config.ts): one of each per tab.
  */
 import { composerNearSend, largestMessageList, messagesOf, subjectFromTitle } from '../../sites/generic';
+import { overrideReader } from '../../sites/overrides';
 import { KeyList } from '../panel/KeyList';
 import { LAZY_CSS } from '../panel/lazy-styles';
 import { OutcomePrompt } from '../panel/OutcomePrompt';
 import { WrapupBody } from '../panel/WrapupBody';
 import { lent } from './lent-shim';
 
-lent.deliver({ generic: { composerNearSend, largestMessageList, messagesOf, subjectFromTitle }, WrapupBody, KeyList, OutcomePrompt, css: LAZY_CSS });
+lent.deliver({ generic: { composerNearSend, largestMessageList, messagesOf, subjectFromTitle, overrides: overrideReader }, WrapupBody, KeyList, OutcomePrompt, css: LAZY_CSS });

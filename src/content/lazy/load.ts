@@ -50,6 +50,21 @@ export function requestLazy(): void {
     });
 }
 
+/** Loads the lazy bundle and resolves once it arrived or failed (never rejects). */
+export function lazyArrival(): Promise<void> {
+  return new Promise((resolve) => {
+    const off = onLazyChange((s) => {
+      if (!s.parts && !s.failed) return;
+      off();
+      resolve();
+    });
+    if (state.parts) {
+      off();
+      resolve();
+    } else requestLazy();
+  });
+}
+
 /** After a failed load, how long reads wait before a drifted page's fallbacks are asked for again. */
 const FALLBACK_RETRY_MS = 10_000;
 
@@ -62,14 +77,11 @@ export function genericFallbacks(): FallbackSource {
     request(ready) {
       if (waiting || Date.now() - failedAt < FALLBACK_RETRY_MS) return;
       waiting = true;
-      const off = onLazyChange((s) => {
-        if (!s.parts && !s.failed) return;
-        off();
+      void lazyArrival().then(() => {
         waiting = false;
-        if (s.parts) ready();
+        if (state.parts) ready();
         else failedAt = Date.now();
       });
-      requestLazy();
     },
   };
 }

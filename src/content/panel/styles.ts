@@ -73,10 +73,10 @@ article.move { border: 1px solid var(--line); border-radius: 8px; padding: 8px; 
 fieldset { border: 0; padding: 0; margin: 6px 0 0; min-width: 0; }
 legend { font-size: 12px; color: var(--muted); padding: 0; margin-bottom: 4px; }
 details summary { cursor: pointer; color: var(--muted); font-size: 12px; }
-article.move.selected { border-color: var(--accent, #0d6e6e); }
-article.move:focus, section.panel:focus, [data-wrapup]:focus { outline: 2px solid var(--accent, #0d6e6e); outline-offset: 1px; }
+article.move.selected { border-color: var(--accent); }
+article.move:focus, section.panel:focus, [data-wrapup]:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
-.chats ul { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 4px; }
+.chats ul { display: flex; flex-direction: column; gap: 4px; }
 .chats button { width: 100%; text-align: left; }
 .chats button[aria-current] { font-weight: 600; }
 kbd { font-family: ui-monospace, monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }

@@ -15,6 +15,7 @@
  */
 import { cleanTags, cleanText } from '../../core/ticket/sanitize';
 import type { ApiTicket, TicketApi } from '../adapter';
+import { createApiCache } from '../api';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max?: number): string | undefined => (typeof v === 'string' ? cleanText(v, max) || undefined : undefined);
@@ -36,6 +37,7 @@ function customerKeyOf(requester: Record<string, unknown> | undefined, requester
 }
 
 export const freshdeskApi: TicketApi = {
+  cache: createApiCache,
   path: (id) => `/api/_/tickets/${encodeURIComponent(id)}?include=requester`,
   parse(json, ticketId): ApiTicket | null {
     const t = isRecord(json) && isRecord(json.ticket) ? json.ticket : json;

@@ -129,7 +129,9 @@ describe('front adapter', () => {
       });
       expect(front.findTicketRoot(second())?.textContent).not.toContain('Invoice address change');
       // What this source does not show is reported, not invented.
-      expect(diagnostics.filter((d) => !d.ok).map((d) => d.field)).toEqual(['customerKey', 'status', 'channel', 'tags', 'composer']);
+      expect(diagnostics.filter((d) => !d.ok).map((d) => d.field)).toEqual(['customerKey', 'status', 'channel', 'tags']);
+      // The pane's one editable box is the reply editor: found by the adapter, no generic fallback needed.
+      expect(front.findComposer(second())?.getAttribute('aria-label')).toBe('Reply');
       expect(diagnostics.find((d) => d.field === 'subject')?.source).toBe('[class*="conversationSubjectWrapper__StyledSubjectContainerDiv"] > div > span');
     });
 

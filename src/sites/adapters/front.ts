@@ -55,6 +55,8 @@ const COMPOSER = [
   '[class*="composerEditor__"] [contenteditable="true"]',
   '[data-testid="composer-editor"][contenteditable="true"]',
   '[contenteditable="true"][role="textbox"]',
+  // Clockify's Front markup marks no editor: the conversation pane's one editable box is its reply editor.
+  '[contenteditable="true"]',
 ];
 
 function idFromUrl(url: URL): string | null {

@@ -117,4 +117,14 @@ describe('hubspot adapter', () => {
     );
     await expect(hubspot.insertText(plain, 'Both invoices are on their way.')).resolves.toEqual({ inserted: true, strategy: 'native-setter' });
   });
+
+  it('reads the record page of the second source (hashy-chrome-extension hooks) without a generic fallback, composer included', () => {
+    const doc = loadFixture('hubspot/second-source.html');
+    const { context, diagnostics } = hubspot.read(doc, new URL('https://app.hubspot.com/contacts/21635735/record/0-5/29859079410'));
+    expect(context?.subject).toBe('Export to CSV drops accented names');
+    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'customer']);
+    // The fields a generic fallback would fill (subject, messages, composer) are all the adapter's own.
+    expect(diagnostics.filter((d) => ['subject', 'messages', 'composer'].includes(d.field)).every((d) => d.ok)).toBe(true);
+    expect(hubspot.findComposer(doc)?.getAttribute('aria-label')).toBe('Reply');
+  });
 });

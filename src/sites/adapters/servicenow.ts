@@ -35,7 +35,7 @@ import { cleanTags, LIMITS } from '../../core/ticket/sanitize';
 import type { MessageRole } from '../../core/ticket/types';
 import type { ReadResult, SiteAdapter } from '../adapter';
 import { $, exactEmail, type Found, firstMatch } from '../dom';
-import { fieldText, findFrame, frameDocument, insertIntoAnyRealm } from '../dom-frames';
+import { fieldText, findFrame, frameDocument } from '../dom-frames';
 import { type FieldPick, tableAdapter } from '../table';
 
 const HOST = /(^|\.)service-now\.com$/;
@@ -185,7 +185,6 @@ const table = tableAdapter({
   composer: composerIn,
   // The comments field is a plain textarea bound by g_form: the value setter plus input/change is what it hears.
   insertOrder: ['native-setter', 'execCommand'],
-  insert: insertIntoAnyRealm,
 });
 
 /** Read a ServiceNow form document (the iframe's document, or a directly opened `incident.do`). */

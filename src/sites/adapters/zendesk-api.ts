@@ -3,6 +3,7 @@
  */
 import { cleanTags, cleanText } from '../../core/ticket/sanitize';
 import type { TicketApi } from '../adapter';
+import { createApiCache } from '../api';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown, max?: number): string | undefined => (typeof v === 'string' ? cleanText(v, max) || undefined : undefined);
@@ -13,6 +14,7 @@ const str = (v: unknown, max?: number): string | undefined => (typeof v === 'str
  * structured identity. Also used this way by public extensions (e.g. alffox/helper-center's content script).
  */
 export const zendeskApi: TicketApi = {
+  cache: createApiCache,
   path: (id) => `/api/v2/tickets/${encodeURIComponent(id)}.json?include=users`,
   parse(json, ticketId) {
     if (!isRecord(json) || !isRecord(json.ticket) || String(json.ticket.id) !== ticketId) return null;

@@ -15,7 +15,7 @@
  * Every field also has the generic fallbacks of ../resilient.ts, and admins can override any hook.
  */
 import type { MessageRole } from '../../core/ticket/types';
-import { $, $$, firstMatch, textOf } from '../dom';
+import { $, $$, type Found, firstMatch, firstText, textOf } from '../dom';
 import { idAttribute, tableAdapter } from '../table';
 import { zendeskApi } from './zendesk-api';
 
@@ -53,7 +53,11 @@ const COMPOSER = [
   '.ck-editor__editable[contenteditable="true"]',
   '.zendesk-editor--rich-text-comment[contenteditable="true"]',
   'textarea[data-test-id="omnicomposer-plain-text"]',
+  // CKEditor 5's editable root carries role="textbox" whatever wrapper Zendesk puts around it.
+  '[contenteditable="true"][role="textbox"]',
 ];
+/** The header tab of a ticket (title + "#<id>" subtitle), as holatuwol/liferay-zendesk-userscript reads them. */
+const HEADER_TAB = '[data-test-id="header-tab"]';
 
 function roleOf(article: Element, requesterName: string): MessageRole {
   if ($(article, '[data-test-id="omni-log-internal-note-tag"]')) return 'internal';
@@ -75,6 +79,24 @@ function paneOf(doc: Document): Element | null {
   return panes.find((p) => p.getAttribute('data-side-conversations-anchor-id') === urlId) ?? (panes.length === 1 ? (panes[0] ?? null) : null);
 }
 
+/** The subject in the pane, else the title of the header tab whose subtitle names this pane's ticket. */
+function subjectOf(pane: Element): Found<string> | null {
+  const shown = firstText(pane, SUBJECT);
+  if (shown) return shown;
+  const id = pane.getAttribute('data-side-conversations-anchor-id');
+  const tab = id ? $$(pane.ownerDocument, HEADER_TAB).find((t) => textOf($(t, '[data-test-id="header-tab-subtitle"]')) === `#${id}`) : undefined;
+  const title = tab && textOf($(tab, '[data-test-id="header-tab-title"]'));
+  return title ? { value: title, source: `${HEADER_TAB} (#id) header-tab-title` } : null;
+}
+
+/** The omni log; else (markup without its test ids) the element holding the pane's comment <article>s. */
+function logOf(pane: Element): Found<Element> | null {
+  const log = firstMatch(pane, LOG);
+  if (log) return log;
+  const parent = $(pane, 'article')?.parentElement;
+  return parent ? { value: parent, source: 'parent of the pane\'s articles' } : null;
+}
+
 export const zendesk = tableAdapter({
   id: 'zendesk',
   label: 'Zendesk',
@@ -87,14 +109,14 @@ export const zendesk = tableAdapter({
     const id = pane.getAttribute('data-side-conversations-anchor-id') ?? $(pane, '[data-side-conversations-anchor-id]')?.getAttribute('data-side-conversations-anchor-id');
     return id ? { value: id, source: 'data-side-conversations-anchor-id' } : null;
   },
-  subject: SUBJECT,
+  subject: subjectOf,
   requester: REQUESTER,
   customerId: idAttribute(REQUESTER, 'data-requester-id'),
   status: STATUS,
   channel: CHANNEL,
   tags: TAGS,
   product: PRODUCT,
-  thread: LOG,
+  thread: logOf,
   message: 'article',
   messageBody: ['[data-test-id="omni-log-message-content"]', '.zd-comment'],
   roleOf,

@@ -98,4 +98,17 @@ describe('zoho adapter', () => {
   it('finds the composer of the active ticket', () => {
     expect(zoho.findComposer(loadFixture('zoho/ticket.html'))?.getAttribute('aria-label')).toBe('Reply to Hannah Becker');
   });
+
+  it('reads the second source (container, thread and note hooks only) without a generic fallback: subject from the title, the pane\'s editor', () => {
+    const doc = loadFixture('zoho/second-source.html');
+    const { context, diagnostics } = zoho.read(doc, new URL('https://desk.zoho.eu/agent/example/support/tickets/details/400000002855177'));
+    expect(context?.subject).toBe("Cannot download last month's statement");
+    expect(diagnostics.find((d) => d.field === 'subject')?.source).toContain('document title');
+    expect(context?.messages.map((m) => m.role)).toEqual(['customer', 'agent', 'internal', 'customer']);
+    expect(diagnostics.filter((d) => ['subject', 'messages', 'composer'].includes(d.field)).every((d) => d.ok)).toBe(true);
+    expect(zoho.findComposer(doc)?.getAttribute('aria-label')).toBe('Reply');
+    // A title that is not Zoho's "<subject> - Zoho Desk" names no subject.
+    const other = parseHtml(fixtureHtml('zoho/second-source.html').replace(/<title>[^<]*<\/title>/, '<title>Zoho Desk</title>'));
+    expect(zoho.read(other, new URL('https://desk.zoho.eu/agent/example/support/tickets/details/400000002855177')).context?.subject).toBe('');
+  });
 });

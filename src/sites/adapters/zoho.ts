@@ -21,7 +21,7 @@
 import { cleanText } from '../../core/ticket/sanitize';
 import type { MessageRole } from '../../core/ticket/types';
 import { $, $$, type Found, firstMatch, firstText, textOf } from '../dom';
-import { frameDocument, insertIntoAnyRealm } from '../dom-frames';
+import { frameDocument } from '../dom-frames';
 import { tableAdapter } from '../table';
 
 const HOSTS = ['desk.zoho.com', 'desk.zoho.eu', 'desk.zoho.in', 'desk.zoho.com.au', 'desk.zoho.jp'];
@@ -39,7 +39,10 @@ const CHANNEL = ['[data-id="channelIcon"]', '[data-id="channel_value"]'];
 const PRODUCT = ['[data-id="productName"]', '[data-id="product_value"]'];
 const ITEMS = '[data-id^="thread_"], [data-id^="comment_"]';
 const LOG = ['[data-id="threadList"]', '[data-id="conversationList"]'];
-const COMPOSER = ['[data-id="replyEditor"] [contenteditable="true"]', '.zd_v2-editor [contenteditable="true"]', '[contenteditable="true"][role="textbox"]'];
+// Last: the pane's one editable box is its reply editor (builds whose editor wrapper carries no data-id).
+const COMPOSER = ['[data-id="replyEditor"] [contenteditable="true"]', '.zd_v2-editor [contenteditable="true"]', '[contenteditable="true"][role="textbox"]', '[contenteditable="true"]'];
+/** Zoho Desk titles a ticket's page "<subject> - Zoho Desk". */
+const TITLE = /^(.+?)\s+[-–|]\s+Zoho Desk$/;
 
 function idFromUrl(url: URL): string | null {
   return DETAIL_PATH.exec(url.pathname)?.[1] ?? LEGACY_HASH.exec(url.hash)?.[1] ?? null;
@@ -105,7 +108,11 @@ export const zoho = tableAdapter({
     const number = firstText(pane, NUMBER, 40);
     return number ? { value: number.value.replace(/^#\s*/, ''), source: number.source } : null;
   },
-  subject: SUBJECT,
+  subject: (pane) => {
+    const shown = firstText(pane, SUBJECT);
+    const titled = cleanText(TITLE.exec(pane.ownerDocument.title.trim())?.[1]);
+    return shown ?? (titled ? { value: titled, source: 'document title (<subject> - Zoho Desk)' } : null);
+  },
   requester: REQUESTER,
   email: EMAIL,
   status: STATUS,
@@ -121,5 +128,4 @@ export const zoho = tableAdapter({
   composer: composerIn,
   // Zoho's reply editor is contenteditable (in older builds inside an iframe): execCommand first.
   insertOrder: ['execCommand', 'paste-event'],
-  insert: insertIntoAnyRealm,
 });
