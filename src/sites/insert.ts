@@ -7,6 +7,9 @@ import type { InsertResult, InsertStrategy } from './adapter';
 
 export type Inserter = (el: HTMLElement, text: string, order: readonly InsertStrategy[]) => Promise<InsertResult>;
 
+/** The reason an insert gives when the strategies could not be loaded (the caller says so). */
+export const INSERT_UNLOADED = 'the insert code could not be loaded';
+
 let getInserter: () => Promise<Inserter | null> = async () => null;
 
 /** Sets how the strategies are obtained (null: they could not be loaded). */
@@ -22,5 +25,5 @@ export async function insertInto(
   if (!el) return { inserted: false, reason: 'composer not found' };
   const insert = await getInserter();
   // The caller falls back to the clipboard and says so, as when the editor refuses.
-  return insert ? insert(el, text, order) : { inserted: false, reason: 'the insert code could not be loaded' };
+  return insert ? insert(el, text, order) : { inserted: false, reason: INSERT_UNLOADED };
 }
