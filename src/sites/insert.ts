@@ -8,7 +8,7 @@ import type { InsertResult, InsertStrategy } from './adapter';
 export type Inserter = (el: HTMLElement, text: string, order: readonly InsertStrategy[]) => Promise<InsertResult>;
 
 /** The reason an insert gives when the strategies could not be loaded (the caller says so). */
-export const INSERT_UNLOADED = 'the insert code could not be loaded';
+export const INSERT_UNLOADED = 'insert code not loaded';
 
 let getInserter: () => Promise<Inserter | null> = async () => null;
 
