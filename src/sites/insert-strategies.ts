@@ -75,7 +75,14 @@ function tryPaste(el: HTMLElement, text: string): void {
   el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
 }
 
-export async function insertWithStrategies(el: HTMLElement, text: string, order: readonly InsertStrategy[]): Promise<InsertResult> {
+/** Textareas take the native value setter first; rich editors take typing-like events first. */
+function insertOrder(el: Element): InsertStrategy[] {
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return ['native-setter', 'execCommand'];
+  return ['execCommand', 'paste-event'];
+}
+
+/** Tries `order` (the adapter's, else the one for the element's kind) until the text reads back from the editor. */
+export async function insertWithStrategies(el: HTMLElement, text: string, order: readonly InsertStrategy[] = insertOrder(el)): Promise<InsertResult> {
   const isField = isTextField(el);
   for (const strategy of order) {
     const before = editorText(el);

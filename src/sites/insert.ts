@@ -5,7 +5,8 @@
  */
 import type { InsertResult, InsertStrategy } from './adapter';
 
-export type Inserter = (el: HTMLElement, text: string, order: readonly InsertStrategy[]) => Promise<InsertResult>;
+/** `order` absent: the strategies pick by the element's kind (a textarea's value setter first, typing for rich editors). */
+export type Inserter = (el: HTMLElement, text: string, order?: readonly InsertStrategy[]) => Promise<InsertResult>;
 
 /** The reason an insert gives when the strategies could not be loaded (the caller says so). */
 export const INSERT_UNLOADED = 'insert code not loaded';
@@ -17,11 +18,7 @@ export function provideInserter(get: () => Promise<Inserter | null>): void {
   getInserter = get;
 }
 
-export async function insertInto(
-  el: HTMLElement | null,
-  text: string,
-  order: readonly InsertStrategy[] = ['execCommand', 'paste-event'],
-): Promise<InsertResult> {
+export async function insertInto(el: HTMLElement | null, text: string, order?: readonly InsertStrategy[]): Promise<InsertResult> {
   if (!el) return { inserted: false, reason: 'composer not found' };
   const insert = await getInserter();
   // The caller falls back to the clipboard and says so, as when the editor refuses.
