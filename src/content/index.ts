@@ -90,7 +90,7 @@ async function claimPage(adaptersFor: AdapterSource, opts: { yieldToCustomSites:
   const fallbacks = genericFallbacks();
   if (Object.values(overrides).some((selectors) => !!selectors?.length)) await lazyArrival();
   const adapter = resilient(found, overrides, fallbacks);
-  // The insert strategies come with the lazy bundle too (the first Insert, or a pointer on the button).
+  // The insert strategies come with the lazy bundle too (asked for at resolution, before any move shows).
   provideInserter(lazyInserter);
 
   const abort = new AbortController();

@@ -88,9 +88,10 @@ export function genericFallbacks(): FallbackSource {
 }
 
 /**
- * The insert strategies for adapters (sites/insert.ts `provideInserter`), loaded on the first Insert (or
- * earlier, when the pointer or focus reaches an Insert button). Null when they cannot load: the controller
- * then copies the text and says so, as when an editor refuses it.
+ * The insert strategies for adapters (sites/insert.ts `provideInserter`). Moves (and their Insert) show only
+ * after resolution, when the wrap-up has already entered the flow and asked for the lazy bundle: the first
+ * Insert finds it here, or waits for the rest of that load. Null when it cannot load: the controller then
+ * copies the text and says so, as when an editor refuses it.
  */
 export async function lazyInserter(): Promise<Inserter | null> {
   if (!state.parts) await lazyArrival();

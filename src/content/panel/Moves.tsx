@@ -10,7 +10,6 @@ import { REASON_KEYS } from '../../core/session/live-chat';
 import { t } from '../../shared/i18n';
 import type { PanelActions, PanelModel } from '../controller';
 import type { MoveState } from '../ticket-state';
-import { requestLazy } from '../lazy/load';
 import { trusted } from './trusted';
 
 const OUTCOMES = ['offered', 'accepted', 'declined', 'not-a-fit'] as const;
@@ -40,7 +39,7 @@ function MoveCard({ e, state, actions, index, choice }: { e: EligibleMove; state
         ))}
       </ul>
       <div class="row">
-        <button type="button" class="primary" aria-keyshortcuts="i" onPointerEnter={requestLazy} onFocus={requestLazy} onClick={trusted(() => void actions.offer(e.move.id, 'insert'))}>
+        <button type="button" class="primary" aria-keyshortcuts="i" onClick={trusted(() => void actions.offer(e.move.id, 'insert'))}>
           {t('action_insert')}
         </button>
         <button type="button" aria-keyshortcuts="c" onClick={trusted(() => void actions.offer(e.move.id, 'copy'))}>
