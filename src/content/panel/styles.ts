@@ -1,5 +1,5 @@
 /**
- * The panel's CSS, scoped by the shadow root. `:host { all: initial !important }` beats a page's
+ * The panel's CSS, scoped by the shadow root. `:host { all: initial !important }` (mount.ts adds it) beats a page's
  * `* { all: unset !important }` on our host element (inner !important wins over outer !important),
  * and nothing here can reach the page. Colours meet WCAG AA in both themes.
  * The panel takes the highest z-index: its host comes after <body>, so it wins ties with page widgets
@@ -79,7 +79,7 @@ nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
 .chats button { width: 100%; text-align: left; }
 .chats button[aria-current] { font-weight: 600; }
 kbd { font-family: ui-monospace, monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }
-/* Figure 4: the host is a contained, viewport-sized layer that pointers pass through (mount.ts); the panel takes them. */
-:host { all: initial !important; display: block !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; contain: strict !important; }
+/* Figure 4: the host is a contained, viewport-sized layer that pointers pass through (mount.ts: its :host rule is
+   the host's inline style, set inside too); the panel takes them. */
 .panel { pointer-events: auto; }
 `;
