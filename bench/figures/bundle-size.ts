@@ -61,7 +61,7 @@ export interface BundleRow {
   readonly perHelpdesk?: string;
   /**
    * 1a only: the content script's second bundle (LAZY_FILES), which the worker injects into a tab only when
-   * it asks (wrap-up questions, key list, outcome prompt, generic fallbacks). Not in 1a's
+   * it asks (wrap-up questions, key list, outcome prompt, insert strategies, generic fallbacks). Not in 1a's
    * figure; the note shows it. No built-in fixture loads it at ticket open (pinned by test/e2e/lazy-bundle.test.ts);
    * a drifted page and an org with admin selector overrides do.
    */
@@ -201,7 +201,7 @@ export function bundleFigures(dist: string, log: Log, helpdesks?: readonly Helpd
       goal: i === 0 ? '≤ 25 kB' : 'info (judged by first paint: 7a, 7c)',
       check: i === 0 ? (f) => f.median <= 25 : undefined,
       digits: 1,
-      note: `${kB(r.rawBytes).toFixed(1)} kB minified in ${r.files.length} files; largest gzip: ${top}${r.lazyGzipBytes ? `; + ${kB(r.lazyGzipBytes).toFixed(1)} kB lazy` : ''}${r.perHelpdesk ? `; per helpdesk (injected bundle + adapter): ${r.perHelpdesk}` : ''}${r.onRequestGzipBytes ? `; + ${kB(r.onRequestGzipBytes).toFixed(1)} kB injected only on request (${LAZY_FILES.join(', ')}: wrap-up questions, key list, outcome prompt, generic fallbacks, admin selector overrides; at ticket open only on a drifted page or where an admin set selector overrides)` : ''}`,
+      note: `${kB(r.rawBytes).toFixed(1)} kB minified in ${r.files.length} files; largest gzip: ${top}${r.lazyGzipBytes ? `; + ${kB(r.lazyGzipBytes).toFixed(1)} kB lazy` : ''}${r.perHelpdesk ? `; per helpdesk (injected bundle + adapter): ${r.perHelpdesk}` : ''}${r.onRequestGzipBytes ? `; + ${kB(r.onRequestGzipBytes).toFixed(1)} kB injected only on request (${LAZY_FILES.join(', ')}: wrap-up questions, key list, outcome prompt, insert strategies, generic fallbacks, admin selector overrides; at ticket open only on a drifted page or where an admin set selector overrides, otherwise at resolution)` : ''}`,
     });
   });
 }

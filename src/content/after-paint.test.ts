@@ -63,6 +63,25 @@ describe('afterNextPaint', () => {
     expect(ran).toEqual(['first', 'second']);
   });
 
+  it("an earlier frame's late timer does not run the jobs queued after that frame early", async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const frame = fakeFrames();
+      const ran: string[] = [];
+      afterNextPaint(() => ran.push('first'));
+      frame();
+      await vi.waitUntil(() => ran.length === 1); // painted: the first arming's stand-in timer is still pending
+      vi.advanceTimersByTime(60);
+      afterNextPaint(() => ran.push('second')); // waits for the next frame (or its own timer, 100 ms from now)
+      vi.advanceTimersByTime(50); // the first arming's timer fires
+      expect(ran).toEqual(['first']);
+      vi.advanceTimersByTime(60); // no frame came: the second's own timer runs it
+      expect(ran).toEqual(['first', 'second']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('still runs the jobs when no frame comes (a hidden tab draws none)', async () => {
     fakeFrames(); // frames are requested but never drawn
     const ran: string[] = [];

@@ -13,22 +13,20 @@
 /** Longest wait for a frame before the queued jobs run anyway (a hidden tab draws none). */
 const NO_FRAME_MS = 100;
 
-type Job = { run: () => void; cancelled: boolean };
+/**
+ * The jobs waiting for the next paint, or null when none wait. Each arming has its own array: a late
+ * frame or timer of an earlier arming finds another array here and does not run this one's jobs early.
+ */
+let batch: (() => void)[] | null = null;
+let listening = false;
 
-const queue: Job[] = [];
-let armed = false;
-/** Which arming a frame or timer belongs to: a late one must not run jobs queued for a later frame early. */
-let generation = 0;
-let timer: ReturnType<typeof setTimeout> | undefined;
-
-function flush(): void {
-  armed = false;
-  clearTimeout(timer);
-  // Jobs queued by a job wait for the next frame, like any job queued after this frame's paint.
-  for (const job of queue.splice(0)) {
-    if (job.cancelled) continue;
+function flush(mine = batch): void {
+  if (!mine || mine !== batch) return;
+  // Jobs queued by a job start a new batch: they wait for the next frame, like any job queued after this paint.
+  batch = null;
+  for (const run of mine) {
     try {
-      job.run();
+      run();
     } catch (err) {
       // One failing job must not drop the ones behind it (a tick's save behind a failed question).
       console.warn('[Resolve Plus] deferred work failed', err);
@@ -36,37 +34,32 @@ function flush(): void {
   }
 }
 
-let leaving = false;
-
-function arm(): void {
-  // A tab closing or navigating away does not wait for a frame: the queued writes start before it goes.
-  if (!leaving && typeof addEventListener === 'function') {
-    leaving = true;
-    addEventListener('pagehide', flush);
-  }
-  if (armed) return;
-  armed = true;
-  const mine = ++generation;
-  const frames = typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible';
-  timer = setTimeout(() => armed && mine === generation && flush(), frames ? NO_FRAME_MS : 0);
-  if (!frames) return;
-  requestAnimationFrame(() => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      if (armed && mine === generation) flush();
-    };
-    channel.port2.postMessage(null);
-  });
-}
-
 /** Runs `job` after the next paint (see the file comment); the returned function cancels it if it has not run. */
 export function afterNextPaint(job: () => void): () => void {
-  const entry: Job = { run: job, cancelled: false };
-  queue.push(entry);
-  arm();
+  if (!batch) {
+    const mine: (() => void)[] = [];
+    batch = mine;
+    // A tab closing or navigating away does not wait for a frame: the queued writes start before it goes.
+    if (!listening && typeof addEventListener === 'function') {
+      listening = true;
+      addEventListener('pagehide', () => flush());
+    }
+    const frames = typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible';
+    setTimeout(() => flush(mine), frames ? NO_FRAME_MS : 0);
+    if (frames)
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+          channel.port1.close();
+          flush(mine);
+        };
+        channel.port2.postMessage(null);
+      });
+  }
+  let live = true;
+  batch.push(() => live && job());
   return () => {
-    entry.cancelled = true;
+    live = false;
   };
 }
 

@@ -19,6 +19,7 @@ import type { EventBody, Transition } from '../core/session/types';
 import { send } from '../messaging/client';
 import type { EvaluateAnswer, EvaluateRequest, OpenChat } from '../messaging/protocol';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
+import { INSERT_UNLOADED } from '../sites/insert';
 import { KEYS } from '../shared/storage-keys';
 import { afterNextPaint, whenPainted } from './after-paint';
 import { copyText } from './clipboard';
@@ -338,11 +339,11 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
       if (!m.state || !e) return;
       let notice: PanelModel['notice'] = null;
       if (via === 'insert') {
-        const r = await insertIntoReply(e.text);
-        if (!r) {
+        const failed = await insertIntoReply(e.text);
+        if (failed) {
           const copied = await copyText(e.text);
           via = 'copy';
-          notice = { kind: copied ? 'info' : 'warn', text: copied ? 'notice_copied_fallback' : 'notice_copy_failed' };
+          notice = { kind: copied ? 'info' : 'warn', text: copied ? failed : 'notice_copy_failed' };
         } else notice = { kind: 'info', text: 'notice_inserted' };
       } else if (via === 'copy') {
         const copied = await copyText(e.text);
@@ -357,10 +358,11 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
       const text = model.get().vesAsk;
       if (!text) return;
       let notice: PanelModel['notice'];
-      if (await insertIntoReply(text)) notice = { kind: 'info', text: 'notice_ves_asked' };
+      const failed = await insertIntoReply(text);
+      if (!failed) notice = { kind: 'info', text: 'notice_ves_asked' };
       else {
         const copied = await copyText(text);
-        notice = { kind: copied ? 'info' : 'warn', text: copied ? 'notice_copied_fallback' : 'notice_copy_failed' };
+        notice = { kind: copied ? 'info' : 'warn', text: copied ? failed : 'notice_copy_failed' };
       }
       model.set((x) => ({ ...x, notice }));
     },
@@ -399,14 +401,15 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
 
   /**
    * Inserts into the helpdesk's reply box and leaves the rep's focus there (to edit and send), whatever
-   * the insert strategy did with focus. False when the text could not be inserted.
+   * the insert strategy did with focus. Null when inserted, else the notice that explains the copy fallback
+   * (the editor refused it, or the insert code in the lazy bundle could not be loaded).
    */
-  async function insertIntoReply(text: string): Promise<boolean> {
+  async function insertIntoReply(text: string): Promise<'notice_copied_fallback' | 'notice_copied_insert_unloaded' | null> {
     const r = await adapter.insertText(document, text);
-    if (!r.inserted) return false;
+    if (!r.inserted) return r.reason === INSERT_UNLOADED ? 'notice_copied_insert_unloaded' : 'notice_copied_fallback';
     const composer = adapter.findComposer(document);
     if (composer && document.activeElement !== composer && !composer.contains(document.activeElement)) composer.focus();
-    return true;
+    return null;
   }
 
   async function loadRepId(): Promise<void> {

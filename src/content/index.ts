@@ -10,9 +10,10 @@ import { parseCommand } from '../messaging/commands';
 import { KEYS } from '../shared/storage-keys';
 import type { SiteAdapter } from '../sites/adapter';
 import { send } from '../messaging/client';
+import { provideInserter } from '../sites/insert';
 import { resilient } from '../sites/resilient';
 import { createController } from './controller';
-import { genericFallbacks, lazyArrival } from './lazy/load';
+import { genericFallbacks, lazyArrival, lazyInserter } from './lazy/load';
 import { mountPanel } from './mount';
 import type { PanelConfig } from '../core/settings/effective';
 import type { PanelPrefs } from './panel/App';
@@ -89,6 +90,8 @@ async function claimPage(adaptersFor: AdapterSource, opts: { yieldToCustomSites:
   const fallbacks = genericFallbacks();
   if (Object.values(overrides).some((selectors) => !!selectors?.length)) await lazyArrival();
   const adapter = resilient(found, overrides, fallbacks);
+  // The insert strategies come with the lazy bundle too (asked for at resolution, before any move shows).
+  provideInserter(lazyInserter);
 
   const abort = new AbortController();
   const { signal } = abort;

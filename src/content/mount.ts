@@ -40,7 +40,8 @@ export function mountPanel(
   host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
-  style.textContent = PANEL_CSS;
+  // The same declarations inside as on the host: inner !important beats a page's outer !important.
+  style.textContent = `:host{${HOST_STYLE}}${PANEL_CSS}`;
   const container = document.createElement('div');
   shadow.append(style, container);
   // Outside <body>: SPA frameworks that re-render body children leave it alone.

@@ -5,7 +5,6 @@
  */
 import { cleanTags, cleanText } from '../core/ticket/sanitize';
 import type { ContextField } from '../core/ticket/types';
-import type { InsertStrategy } from './adapter';
 import { $$, type Diagnostics, deepQuery, type Found, firstMatch, type Scope, textOf } from './dom';
 
 /** Like `firstMatch`, but each selector may also be found inside open shadow roots (Lightning). */
@@ -86,12 +85,6 @@ export function noteTags(d: Diagnostics, scope: Scope, selectors: readonly strin
 export function noteComposer(d: Diagnostics, found: Found<Element> | null): void {
   if (found) d.ok('composer', found.source);
   else d.fail('composer');
-}
-
-/** Textareas take the native value setter first; rich editors take typing-like events first. */
-export function insertOrder(el: Element | null): InsertStrategy[] {
-  if (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) return ['native-setter', 'execCommand'];
-  return ['execCommand', 'paste-event'];
 }
 
 /** First capture group of `re` in a bounded, cleaned string, or null. */

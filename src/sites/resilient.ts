@@ -13,7 +13,6 @@ import { cleanText } from '../core/ticket/sanitize';
 import type { ContextField, SiteOverrides, SourcedDiagnostic, TicketContext, TicketMessage } from '../core/ticket/types';
 import type { ApiTicket, ReadResult, SiteAdapter } from './adapter';
 import { $ } from './dom';
-import { insertOrder } from './dom-extra';
 import type { GenericFallbacks } from './generic';
 import { insertInto } from './insert';
 import { toChannel, toStatus } from './normalize';
@@ -231,7 +230,7 @@ export function resilient(adapter: SiteAdapter, overrides: SiteOverrides, fallba
     async insertText(doc, text) {
       const found = composerOf(doc);
       if (found?.via === 'selector') return adapter.insertText(doc, text);
-      return insertInto(found?.el ?? null, text, insertOrder(found?.el ?? null));
+      return insertInto(found?.el ?? null, text);
     },
     watchTargets(doc) {
       if (adapter.findTicketRoot(doc)) return adapter.watchTargets?.(doc) ?? [];

@@ -10,7 +10,6 @@ import { cleanTags, cleanText, LIMITS } from '../core/ticket/sanitize';
 import type { HelpdeskId, MessageRole, TicketMessage } from '../core/ticket/types';
 import type { InsertStrategy, SiteAdapter, TicketApi } from './adapter';
 import { $, $$, Diagnostics, type Found, firstMatch, firstText, lastMatches, textOf } from './dom';
-import { insertOrder } from './dom-extra';
 import { structuredEmail } from './markup-hints';
 import { insertInto } from './insert';
 import { toChannel, toStatus } from './normalize';
@@ -67,8 +66,6 @@ export interface SiteTable {
   readonly composer: readonly string[] | ((root: Element) => Found<Element> | null);
   /** Insert strategies, best first; by default by element type (textarea: native setter; rich editor: typing). */
   readonly insertOrder?: readonly InsertStrategy[];
-  /** How to insert (default insertInto; editors in iframes need the frame's own realm). */
-  readonly insert?: (el: HTMLElement | null, text: string, order: readonly InsertStrategy[]) => ReturnType<typeof insertInto>;
   readonly api?: TicketApi;
   readonly urlIdMayDiffer?: boolean;
 }
@@ -179,7 +176,7 @@ export function tableAdapter(t: SiteTable): SiteAdapter {
     },
     insertText(doc, text) {
       const el = adapter.findComposer(doc);
-      return (t.insert ?? insertInto)(el, text, t.insertOrder ?? insertOrder(el));
+      return insertInto(el, text, t.insertOrder);
     },
   };
   return adapter;

@@ -1,9 +1,9 @@
 /**
  * The content script's second bundle (figure 1a): the wrap-up's questions, the key list, the outcome
- * prompt and the generic fallbacks for drifted pages load only when a tab needs them,
+ * prompt, the insert strategies and the generic fallbacks for drifted pages load only when a tab needs them,
  * injected by the worker into that tab (`content/lazy`, src/background/lazy-inject.ts). In real Chromium
  * with the built extension: a ticket opens on every helpdesk without it; `?` and the wrap-up show their
- * views once it arrives (the delay measured); a drifted page still gets the generic reading; a worker
+ * views once it arrives (the delay measured); resolution brings it before any move shows, so Insert finds its strategies there; a drifted page still gets the generic reading; a worker
  * that cannot deliver it leaves a clear line where the view would be, and asking again recovers.
  */
 import { readFileSync } from 'node:fs';
@@ -18,6 +18,9 @@ const TICKET = 'https://lazy.zendesk.com/agent/tickets/4521';
 const HOSTILE = 'https://hostile.zendesk.com/agent/tickets/4521';
 const DRIFTED = 'https://drift.freshdesk.com/a/tickets/1042';
 const OVERRIDDEN = 'https://overrides.zendesk.com/agent/tickets/4521';
+// Tickets of their own (state is kept per origin): an offer made there must not show other tests an outcome prompt.
+const INSERT = 'https://insert.zendesk.com/agent/tickets/4521';
+const INSERT_FAILS = 'https://insert-fails.zendesk.com/agent/tickets/4521';
 
 let l: Launched;
 
@@ -29,6 +32,9 @@ beforeAll(async () => {
   const planted = readFileSync(join(FIXTURES, 'zendesk/ticket.html'), 'utf8').replace('<body>', '<body><div id="__resolvePlusLent"></div><form name="__resolvePlusLent"></form>');
   await l.serve(HOSTILE, planted, { html: true });
   await l.serve(DRIFTED, 'freshdesk/drifted.html');
+  await l.serve(INSERT, 'zendesk/ticket.html');
+  // Another customer: moves already offered to Maria (the test before) are held back for her.
+  await l.serve(INSERT_FAILS, readFileSync(join(FIXTURES, 'zendesk/ticket.html'), 'utf8').replaceAll('maria.lopez@example.com', 'insert.fails@example.com'), { html: true });
   // A page where the admin's subject override names another element than the adapter's hook.
   const withOrgSubject = readFileSync(join(FIXTURES, 'zendesk/ticket.html'), 'utf8').replace(
     '<div data-test-id="ticket-system-field-requester-menu" data-requester-email="maria.lopez@example.com">Maria Lopez</div>',
@@ -51,6 +57,31 @@ const timeLazyLoads = (page: Page) =>
     `(() => { const real = chrome.runtime.sendMessage.bind(chrome.runtime); window.__lazyTimes = []; chrome.runtime.sendMessage = (m, ...rest) => { if (!m || m.name !== 'content/lazy') return real(m, ...rest); const t0 = performance.now(); return real(m, ...rest).then((r) => { window.__lazyTimes.push(performance.now() - t0); return r; }); }; return true; })()`,
   );
 const lazyTimes = (page: Page) => evaluateInIsolatedWorld<number[]>(page, 'window.__lazyTimes');
+
+/** The active Zendesk pane's reply box. */
+const composer = (page: Page) => page.locator('.ticket-panes-grid-layout[data-is-active="true"] [data-test-id="omnicomposer-rich-text-ckeditor"]');
+
+/**
+ * Ticks the steps by key (`t`) until resolution is confirmed and the moves show. By key, not by clicks: a
+ * click leaves the pointer where an Insert button may then appear, and a pointer on it fetches the bundle.
+ */
+async function resolve(page: Page): Promise<void> {
+  await panel(page).getByRole('heading', { name: 'Resolve first' }).click();
+  const total = await panel(page).getByRole('checkbox').count();
+  for (let i = 0; i < total && (await panel(page).locator('article.move').count()) === 0; i++) {
+    const ticked = await panel(page).locator('input[type="checkbox"]:checked').count();
+    await page.keyboard.press('t');
+    await expect.poll(async () => (await panel(page).locator('input[type="checkbox"]:checked').count()) > ticked || (await panel(page).locator('article.move').count()) > 0).toBe(true);
+  }
+  await panel(page).locator('article.move').first().waitFor({ timeout: 10_000 });
+}
+
+/** From the content script's own world: `content/lazy` fails the way a message to a stopped worker does. */
+const failLazyLoads = (page: Page) =>
+  evaluateInIsolatedWorld(
+    page,
+    `(() => { const real = chrome.runtime.sendMessage.bind(chrome.runtime); window.__restore = () => { chrome.runtime.sendMessage = real; }; chrome.runtime.sendMessage = (m, ...rest) => m && m.name === 'content/lazy' ? Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) : real(m, ...rest); return true; })()`,
+  );
 
 async function openTicket(url: string, ticketId = '4521'): Promise<Page> {
   const page = await l.context.newPage();
@@ -104,6 +135,42 @@ describe('the lazy bundle', () => {
     await page.close();
   }, 60_000);
 
+  it('is here before any move shows (resolution brings it), so the first Insert fills the reply box without waiting', async () => {
+    const page = await openTicket(INSERT);
+    await page.bringToFront();
+    expect(await lazyRequested(page)).toBe(false);
+    await resolve(page);
+    // The wrap-up enters the flow at resolution and asks for the bundle, which brings the insert strategies.
+    expect(await lazyRequested(page)).toBe(true);
+    await panel(page).locator('[data-wrapup] .scale button').first().waitFor({ timeout: 5_000 });
+    const card = panel(page).locator('article.move').first();
+    const text = (await card.locator('blockquote').textContent()) ?? '';
+    await timeLazyLoads(page);
+    await page.keyboard.press('j');
+    await expect.poll(() => panel(page).locator('article.move[data-selected]').count()).toBe(1);
+    const pressed = Date.now();
+    await page.keyboard.press('i');
+    await expect.poll(() => composer(page).textContent(), { timeout: 5_000 }).toContain(text.slice(0, 30));
+    console.log(`lazy bundle: first Insert, key press → text in the reply box seen by the test ${Date.now() - pressed} ms`);
+    expect(await lazyTimes(page)).toEqual([]); // no second load: Insert used what resolution brought
+    await panel(page).getByText('Inserted into the reply').waitFor({ timeout: 5_000 });
+    await page.close();
+  }, 60_000);
+
+  it('a worker that cannot deliver it: Insert copies the text and says why', async () => {
+    await l.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const page = await openTicket(INSERT_FAILS);
+    await page.bringToFront();
+    await failLazyLoads(page);
+    await resolve(page);
+    const card = panel(page).locator('article.move').first();
+    await card.getByRole('button', { name: 'Insert into reply' }).click();
+    await panel(page).getByText('Insert could not be loaded, so the text was copied').waitFor({ timeout: 5_000 });
+    expect(await composer(page).textContent()).toBe('');
+    await screenshot(page, 'lazy-insert-unavailable');
+    await page.close();
+  }, 60_000);
+
   it('a page that plants elements named like the loan changes nothing: the wrap-up opens first', async () => {
     const page = await openTicket(HOSTILE);
     await page.bringToFront();
@@ -132,11 +199,7 @@ describe('the lazy bundle', () => {
   it('a worker that cannot deliver it: the view says so, the panel keeps working, and asking again recovers', async () => {
     const page = await openTicket(TICKET);
     await page.bringToFront();
-    // From the content script's own world: `content/lazy` fails the way a message to a stopped worker does.
-    await evaluateInIsolatedWorld(
-      page,
-      `(() => { const real = chrome.runtime.sendMessage.bind(chrome.runtime); window.__restore = () => { chrome.runtime.sendMessage = real; }; chrome.runtime.sendMessage = (m, ...rest) => m && m.name === 'content/lazy' ? Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')) : real(m, ...rest); return true; })()`,
-    );
+    await failLazyLoads(page);
     await panel(page).getByRole('heading', { name: 'Resolve first' }).click();
     await page.keyboard.press('?');
     const keys = panel(page).getByRole('region', { name: 'Keys' });

@@ -142,6 +142,8 @@ describe('what a helpdesk tab loads (figure 1a, goal ≤ 25 kB gzip per bundle)'
 const LAZY_ONLY = [
   /^src\/sites\/generic\.ts$/,
   /^src\/sites\/overrides\.ts$/,
+  // The insert strategies: they run only on Insert, after resolution has brought the lazy bundle.
+  /^src\/sites\/insert-strategies\.ts$/,
   /^src\/content\/panel\/(WrapupBody|KeyList|OutcomePrompt)\.tsx$/,
   /^src\/content\/panel\/lazy-styles\.ts$/,
   /^src\/content\/lazy\/(entry|lent-shim)\.ts$/,

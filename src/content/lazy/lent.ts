@@ -9,6 +9,7 @@
 import type { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 import type { t } from '../../shared/i18n';
 import type { GenericFallbacks } from '../../sites/generic';
+import type { Inserter } from '../../sites/insert';
 import type { trusted } from '../panel/trusted';
 import type { KeyList } from '../panel/KeyList';
 import type { OutcomePrompt } from '../panel/OutcomePrompt';
@@ -32,6 +33,8 @@ export interface LazyParts {
   readonly WrapupBody: typeof WrapupBody;
   readonly KeyList: typeof KeyList;
   readonly OutcomePrompt: typeof OutcomePrompt;
+  /** The insert strategies (insert-strategies.ts): they run only when the rep presses Insert. */
+  readonly insert: Inserter;
   /** The rules of these views (lazy-styles.ts), added to the panel's stylesheet on arrival. */
   readonly css: string;
 }

@@ -7,6 +7,7 @@
 import { Fragment, jsx, jsxs } from 'preact/jsx-runtime';
 import { send } from '../../messaging/client';
 import { t } from '../../shared/i18n';
+import type { Inserter } from '../../sites/insert';
 import type { FallbackSource } from '../../sites/resilient';
 import { trusted } from '../panel/trusted';
 import { LENT_KEY, type LazyParts, type Lent } from './lent';
@@ -84,4 +85,15 @@ export function genericFallbacks(): FallbackSource {
       });
     },
   };
+}
+
+/**
+ * The insert strategies for adapters (sites/insert.ts `provideInserter`). Moves (and their Insert) show only
+ * after resolution, when the wrap-up has already entered the flow and asked for the lazy bundle: the first
+ * Insert finds it here, or waits for the rest of that load. Null when it cannot load: the controller then
+ * copies the text and says so, as when an editor refuses it.
+ */
+export async function lazyInserter(): Promise<Inserter | null> {
+  if (!state.parts) await lazyArrival();
+  return state.parts?.insert ?? null;
 }

@@ -1,5 +1,5 @@
 /**
- * The panel's CSS, scoped by the shadow root. `:host { all: initial !important }` beats a page's
+ * The panel's CSS, scoped by the shadow root. `:host { all: initial !important }` (mount.ts adds it) beats a page's
  * `* { all: unset !important }` on our host element (inner !important wins over outer !important),
  * and nothing here can reach the page. Colours meet WCAG AA in both themes.
  * The panel takes the highest z-index: its host comes after <body>, so it wins ties with page widgets
@@ -7,14 +7,13 @@
  * The rules of the wrap-up questions, the key list and the outcome prompt come with their views in the lazy bundle (lazy-styles.ts).
  */
 export const PANEL_CSS = `
-:host { all: initial !important; display: block !important; position: static !important; }
 .panel {
   --bg: #ffffff; --fg: #1f2933; --muted: #4f5b66; --line: #d5dbe1; --accent: #0b6161; --accent-fg: #ffffff;
   --soft: #eef5f5; --warn-bg: #fff4e5; --warn-fg: #6b3a00; --ok: #1d6b34; --chip: #e8eef3; --focus: #1a56db;
   position: fixed; z-index: 2147483647; width: 330px; max-height: calc(100vh - 24px); overflow: auto;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 8px 28px rgba(0,0,0,.18); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  text-align: left; letter-spacing: normal; text-transform: none; box-sizing: border-box;
+  text-align: left; box-sizing: border-box;
   /* Its own layer and containment: page repaints beneath the panel never repaint or relayout it. */
   contain: layout style paint; will-change: transform;
 }
@@ -80,7 +79,7 @@ nav.chats { padding: 10px 12px; border-bottom: 1px solid var(--line); }
 .chats button { width: 100%; text-align: left; }
 .chats button[aria-current] { font-weight: 600; }
 kbd { font-family: ui-monospace, monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 4px; }
-/* Figure 4: the host is a contained, viewport-sized layer that pointers pass through (mount.ts); the panel takes them. */
-:host { position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; contain: strict !important; }
+/* Figure 4: the host is a contained, viewport-sized layer that pointers pass through (mount.ts: its :host rule is
+   the host's inline style, set inside too); the panel takes them. */
 .panel { pointer-events: auto; }
 `;

@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, loadFixture, parseHtml } from '../../../test/unit/fixture';
 import { createCustomAdapter, type CustomSiteConfig, compileMatchPattern, originPatternFor, parseCustomSite } from './custom';
+import { provideInserter } from '../insert';
+import { insertWithStrategies } from '../insert-strategies';
+
+// In the extension the strategies come with the lazy bundle (src/content/index.ts); here they are at hand.
+provideInserter(async () => insertWithStrategies);
 
 const cases = JSON.parse(fixtureHtml('custom/cases.json')) as { customSite: CustomSiteConfig };
 const SITE = cases.customSite;

@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, loadFixture, parseHtml } from '../../../test/unit/fixture';
 import { front } from './front';
+import { provideInserter } from '../insert';
+import { insertWithStrategies } from '../insert-strategies';
+
+// In the extension the strategies come with the lazy bundle (src/content/index.ts); here they are at hand.
+provideInserter(async () => insertWithStrategies);
 
 const URL1 = new URL('https://app.frontapp.com/inboxes/teams/folders/6380615/unassigned/86412345678');
 

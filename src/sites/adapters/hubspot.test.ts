@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, loadFixture, parseHtml } from '../../../test/unit/fixture';
 import { hubspot } from './hubspot';
+import { provideInserter } from '../insert';
+import { insertWithStrategies } from '../insert-strategies';
+
+// In the extension the strategies come with the lazy bundle (src/content/index.ts); here they are at hand.
+provideInserter(async () => insertWithStrategies);
 
 const ID_A = '29859078751';
 const ID_B = '29859078823';

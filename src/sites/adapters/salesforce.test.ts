@@ -2,6 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml, loadFixture, parseHtml } from '../../../test/unit/fixture';
 import { salesforce } from './salesforce';
+import { provideInserter } from '../insert';
+import { insertWithStrategies } from '../insert-strategies';
+
+// In the extension the strategies come with the lazy bundle (src/content/index.ts); here they are at hand.
+provideInserter(async () => insertWithStrategies);
 
 const CASE_A = '500Hs00001XyZaBIAV';
 const CASE_B = '500Hs00001XyZcQIAV';

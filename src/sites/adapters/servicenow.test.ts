@@ -2,6 +2,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixtureHtml, loadFixture, parseHtml } from '../../../test/unit/fixture';
 import { readServiceNowForm, servicenow } from './servicenow';
+import { provideInserter } from '../insert';
+import { insertWithStrategies } from '../insert-strategies';
+
+// In the extension the strategies come with the lazy bundle (src/content/index.ts); here they are at hand.
+provideInserter(async () => insertWithStrategies);
 
 const SYS1 = '9d385017c611228701d22104cc95c371';
 const SYS2 = 'e8caedcbc0a80164017df472f39eaed1';
