@@ -9,7 +9,7 @@
  * back for every registered `document_idle` script too (figure 11). This file keeps the granted patterns.
  */
 import browser from 'webextension-polyfill';
-import { compileMatchPattern, parseCustomSite } from '../sites/adapters/custom';
+import { compileMatchPattern, parseCustomSite, patternNamesHost } from '../sites/adapters/custom';
 import { isPublicSuffix } from '../sites/public-suffix';
 import { effectiveConfig } from './config';
 import type { InjectedScript } from './helpdesk-scripts';
@@ -21,37 +21,58 @@ export const CUSTOM_SCRIPT: InjectedScript = { id: 'custom', file: 'content/cust
 
 type UrlTest = { test(url: string): boolean };
 
-async function grantedPatterns(): Promise<UrlTest[]> {
+interface CustomSites {
+  /** The granted sites' URL patterns: where the custom-site bundle goes. */
+  readonly granted: UrlTest[];
+  /** Every valid site's pattern, granted or not: a built-in helpdesk's bundle stays off these hosts. */
+  readonly patterns: string[];
+}
+
+async function readCustomSites(): Promise<CustomSites> {
   const { effective } = await effectiveConfig();
-  const patterns: UrlTest[] = [];
+  const sites: CustomSites = { granted: [], patterns: [] };
+  const patterns = sites.granted;
   for (const raw of effective.customSites) {
     const parsed = parseCustomSite(raw, { isPublicSuffix });
     if (!parsed.ok) continue;
+    sites.patterns.push(parsed.config.urlPattern);
     if (!(await browser.permissions.contains({ origins: [parsed.config.urlPattern] }))) continue;
     // The custom adapter's own matcher (ports included): the bundle goes exactly where the adapter would claim the page.
     const test = compileMatchPattern(parsed.config.urlPattern);
     if (test) patterns.push(test);
   }
-  return patterns;
+  return sites;
 }
 
-/** The granted patterns, read once per worker start (or per sync) — every tab update asks. */
-let granted: Promise<UrlTest[]> | null = null;
+const NONE: CustomSites = { granted: [], patterns: [] };
+/** The custom sites, read once per worker start (or per sync) — every tab update asks. */
+let current: Promise<CustomSites> | null = null;
 
 /** Re-reads which custom sites are granted (after settings, policy or permissions change); their count. */
 export async function syncCustomSites(): Promise<number> {
-  const next = grantedPatterns();
-  granted = next.catch(() => []);
+  const next = readCustomSites();
+  current = next.catch(() => NONE);
   // An update from a version that registered the bundle: a registered script would run before load, and twice.
   const legacy = await browser.scripting.getRegisteredContentScripts({ ids: [LEGACY_SCRIPT_ID] }).catch(() => []);
   if (legacy.length) await browser.scripting.unregisterContentScripts({ ids: [LEGACY_SCRIPT_ID] });
-  return (await next).length;
+  return (await next).granted.length;
 }
 
-/** The custom-site bundle if `url` is on a granted custom site (which wins over a built-in helpdesk's), else null. */
-export async function customScriptFor(url: string | undefined): Promise<InjectedScript | null> {
+/**
+ * What the admin's sites say about `url`: the custom-site bundle where a granted site's pattern covers it
+ * (it wins over a built-in helpdesk's), `'host-taken'` where a site names the URL's host but does not cover
+ * this URL (an admin's site takes the whole host: no built-in bundle either), otherwise null.
+ */
+export async function customSitesAt(url: string | undefined): Promise<InjectedScript | 'host-taken' | null> {
   if (!url) return null;
-  granted ??= grantedPatterns().catch(() => []);
-  const patterns = await granted;
-  return patterns.some((p) => p.test(url)) ? CUSTOM_SCRIPT : null;
+  current ??= readCustomSites().catch(() => NONE);
+  const sites = await current;
+  if (sites.granted.some((p) => p.test(url))) return CUSTOM_SCRIPT;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return null;
+  }
+  return sites.patterns.some((p) => patternNamesHost(p, host)) ? 'host-taken' : null;
 }

@@ -5,7 +5,7 @@
  *
  * - `complete` (the load event has run) for a URL of HELPDESK_SCRIPTS → inject that helpdesk's bundle; for
  *   a URL of a granted custom site (custom-sites.ts) → the custom-site bundle, which wins over a built-in
- *   helpdesk's on the same URL (the built-in bundle would step aside for it anyway).
+ *   helpdesk's on the same URL; on a host an admin's site names, no built-in bundle at all (custom-sites.ts).
  * - `loading` arms a fallback: a page whose load never comes (a stalled image, a long poll) still gets
  *   the panel FALLBACK_MS later. executeScript then waits for the document to be idle (after
  *   DOMContentLoaded), and the content script itself waits up to 500 ms more for load (src/content/index.ts).
@@ -15,7 +15,7 @@
  *   itself mounts at most one panel per page (window.__resolvePlus in src/content/index.ts) whatever runs twice.
  */
 import browser from 'webextension-polyfill';
-import { customScriptFor } from './custom-sites';
+import { customSitesAt } from './custom-sites';
 import { helpdeskScriptFor, type InjectedScript } from './helpdesk-scripts';
 
 /** How long after navigation starts a page still loading gets the panel anyway. */
@@ -35,7 +35,9 @@ function bundleIsRunning(): boolean {
 
 /** Which bundle a tab's URL gets, if any. Answers come in the order asked (one shared read of the granted sites). */
 async function scriptFor(url: string | undefined): Promise<InjectedScript | null> {
-  return (await customScriptFor(url)) ?? helpdeskScriptFor(url);
+  const custom = await customSitesAt(url);
+  if (custom === 'host-taken') return null;
+  return custom ?? helpdeskScriptFor(url);
 }
 
 async function injectNow(tabId: number, script: InjectedScript): Promise<void> {

@@ -22,24 +22,17 @@ import { createStore } from './store';
 /** What a bundle brings: its adapters, given the rep's settings (custom sites come from there). */
 export type AdapterSource = (settings: PanelConfig) => readonly SiteAdapter[];
 
-/** Host of a match pattern (`https://*.acme.com/*`) against this page's host; the path is the adapter's job. */
-function patternHostMatches(pattern: unknown, host: string): boolean {
-  const h = typeof pattern === 'string' ? /^https:\/\/([^/:]+)/.exec(pattern)?.[1] : undefined;
-  if (!h) return false;
-  return h.startsWith('*.') ? host === h.slice(2) || host.endsWith(h.slice(1)) : host === h;
-}
-
 /**
- * One panel per page, even when two bundles run in it (a custom site registered on a built-in host, or a
- * script injected twice): bundles take turns through one promise in our isolated world, and a bundle
+ * One panel per page, even when a bundle runs twice in it (injected again by the worker's fallback, or
+ * after a same-document navigation): bundles take turns through one promise in our isolated world, and a bundle
  * runs only if none before it claimed the page.
  */
-export function runContentScript(adaptersFor: AdapterSource, opts: { yieldToCustomSites: boolean }): Promise<boolean> {
+export function runContentScript(adaptersFor: AdapterSource): Promise<boolean> {
   const w = window as unknown as { __resolvePlus?: unknown };
   // Only our own promise counts: a page element with id or name "__resolvePlus" shows through window's
   // named properties in this world too, and must neither stop the panel nor break start-up.
   const before = w.__resolvePlus instanceof Promise ? (w.__resolvePlus as Promise<boolean>) : afterLoad();
-  const run = before.then((claimed) => claimed || claimPage(adaptersFor, opts).catch(() => false));
+  const run = before.then((claimed) => claimed || claimPage(adaptersFor).catch(() => false));
   w.__resolvePlus = run;
   return run;
 }
@@ -71,12 +64,10 @@ function afterLoad(): Promise<boolean> {
 }
 
 /** Mounts the panel if one of the adapters fits this page; true when it did. */
-async function claimPage(adaptersFor: AdapterSource, opts: { yieldToCustomSites: boolean }): Promise<boolean> {
+async function claimPage(adaptersFor: AdapterSource): Promise<boolean> {
   // Read-only answer from the worker (trusted config is out of this world's reach; see src/background/config.ts).
   const settings = await send('config/panel', {});
-  // An admin's custom site on a built-in helpdesk's host wins (its bundle is registered for that host):
-  // the built-in bundle steps aside instead of racing it for the one panel.
-  if (opts.yieldToCustomSites && settings.customSites.some((c) => patternHostMatches((c as { urlPattern?: unknown })?.urlPattern, location.hostname))) return false;
+  // Which bundle runs on a host an admin's custom site names is the worker's choice (custom-sites.ts).
   // `disabledSites` already includes what policy or a team bundle switched off.
   const disabled = new Set<HelpdeskId>(settings.disabledSites);
   const url = new URL(location.href);

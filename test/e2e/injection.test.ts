@@ -5,12 +5,13 @@
  * - a page element named `__resolvePlus` (window's named properties reach our isolated world) neither
  *   stops the panel nor fools the worker's "already running" probe;
  * - the bundle injected twice into one page mounts one panel;
- * - the script is not in the page before its load event (what figure 11 measures).
+ * - the script is not in the page before its load event (what figure 11 measures);
+ * - on a host an admin's custom site names, the worker injects no built-in bundle (the custom site takes the host).
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureHtml } from '../unit/fixture';
-import { type Launched, launch, panel, screenshot, worldsAgainstLoad } from './harness';
+import { extensionPage, type Launched, launch, panel, screenshot, worldsAgainstLoad } from './harness';
 import { contentWorld } from './panel-driver';
 import { panelHosts } from '../../bench/lib/panel';
 
@@ -18,6 +19,7 @@ const STALL_URL = 'https://stall.zendesk.com/agent/tickets/4521';
 const NAMED_URL = 'https://named.zendesk.com/agent/tickets/4521';
 const TWICE_URL = 'https://twice.zendesk.com/agent/tickets/4521';
 const PLAIN_URL = 'https://acme.zendesk.com/agent/tickets/4521';
+const TAKEN_URL = 'https://taken.zendesk.com/agent/tickets/4521';
 let l: Launched;
 
 const ticketWith = (extra: string) => fixtureHtml('zendesk/ticket.html').replace('</body>', `${extra}</body>`);
@@ -34,6 +36,7 @@ beforeAll(async () => {
   await l.serve(NAMED_URL, ticketWith('<div id="__resolvePlus"></div><form name="__resolvePlus"></form>'), { html: true });
   await l.serve(TWICE_URL, 'zendesk/ticket.html');
   await l.serve(PLAIN_URL, 'zendesk/ticket.html');
+  await l.serve(TAKEN_URL, 'zendesk/ticket.html');
 }, 60_000);
 
 afterAll(async () => {
@@ -97,6 +100,33 @@ describe('injecting the content script from the worker', () => {
     expect(seen.loadedAt).toBeGreaterThan(0);
     expect(seen.firstWorldAt).toBeGreaterThan(0);
     expect(seen.firstWorldAt).toBeGreaterThanOrEqual(seen.loadedAt);
+    await page.close();
+  });
+
+  it('injects no built-in bundle on a host an admin’s custom site names, even off the site’s own paths', async () => {
+    const customSite = {
+      ...(JSON.parse(fixtureHtml('custom/cases.json')) as { customSite: Record<string, unknown> }).customSite,
+      urlPattern: 'https://taken.zendesk.com/in-house/*',
+    };
+    const popup = await l.context.newPage();
+    await popup.goto(extensionPage(l, 'src/pages/popup/index.html'));
+    const update = (customSites: unknown[]) => popup.evaluate((p) => chrome.runtime.sendMessage({ rp: 1, name: 'settings/update', payload: p }), { customSites });
+    await update([customSite]);
+    try {
+      const page = await l.context.newPage();
+      const seen = await worldsAgainstLoad(l, page, TAKEN_URL);
+      // The same page elsewhere on Zendesk gets its panel in well under this (the tests above).
+      await page.waitForTimeout(3_000);
+      expect(seen.loadedAt).toBeGreaterThan(0);
+      expect(seen.firstWorldAt).toBe(0);
+      await page.close();
+    } finally {
+      await update([]);
+      await popup.close();
+    }
+    // With the site gone, the host is Zendesk's again.
+    const page = await open(TAKEN_URL);
+    await showsTicket(page);
     await page.close();
   });
 });

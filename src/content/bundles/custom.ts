@@ -7,4 +7,4 @@
 import { type CustomSiteConfig, createCustomAdapter } from '../../sites/adapters/custom';
 import { runContentScript } from '../index';
 
-void runContentScript((settings) => (settings.customSites as readonly CustomSiteConfig[]).map(createCustomAdapter), { yieldToCustomSites: false });
+void runContentScript((settings) => (settings.customSites as readonly CustomSiteConfig[]).map(createCustomAdapter));

@@ -2,4 +2,4 @@
 import { freshdesk } from '../../sites/adapters/freshdesk';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [freshdesk], { yieldToCustomSites: true });
+void runContentScript(() => [freshdesk]);

@@ -2,4 +2,4 @@
 import { front } from '../../sites/adapters/front';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [front], { yieldToCustomSites: true });
+void runContentScript(() => [front]);

@@ -2,4 +2,4 @@
 import { gorgias } from '../../sites/adapters/gorgias';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [gorgias], { yieldToCustomSites: true });
+void runContentScript(() => [gorgias]);

@@ -2,4 +2,4 @@
 import { helpscout } from '../../sites/adapters/helpscout';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [helpscout], { yieldToCustomSites: true });
+void runContentScript(() => [helpscout]);

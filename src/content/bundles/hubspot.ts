@@ -2,4 +2,4 @@
 import { hubspot } from '../../sites/adapters/hubspot';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [hubspot], { yieldToCustomSites: true });
+void runContentScript(() => [hubspot]);

@@ -2,4 +2,4 @@
 import { intercom } from '../../sites/adapters/intercom';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [intercom], { yieldToCustomSites: true });
+void runContentScript(() => [intercom]);

@@ -2,4 +2,4 @@
 import { salesforce } from '../../sites/adapters/salesforce';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [salesforce], { yieldToCustomSites: true });
+void runContentScript(() => [salesforce]);

@@ -2,4 +2,4 @@
 import { servicenow } from '../../sites/adapters/servicenow';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [servicenow], { yieldToCustomSites: true });
+void runContentScript(() => [servicenow]);

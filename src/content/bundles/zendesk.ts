@@ -2,4 +2,4 @@
 import { zendesk } from '../../sites/adapters/zendesk';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [zendesk], { yieldToCustomSites: true });
+void runContentScript(() => [zendesk]);

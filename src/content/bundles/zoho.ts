@@ -2,4 +2,4 @@
 import { zoho } from '../../sites/adapters/zoho';
 import { runContentScript } from '../index';
 
-void runContentScript(() => [zoho], { yieldToCustomSites: true });
+void runContentScript(() => [zoho]);

@@ -8,8 +8,12 @@
  */
 export const PANEL_CSS = `
 .panel {
-  --bg: #ffffff; --fg: #1f2933; --muted: #4f5b66; --line: #d5dbe1; --accent: #0b6161; --accent-fg: #ffffff;
-  --soft: #eef5f5; --warn-bg: #fff4e5; --warn-fg: #6b3a00; --ok: #1d6b34; --chip: #e8eef3; --focus: #1a56db;
+  /* One palette: light-dark() picks by the panel's color-scheme (light; dark; the system's with data-theme="system"). */
+  color-scheme: light;
+  --bg: light-dark(#ffffff, #1b1f24); --fg: light-dark(#1f2933, #e6e9ec); --muted: light-dark(#4f5b66, #b4bec8);
+  --line: light-dark(#d5dbe1, #39414a); --accent: light-dark(#0b6161, #6fd6d6); --accent-fg: light-dark(#ffffff, #0b1f1f);
+  --soft: light-dark(#eef5f5, #22333a); --warn-bg: light-dark(#fff4e5, #3a2a12); --warn-fg: light-dark(#6b3a00, #ffd9a8);
+  --ok: light-dark(#1d6b34, #8fe0a6); --chip: light-dark(#e8eef3, #2c343c); --focus: light-dark(#1a56db, #8ab4ff);
   position: fixed; z-index: 2147483647; width: 330px; max-height: calc(100vh - 24px); overflow: auto;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 8px 28px rgba(0,0,0,.18); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -17,16 +21,8 @@ export const PANEL_CSS = `
   /* Its own layer and containment: page repaints beneath the panel never repaint or relayout it. */
   contain: layout style paint; will-change: transform;
 }
-.panel[data-theme="dark"] {
-  --bg: #1b1f24; --fg: #e6e9ec; --muted: #b4bec8; --line: #39414a; --accent: #6fd6d6; --accent-fg: #0b1f1f;
-  --soft: #22333a; --warn-bg: #3a2a12; --warn-fg: #ffd9a8; --ok: #8fe0a6; --chip: #2c343c; --focus: #8ab4ff;
-}
-@media (prefers-color-scheme: dark) {
-  .panel[data-theme="system"] {
-    --bg: #1b1f24; --fg: #e6e9ec; --muted: #b4bec8; --line: #39414a; --accent: #6fd6d6; --accent-fg: #0b1f1f;
-    --soft: #22333a; --warn-bg: #3a2a12; --warn-fg: #ffd9a8; --ok: #8fe0a6; --chip: #2c343c; --focus: #8ab4ff;
-  }
-}
+.panel[data-theme="dark"] { color-scheme: dark; }
+.panel[data-theme="system"] { color-scheme: light dark; }
 *, *::before, *::after { box-sizing: border-box; }
 header { display: flex; align-items: center; gap: 6px; padding: 8px 10px; border-bottom: 1px solid var(--line);
   cursor: move; user-select: none; position: sticky; top: 0; background: var(--bg); z-index: 1; }
@@ -51,8 +47,7 @@ li.step { padding: 4px 0; }
 li.step label { display: flex; gap: 8px; align-items: flex-start; cursor: pointer; }
 li.step input { margin-top: 2px; width: 16px; height: 16px; accent-color: var(--accent); flex: none; }
 li.step .help { color: var(--muted); font-size: 12px; margin: 2px 0 0 24px; }
-.req { color: #b3261e; font-weight: 700; text-decoration: none; }
-.panel[data-theme="dark"] .req { color: #ffb4ab; }
+.req { color: light-dark(#b3261e, #ffb4ab); font-weight: 700; text-decoration: none; }
 .auto { font-size: 11px; background: var(--chip); border-radius: 4px; padding: 0 4px; color: var(--muted); }
 .progress { display: flex; align-items: center; gap: 8px; margin-bottom: 6px; color: var(--muted); font-size: 12px; }
 .bar { flex: 1; height: 6px; background: var(--chip); border-radius: 3px; overflow: hidden; }

@@ -55,6 +55,16 @@ export function compileMatchPattern(pattern: string): { test(url: string): boole
   };
 }
 
+/**
+ * Whether a site's pattern names `host` (exactly, or as a subdomain for `*.`), whatever its path: an admin's
+ * site takes that whole host from the built-in helpdesks (the worker injects no built-in bundle there).
+ */
+export function patternNamesHost(pattern: string, host: string): boolean {
+  const p = patternParts(pattern);
+  if (!p || p.scheme !== 'https' || p.host === '*') return false;
+  return p.host.startsWith('*.') ? host === p.host.slice(2) || host.endsWith(p.host.slice(1)) : host === p.host;
+}
+
 /** `*` matches any run of characters, everything else itself. */
 export function globMatch(glob: string, text: string): boolean {
   let g = 0;
