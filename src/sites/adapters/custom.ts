@@ -61,7 +61,7 @@ export function compileMatchPattern(pattern: string): { test(url: string): boole
  */
 export function patternNamesHost(pattern: string, host: string): boolean {
   const p = patternParts(pattern);
-  if (!p || p.scheme !== 'https' || p.host === '*') return false;
+  if (p?.scheme !== 'https' || p.host === '*') return false;
   return p.host.startsWith('*.') ? host === p.host.slice(2) || host.endsWith(p.host.slice(1)) : host === p.host;
 }
 
