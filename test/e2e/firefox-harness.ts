@@ -13,10 +13,11 @@
  * extension-page errors never reach BiDi, but Firefox prints them on its stdout as
  * `JavaScript error: moz-extension://…` (with `devtools.console.stdout.content`). Both are collected.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIXTURES } from './harness';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { ARTIFACTS, FIXTURES } from './harness';
 import { readStoreInExtension } from './idb-read';
 
 export const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
@@ -266,4 +267,27 @@ export async function poll<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what:
     last = await fn();
   }
   return last;
+}
+
+/**
+ * One Firefox for a test file, serving `fixture` at `url`; every test of the file fails if the extension
+ * logged an error anywhere. Returns the session's getter (the session exists once `beforeAll` has run).
+ */
+export function firefoxServing(url: string, fixture: string): () => FirefoxSession {
+  let ff: FirefoxSession | undefined;
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    ff = await launchFirefox();
+    ff.serve(url, fixture);
+  }, 60_000);
+  afterAll(async () => {
+    await ff?.close();
+  });
+  afterEach(() => {
+    expect(ff?.extensionErrors(), 'the extension logged errors in Firefox').toEqual([]);
+  });
+  return () => {
+    if (!ff) throw new Error('Firefox is not running (beforeAll has not run)');
+    return ff;
+  };
 }
