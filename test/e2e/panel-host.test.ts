@@ -35,7 +35,12 @@ describe('the panel host', () => {
       const host = document.documentElement.lastElementChild; // the panel's host comes after <body>
       return pts.map(([x, y]) => document.elementFromPoint(x!, y!) === host);
     }, points);
-    expect(hits).toEqual(points.map(() => false));
+    // The panel may have grown meanwhile (the worker's answer adds its moves block): a point that lies
+    // inside the panel's box as it is now was never a point outside the panel.
+    const after = await panel(page).boundingBox();
+    const insideNow = ([x, y]: number[]) => !!after && x! >= after.x && x! <= after.x + after.width && y! >= after.y && y! <= after.y + after.height;
+    expect(hits.filter((hit, i) => hit && !insideNow(points[i]!))).toEqual([]);
+    expect(hits.filter((_, i) => !insideNow(points[i]!)).length).toBeGreaterThanOrEqual(3);
     // A real click beside the panel reaches the page's own element there.
     await page.evaluate(() => {
       (window as unknown as { clicked: string | null }).clicked = null;

@@ -228,9 +228,11 @@ describe('team mode over NATS JetStream', () => {
     await expectLeadHas(events.map((e) => e.id));
   });
 
-  it('the lead offline while 5,000 events arrive, then catches up when the dashboard opens', async () => {
+  it('the lead offline while 20,000 events arrive, then catches up when the dashboard opens', async () => {
     await lead.close();
-    const events = makeEvents(5_000, 'offline');
+    // Long enough a catch-up for the dashboard's progress poll (every 400 ms) to see it running: since
+    // pulled events are stored one record per interaction, 5,000 events were stored in about one poll.
+    const events = makeEvents(20_000, 'offline');
     await logEvents(ana, events);
     await publishedAll(ana);
     lead = await joinMember({ profile: leadProfile });
