@@ -5,41 +5,45 @@
  */
 import browser from 'webextension-polyfill';
 import type { Playbook } from '../core/playbook/types';
-import type { Say } from '../core/playbook/wording';
 import type { EvaluateAnswer, EvaluateRequest } from '../messaging/evaluate-schema';
-import { ensureMessages, t } from '../shared/i18n';
+import { SHIPPED_LANGUAGES, shippedLanguage, textLanguage, wordingIn } from '../shared/i18n';
 import { KEYS } from '../shared/storage-keys';
 import { panelConfig } from './config';
 import { evaluateWith, type InForce } from './evaluate-ticket';
 import { activePlaybooks } from './playbooks';
 
-/** The engine's reason codes in the extension's language (`_locales`, `reason_<code>`), as the panel showed them. */
-const say: Say = (code, ...args) => t(`reason_${code}`, ...args);
-
 /**
- * Parsed once per configuration: every config write moves `configChanged`, so the stamp says when to
- * read again. Keeping the same playbook objects keeps the engine's per-playbook caches.
+ * Parsed once per configuration and language: every config write moves `configChanged`, so the stamp says
+ * when to read again. Keeping the same playbook objects keeps the engine's per-playbook caches.
  */
-let cached: { stamp: unknown; inForce: Promise<InForce> } | null = null;
-async function inForceNow(): Promise<InForce> {
+let cached: { stamp: unknown; byLanguage: Map<string, Promise<InForce>> } | null = null;
+async function inForceNow(language: string): Promise<InForce> {
   const stamp = (await browser.storage.local.get(KEYS.configChanged))[KEYS.configChanged] ?? null;
-  if (cached?.stamp !== stamp) {
-    // The browser can answer '' for every message in a fresh process (src/shared/i18n.ts): the reasons and
-    // the "Ask in chat" text would then show as raw keys, so the catalogue is loaded first where needed.
-    const inForce = Promise.all([activePlaybooks(), panelConfig(), ensureMessages()]).then(([a, c]): InForce => ({
+  if (cached?.stamp !== stamp) cached = { stamp, byLanguage: new Map() };
+  const byLanguage = cached.byLanguage;
+  let inForce = byLanguage.get(language);
+  if (!inForce) {
+    // The built-in playbook and the engine's reasons (`_locales`, `reason_<code>`) in the panel's language,
+    // from the catalogue itself: the worker's own may be another, or lost (src/shared/i18n.ts).
+    inForce = Promise.all([activePlaybooks(language), panelConfig(), wordingIn(language)]).then(([a, c, say]): InForce => ({
       playbooks: a.playbooks as Playbook[],
       agentName: c.repName,
-      say,
-      vesWording: { intro: t('ves_ask_intro'), achieveMore: t('ves_ask_achieve_more'), confidence: t('ves_ask_confidence'), effort: t('ves_ask_effort') },
+      say: (code, ...args) => say(`reason_${code}`, ...args),
+      vesWording: { intro: say('ves_ask_intro'), achieveMore: say('ves_ask_achieve_more'), confidence: say('ves_ask_confidence'), effort: say('ves_ask_effort') },
     }));
-    cached = { stamp, inForce };
-    inForce.catch(() => {
-      if (cached?.inForce === inForce) cached = null;
+    byLanguage.set(language, inForce);
+    const settled = inForce;
+    settled.catch(() => {
+      if (byLanguage.get(language) === settled) byLanguage.delete(language);
     });
   }
-  return cached.inForce;
+  return inForce;
 }
 
+/** The language a panel asked in when it is one the extension ships, else the worker's own. */
+const answerLanguage = (asked: string | undefined): string =>
+  asked && SHIPPED_LANGUAGES.includes(asked) ? asked : shippedLanguage(textLanguage() || browser.i18n.getUILanguage());
+
 export async function evaluateTicket(req: EvaluateRequest, now = Date.now()): Promise<EvaluateAnswer> {
-  return evaluateWith(await inForceNow(), req, now);
+  return evaluateWith(await inForceNow(answerLanguage(req.lang)), req, now);
 }

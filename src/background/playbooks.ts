@@ -10,6 +10,7 @@ import { DEFAULT_PLAYBOOK, DEFAULT_PLAYBOOK_ES, parsePlaybook, parsePlaybookJson
 import type { ActivePlaybooks } from '../messaging/protocol';
 import { CONFIG_KEYS } from '../storage/config-repo';
 import { loadBundle } from './config';
+import { shippedLanguage, textLanguage } from '../shared/i18n';
 import { readConfigValue } from './config-store';
 import { managedPolicy } from './policy';
 
@@ -57,6 +58,6 @@ export async function activePlaybooks(locale = ''): Promise<ActivePlaybooks> {
     problems.push(`Local playbook rejected: ${r.errors[0]?.path}: ${r.errors[0]?.message}`);
   }
   // The built-in playbook comes in the browser's language where we have a translation.
-  const spanish = (locale || browser.i18n.getUILanguage()).toLowerCase().startsWith('es');
+  const spanish = shippedLanguage(locale || textLanguage() || browser.i18n.getUILanguage()) === 'es';
   return { playbooks: [spanish ? DEFAULT_PLAYBOOK_ES : DEFAULT_PLAYBOOK], source: 'default', problems };
 }

@@ -20,6 +20,7 @@ import { send } from '../messaging/client';
 import type { EvaluateAnswer, EvaluateRequest, OpenChat } from '../messaging/protocol';
 import type { ReadResult, SiteAdapter } from '../sites/adapter';
 import { INSERT_UNLOADED } from '../sites/insert';
+import { t } from '../shared/i18n';
 import { KEYS } from '../shared/storage-keys';
 import { afterNextPaint, whenPainted } from './after-paint';
 import { copyText } from './clipboard';
@@ -60,6 +61,12 @@ export interface ControllerDeps {
   /** Unused here since the engine runs in the worker, which reads the rep's name itself ({agent.name}). */
   readonly agentName?: string;
 }
+
+/**
+ * Asks the worker's engine for its reading in the panel's own language: the worker's catalogue, and what
+ * Chromium tells it of the UI language, can differ from the page's (shared/i18n.ts textLanguage).
+ */
+const evaluateIn = (q: EvaluateRequest) => send('moves/evaluate', { ...q, lang: t('ui_language') });
 
 export function createController({ adapter, repId: initialRepId }: ControllerDeps, signal: AbortSignal) {
   // Re-read when the config changes (the rep sets an id in the popup, an admin pushes a policy).
@@ -140,7 +147,7 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     );
   }
 
-  const evaluations = latestOnly((q: EvaluateRequest) => send('moves/evaluate', q), useAnswer, noAnswer);
+  const evaluations = latestOnly(evaluateIn, useAnswer, noAnswer);
 
   /**
    * Tells the worker this tab's conversation and stage when either changed (or when `force`d: the tab
@@ -240,7 +247,7 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
   /** The playbook and variant for the start event, chosen afresh by the worker; null when it cannot answer. */
   function chooseAtStart(ticketId: string, context: EngineInputs['context'], state: TicketState): Promise<EvaluateAnswer | null> {
     const inputs = inputsOf(ticketId, context, { ...state, variant: '' }, history);
-    return send('moves/evaluate', requestFor(inputs, state)).catch(() => null);
+    return evaluateIn(requestFor(inputs, state)).catch(() => null);
   }
 
   /** A worker that cannot be reached must not cost us the start event: it is logged without the key. */
@@ -263,7 +270,7 @@ export function createController({ adapter, repId: initialRepId }: ControllerDep
     // question about the real state follows at once and its answer logs and offers.
     const [stored, first] = await Promise.all([
       loadTicketState(origin, adapter.id, ticketId),
-      send('moves/evaluate', requestFor(inputsOf(ticketId, read.context, fresh, []), fresh)).catch(() => null),
+      evaluateIn(requestFor(inputsOf(ticketId, read.context, fresh, []), fresh)).catch(() => null),
     ]);
     if (loadingTicket !== ticketId || signal.aborted) return; // switched again meanwhile
     const state = stored ?? fresh;

@@ -34,6 +34,8 @@ const ticketContextSchema = v.strictObject({
 
 export const evaluatePayload = v.strictObject({
   ticketId: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
+  /** The panel's language (its catalogue's `ui_language`); anything but a shipped language reads as the worker's own. */
+  lang: v.optional(v.pipe(v.string(), v.maxLength(20))),
   /** Null when the adapter could not read the ticket (the checklist still runs). */
   context: v.nullable(ticketContextSchema),
   /** The engine's inputs from the ticket's state (ids and times only). */
@@ -60,6 +62,7 @@ export const evaluatePayload = v.strictObject({
 /** What the content script sends (the schema's output is assignable to it: the handler's parameter). */
 export interface EvaluateRequest {
   readonly ticketId: string;
+  readonly lang?: string;
   readonly context: TicketContext | null;
   readonly state: {
     readonly startedAt: number;

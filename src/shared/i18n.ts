@@ -57,17 +57,58 @@ async function fetchCatalogue(path: string): Promise<Messages | null> {
 }
 
 export function t(key: string, ...subs: (string | number)[]): string {
-  const text = browser.i18n.getMessage(key, subs.map(String));
-  if (text) return text;
-  const caught = fallback?.[key]?.message;
-  return caught ? caught.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? '')) : key;
+  return browser.i18n.getMessage(key, subs.map(String)) || fill(fallback, key, subs);
 }
 
-/** Dates and numbers in the browser's UI locale. */
-// The locale the extension's messages are shown in (`@@ui_locale`, e.g. "es" or "en_US"), so dates and
-// numbers match the language of the text around them; getUILanguage() can disagree with it.
-export const uiLocale = (): string =>
-  (browser.i18n.getMessage('@@ui_locale') || browser.i18n.getUILanguage() || 'en').replace('_', '-');
+/** A catalogue's message with its `$1…$9` filled in, or the key itself when the catalogue lacks it. */
+function fill(messages: Messages | null, key: string, subs: readonly (string | number)[]): string {
+  const message = messages?.[key]?.message;
+  return message ? message.replace(/\$(\d)/g, (_, n: string) => String(subs[Number(n) - 1] ?? '')) : key;
+}
+
+/** The languages `public/_locales` has catalogues for (a unit test keeps the two in step). */
+export const SHIPPED_LANGUAGES: readonly string[] = ['en', 'es'];
+const LANGUAGE_KEY = 'ui_language';
+
+/**
+ * The language the extension's text is in: the catalogue's own `ui_language` entry ('' when no catalogue
+ * answers). Not `getUILanguage()` nor `@@ui_locale`: in Chromium's extension process both say en-US until
+ * one of the extension's pages has opened in it (and `@@ui_locale` says en_US even then), while the
+ * catalogue it serves is already the browser's language — so a worker that trusted them answered a Spanish
+ * panel with the English built-in playbook.
+ */
+export function textLanguage(): string {
+  const language = t(LANGUAGE_KEY);
+  return language === LANGUAGE_KEY ? '' : language;
+}
+
+/** A language tag as one of the shipped languages: its primary subtag when shipped, else English (default_locale). */
+export function shippedLanguage(tag: string): string {
+  const primary = tag.split(/[-_]/)[0]?.toLowerCase() ?? '';
+  return SHIPPED_LANGUAGES.includes(primary) ? primary : 'en';
+}
+
+/**
+ * A `t` that answers in `language` (a shipped one): this context's own when its catalogue is in that
+ * language, else the catalogues the browser would merge for it, read from the extension's `_locales`.
+ * The worker answers each panel in the panel's language with it, whatever its own catalogue is (or lost).
+ */
+export async function wordingIn(language: string, load: (path: string) => Promise<Messages | null> = fetchCatalogue): Promise<typeof t> {
+  if (browser.i18n.getMessage(LANGUAGE_KEY) === language) return t;
+  const merged: Record<string, { message: string }> = {};
+  for (const locale of catalogueChain(language)) Object.assign(merged, await load(`_locales/${locale}/messages.json`));
+  return (key, ...subs) => fill(merged, key, subs);
+}
+
+/**
+ * Dates and numbers in the language of the text around them (textLanguage), with the browser's region
+ * where the browser's UI language is that language (es-MX, en-GB); the text's language alone otherwise.
+ */
+export function uiLocale(): string {
+  const ui = (browser.i18n.getUILanguage() || 'en').replace('_', '-');
+  const text = textLanguage();
+  return !text || ui.split('-')[0]?.toLowerCase() === text ? ui : text;
+}
 
 export function formatDateTime(ms: number): string {
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);

@@ -3,7 +3,7 @@
  * every key, pages load the catalogues the browser would have used and show the same text in the same
  * language; when the browser is fine, nothing is loaded.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -23,7 +23,9 @@ vi.mock('../../src/shared/ext', () => ({
   },
 }));
 
-const { catalogueChain, ensureMessages, setFallbackMessages, t } = await import('../../src/shared/i18n');
+const { catalogueChain, ensureMessages, SHIPPED_LANGUAGES, setFallbackMessages, shippedLanguage, t, textLanguage, uiLocale, wordingIn } = await import(
+  '../../src/shared/i18n'
+);
 
 const shipped = async (path: string) => {
   const m = /^_locales\/([A-Za-z_]+)\/messages\.json$/.exec(path);
@@ -70,5 +72,51 @@ describe('i18n: a lost message bundle', () => {
     state.ui = 'de-DE';
     expect(await ensureMessages(async (p) => (p.includes('/en/') ? shipped(p) : null))).toBe(true);
     expect(t('popup_options')).toBe(en.popup_options!.message);
+  });
+});
+
+describe('i18n: the language of the text, whatever the browser says its UI language is', () => {
+  beforeEach(() => {
+    state.lost = false;
+    setFallbackMessages({});
+  });
+
+  it('ships exactly the languages public/_locales has, each catalogue naming its own', () => {
+    const dirs = readdirSync(join(process.cwd(), 'public/_locales')).sort();
+    expect([...SHIPPED_LANGUAGES].sort()).toEqual(dirs);
+    for (const dir of dirs) {
+      const messages = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales', dir, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      expect(messages.ui_language?.message).toBe(dir);
+    }
+  });
+
+  it('reads the language from the catalogue, not getUILanguage (en-US in a fresh extension process)', () => {
+    state.ui = 'en-US';
+    expect(textLanguage()).toBe('es');
+    expect(uiLocale()).toBe('es'); // dates in Spanish next to Spanish text, not en-US
+    state.ui = 'es-MX';
+    expect(uiLocale()).toBe('es-MX'); // the region kept where the language agrees
+    state.lost = true;
+    expect(textLanguage()).toBe(''); // nothing to go by: callers fall back to what they were told
+  });
+
+  it('maps a language tag to a shipped language, English otherwise', () => {
+    expect(shippedLanguage('es-MX')).toBe('es');
+    expect(shippedLanguage('ES_es')).toBe('es');
+    expect(shippedLanguage('de-DE')).toBe('en');
+    expect(shippedLanguage('')).toBe('en');
+  });
+
+  it('answers in the asked language: its own catalogue when that is the one, else the shipped files', async () => {
+    const load = vi.fn(shipped);
+    expect(await wordingIn('es', load)).toBe(t);
+    expect(load).not.toHaveBeenCalled();
+    const english = await wordingIn('en', load);
+    expect(english('popup_options')).toBe(en.popup_options!.message);
+    state.lost = true; // the worker's catalogue lost: the panel's language still comes from the files
+    const spanish = await wordingIn('es', load);
+    const withSub = Object.keys(es).find((k) => es[k]!.message.includes('$1'))!;
+    expect(spanish(withSub, 'X')).toBe(es[withSub]!.message.replace('$1', 'X'));
+    expect(spanish('no_such_key')).toBe('no_such_key');
   });
 });
