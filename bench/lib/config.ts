@@ -58,7 +58,7 @@ export const FULL: Sizes = {
   csvRuns: 5,
   switches: 1_000,
   idleCapSeconds: 150,
-  pageLoadRuns: 16,
+  pageLoadRuns: 40,
   optionsRuns: 7,
 };
 

@@ -43,6 +43,8 @@ export interface FigureSpec {
   /** Decides `met` from the computed row; not called when the median is null. Absent: informational row (met null). */
   readonly check?: (f: { median: number; p95: number; p99: number | null; ratio: number | null }) => boolean;
   readonly withP99?: boolean;
+  /** The row's ratio where it is not median ÷ baseline median (figure 11: the typical ratio across helpdesks). */
+  readonly ratio?: number;
   readonly digits?: number;
   readonly note?: string;
   readonly missing?: string;
@@ -54,7 +56,7 @@ export function makeFigure(s: FigureSpec): Figure {
   const p95 = percentile(s.samples, 95);
   const p99 = s.withP99 ? percentile(s.samples, 99) : undefined;
   const base = s.baselineSamples ? median(s.baselineSamples) : null;
-  const ratio = med !== null && base !== null && base !== 0 ? med / base : null;
+  const ratio = s.ratio ?? (med !== null && base !== null && base !== 0 ? med / base : null);
   const met = med === null || p95 === null || !s.check ? null : s.check({ median: med, p95, p99: p99 ?? null, ratio });
   const n = s.samples.filter(Number.isFinite).length;
   // A timed figure from one or a few samples is said to be so where the number is read, not in a footnote.

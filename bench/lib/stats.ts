@@ -23,3 +23,38 @@ export function round(x: number | null, digits = 2): number | null {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** A seeded generator (mulberry32): a bootstrap over the same samples gives the same interval every time. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Percentile bootstrap: `statistic` over groups of samples resampled with replacement, each group on its
+ * own and by index (so paired samples stay paired), `resamples` times; the central `level` of what it
+ * gave. `sizes` are the groups' sample counts; `statistic` gets one list of picked indexes per group.
+ */
+export function bootstrapInterval(
+  sizes: readonly number[],
+  statistic: (picks: readonly (readonly number[])[]) => number,
+  { resamples = 2000, level = 0.9, seed = 1 }: { resamples?: number; level?: number; seed?: number } = {},
+): [number, number] {
+  const random = seededRandom(seed);
+  const values: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    values.push(statistic(sizes.map((n) => Array.from({ length: n }, () => Math.floor(random() * n)))));
+  }
+  values.sort((a, b) => a - b);
+  const tail = (1 - level) / 2;
+  return [values[Math.floor(tail * resamples)]!, values[Math.min(resamples - 1, Math.ceil((1 - tail) * resamples) - 1)]!];
+}
+
+/** Geometric mean: the typical ratio across groups, where 0.9× and 1/0.9× cancel as they should. */
+export const geometricMean = (xs: readonly number[]): number => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
