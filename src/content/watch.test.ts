@@ -31,20 +31,36 @@ describe('re-reading the page after it changes', () => {
     expect(reads[1]!.at).toBe(11_000);
   });
 
-  it('a constant stream of mutations gets one read per 200 ms, never one per mutation, and the last change is read', () => {
+  it('a constant stream of mutations is read at waits doubling from 200 ms to 1 s, never once per mutation, and the last change is read', () => {
     const s = make();
-    // 1,000 mutations a second for 2 s, then silence.
-    for (let ms = 0; ms < 2_000; ms++) {
+    // 1,000 mutations a second for 5 s, then silence.
+    for (let ms = 0; ms < 5_000; ms++) {
       s.fire('dom');
       advance(1);
     }
-    advance(500);
-    expect(reads.length).toBeGreaterThanOrEqual(10);
-    expect(reads.length).toBeLessThanOrEqual(11);
+    advance(1_500);
     const gaps = reads.slice(1).map((r, i) => r.at - reads[i]!.at);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(200);
-    // The stream's last mutation (at 11,999) is covered by a read after it.
-    expect(reads.at(-1)!.at).toBeGreaterThanOrEqual(11_999);
+    expect(gaps.slice(0, 4)).toEqual([200, 400, 800, 1_000]);
+    expect(gaps.slice(4).every((g) => g === 1_000)).toBe(true);
+    expect(reads.length).toBeLessThanOrEqual(8); // 5 s of flood: 7 reads and the one after it, not 25 or 5,000
+    // The stream's last mutation (at 14,999) is covered by a read after it.
+    expect(reads.at(-1)!.at).toBeGreaterThanOrEqual(14_999);
+  });
+
+  it('after the stream pauses for a whole wait, the next change is read at once and the wait is 200 ms again', () => {
+    const s = make();
+    for (let ms = 0; ms < 3_000; ms++) {
+      s.fire('dom');
+      advance(1);
+    }
+    advance(2_000); // quiet: the trailing read covers the stream, then nothing
+    const before = reads.length;
+    s.fire('dom');
+    expect(reads).toHaveLength(before + 1); // at once
+    advance(10);
+    s.fire('dom');
+    advance(190);
+    expect(reads).toHaveLength(before + 2); // 200 ms later, not 1 s
   });
 
   it('a change right after a read waits for the rest of the 200 ms, then is read', () => {

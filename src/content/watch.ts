@@ -10,6 +10,8 @@ import type { SiteAdapter } from '../sites/adapter';
 
 /** At most one DOM-driven re-read per this many ms while the page keeps mutating. */
 const THROTTLE_MS = 200;
+/** A stream that never pauses backs the wait off, doubling up to this: a flood costs at most one read a second. */
+const STREAM_MAX_MS = 1_000;
 const URL_POLL_MS = 1_000;
 
 /** When to re-read the page: `fire` on each change; `read` is called at the times described below. */
@@ -28,11 +30,21 @@ export interface ReadScheduler {
  * read at lastRead + throttleMs: at most one read per `throttleMs`, never one per mutation, and a
  * stream that never pauses is still read (a debounce would starve). Re-arming a timer per mutation
  * would be work on the page's thread, so a mutation that finds a read already due returns at once.
+ * Each trailing read means the page did not pause for a whole wait, so the next wait doubles, up to
+ * `maxMs` (each read re-reads the conversation and asks the worker: under 1,000 mutations/s, five a second
+ * were ~2% of the page's main thread); a mutation after a whole wait without one is read at once and
+ * brings the wait back to `throttleMs`.
  */
-export function createReadScheduler(read: (reason: 'url' | 'dom') => void, throttleMs: number, now: () => number = () => performance.now()): ReadScheduler {
+export function createReadScheduler(
+  read: (reason: 'url' | 'dom') => void,
+  throttleMs: number,
+  now: () => number = () => performance.now(),
+  maxMs = STREAM_MAX_MS,
+): ReadScheduler {
   /** A re-read already due (trailing edge, or a URL change): later mutations ride on it. */
   let due: ReturnType<typeof setTimeout> | null = null;
   let lastRead = Number.NEGATIVE_INFINITY;
+  let wait = throttleMs;
   const cancel = () => {
     if (due) clearTimeout(due);
     due = null;
@@ -52,9 +64,16 @@ export function createReadScheduler(read: (reason: 'url' | 'dom') => void, throt
         return;
       }
       if (due) return;
-      const wait = lastRead + throttleMs - now();
-      if (wait <= 0) readNow('dom');
-      else due = setTimeout(() => readNow('dom'), wait);
+      const left = lastRead + wait - now();
+      if (left <= 0) {
+        wait = throttleMs;
+        readNow('dom');
+      } else {
+        due = setTimeout(() => {
+          wait = Math.min(maxMs, wait * 2);
+          readNow('dom');
+        }, left);
+      }
     },
     readNow,
     cancel,
