@@ -97,7 +97,10 @@ export async function mutationFloodFigures(sizes: Sizes, log: Log): Promise<Figu
       const m1 = await metrics(side.cdp);
       const [n1, p1, f1] = await side.page.evaluate(floodState);
       await side.page.evaluate(() => clearInterval((window as unknown as { __flood: ReturnType<typeof setInterval> }).__flood));
-      await sleep(500); // the content script's refresh after the flood stops stays out of the next window
+      // The content script's refresh after the flood stops, and this renderer's clean-up of the ~10,000
+      // nodes the flood dropped, stay out of the next window (on 2 cores another tab's clean-up slows the
+      // measured one: with 0.5 s here, whichever side flooded second read ~5% busier).
+      await sleep(2_000);
       const seconds = m1.Timestamp! - m0.Timestamp!;
       rates.push(((n1 - n0) / (p1 - p0)) * 1_000);
       fps.push(((f1 - f0) / (p1 - p0)) * 1_000);

@@ -42,8 +42,9 @@ export const FULL: Sizes = {
   name: 'full',
   panelRuns: 10,
   paneNodes: 5_000,
-  floodWindows: 3,
-  floodSeconds: 10,
+  // An even count: windows alternate which side floods first, so each side leads equally often.
+  floodWindows: 4,
+  floodSeconds: 8,
   mutationsPerSecond: 1_000,
   clicks: 50,
   evalRuns: 7,
