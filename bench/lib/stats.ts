@@ -1,4 +1,5 @@
 /** Order statistics for benchmark samples (nearest-rank percentiles, as most tools report them). */
+import { rng } from './data';
 
 export function percentile(samples: readonly number[], p: number): number | null {
   const xs = samples.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -24,18 +25,6 @@ export function round(x: number | null, digits = 2): number | null {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** A seeded generator (mulberry32): a bootstrap over the same samples gives the same interval every time. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Percentile bootstrap: `statistic` over groups of samples resampled with replacement, each group on its
  * own and by index (so paired samples stay paired), `resamples` times; the central `level` of what it
@@ -46,7 +35,8 @@ export function bootstrapInterval(
   statistic: (picks: readonly (readonly number[])[]) => number,
   { resamples = 2000, level = 0.9, seed = 1 }: { resamples?: number; level?: number; seed?: number } = {},
 ): [number, number] {
-  const random = seededRandom(seed);
+  // Seeded (mulberry32): a bootstrap over the same samples gives the same interval every time.
+  const random = rng(seed);
   const values: number[] = [];
   for (let r = 0; r < resamples; r++) {
     values.push(statistic(sizes.map((n) => Array.from({ length: n }, () => Math.floor(random() * n)))));

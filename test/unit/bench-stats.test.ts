@@ -3,11 +3,12 @@
  * narrows with more samples, keeps pairs together, and comes out the same for the same samples.
  */
 import { describe, expect, it } from 'vitest';
-import { bootstrapInterval, geometricMean, median, seededRandom } from '../../bench/lib/stats';
+import { rng } from '../../bench/lib/data';
+import { bootstrapInterval, geometricMean, median } from '../../bench/lib/stats';
 
 /** Loads like figure 11's: ~30 ms with an 18% spread, the "with" side `effect` times slower. */
 function loads(n: number, effect: number, seed: number): { ext: number[]; base: number[] } {
-  const random = seededRandom(seed);
+  const random = rng(seed);
   const load = () => 30 * (1 + 0.18 * (random() + random() + random() - 1.5) * 2);
   return { ext: Array.from({ length: n }, () => load() * effect), base: Array.from({ length: n }, load) };
 }
