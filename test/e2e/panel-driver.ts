@@ -253,9 +253,10 @@ export class PanelLocator {
   }
 
   /** Waits until exactly one element matches (Playwright's strictness), then returns `fn` of it. */
-  private async one<R, A = undefined>(fn: (el: Element, arg: A) => R, arg?: A, timeout = DEFAULT_TIMEOUT): Promise<R> {
+  private async one<R, A = undefined>(fn: (el: Element, arg: A) => R | Promise<R>, arg?: A, timeout = DEFAULT_TIMEOUT): Promise<R> {
     const start = Date.now();
-    const declaration = `function (els, a) { if (els.length !== 1) return { n: els.length }; return { n: 1, v: (${fn.toString()})(els[0], a) }; }`;
+    // Async so `fn` may wait (a frame, in click); a plain value is awaited as itself.
+    const declaration = `async function (els, a) { if (els.length !== 1) return { n: els.length }; return { n: 1, v: await (${fn.toString()})(els[0], a) }; }`;
     for (;;) {
       const r = (await contentWorld(this.page)
         .evaluateSource(`function (q) { const find = ${findInPanel.toString()}; return (${declaration})(find(q.steps), q.arg); }`, { steps: this.steps, arg: arg ?? null })
@@ -321,12 +322,35 @@ export class PanelLocator {
     });
   }
 
-  /** A trusted click (CDP mouse events) at the centre of the element's box, like a rep's pointer. */
+  /**
+   * A trusted click (CDP mouse events) at the centre of the element's box, like a rep's pointer. Like
+   * Playwright's own actionability checks, it clicks only once the box has stayed put over an animation
+   * frame and the element is what the panel hit-tests at that point: a block arriving above it (the
+   * moves block pushing the wrap-up down) would otherwise take a click aimed at where it was.
+   */
   async click(opts: { timeout?: number; noWaitAfter?: boolean } = {}): Promise<void> {
-    await this.waitFor({ state: 'visible', timeout: opts.timeout });
-    const box = await this.boundingBox();
-    if (!box) throw new Error(`panel element ${JSON.stringify(this.steps)} has no box to click`);
-    await this.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    const timeout = opts.timeout ?? DEFAULT_TIMEOUT;
+    await this.waitFor({ state: 'visible', timeout });
+    const start = Date.now();
+    for (;;) {
+      const box = await this.one(async (el) => {
+        const rect = () => {
+          el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          const r = el.getBoundingClientRect();
+          return { x: r.x, y: r.y, width: r.width, height: r.height };
+        };
+        const before = rect();
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        const after = rect();
+        const [x, y] = [after.x + after.width / 2, after.y + after.height / 2];
+        const hit = (el.getRootNode() as ShadowRoot).elementFromPoint(x, y);
+        const stable = after.width > 0 && after.height > 0 && (['x', 'y', 'width', 'height'] as const).every((k) => before[k] === after[k]);
+        return stable && hit !== null && (el === hit || el.contains(hit)) ? { x, y } : null;
+      }, undefined, timeout);
+      if (box) return this.page.mouse.click(box.x, box.y);
+      if (Date.now() - start > timeout) throw new Error(`panel element ${JSON.stringify(this.steps)} did not hold still where a click would reach it for ${timeout} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   /** Focuses the element the way a rep would: a trusted click on it. */
