@@ -6,14 +6,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamView } from '../../core/team/view';
 import { send } from '../../messaging/client';
-import { t } from '../../shared/i18n';
+import { formatDateTime, t } from '../../shared/i18n';
 import { teamStatusText, teamTone } from '../team/status-text';
 import { teamStatus } from '../team/sync';
 
 /** A team file is a few hundred bytes; anything large is not one. */
 const MAX_TEAM_FILE_BYTES = 64 * 1024;
 
-const when = (ms: number) => new Date(ms).toLocaleString();
+const when = formatDateTime;
 
 export function TeamFile() {
   const [view, setView] = useState<TeamView | null>(null);

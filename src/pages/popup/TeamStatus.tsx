@@ -1,11 +1,12 @@
 /** Team mode in the toolbar popup: one line, only when team mode is on (or misconfigured). */
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamView } from '../../core/team/view';
-import { t } from '../../shared/i18n';
+import { formatDateTime, t, uiLocale } from '../../shared/i18n';
 import { teamStatusText, teamTone } from '../team/status-text';
 import { teamStatus } from '../team/sync';
 
-const when = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+// Times in the language the popup's text is in (the browser's may be one we have no catalogue for).
+const when = (ms: number) => new Date(ms).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
 
 export function TeamStatus() {
   const [view, setView] = useState<TeamView | null>(null);
@@ -26,7 +27,7 @@ export function TeamStatus() {
           <ul>
             {view.reviews.map((r) => (
               <li key={r.attemptId} data-review-attempt={r.attemptId}>
-                <p class="small muted">{t('popup_review_head', r.reviewer, r.moveTitle, r.ticketId, new Date(r.reviewedAt).toLocaleString())}</p>
+                <p class="small muted">{t('popup_review_head', r.reviewer, r.moveTitle, r.ticketId, formatDateTime(r.reviewedAt))}</p>
                 {r.note && <p class="note">{r.note}</p>}
                 <p class="small">
                   {[
