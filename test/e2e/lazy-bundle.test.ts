@@ -154,6 +154,7 @@ describe('the lazy bundle', () => {
     console.log(`lazy bundle: first Insert, key press → text in the reply box seen by the test ${Date.now() - pressed} ms`);
     expect(await lazyTimes(page)).toEqual([]); // no second load: Insert used what resolution brought
     await panel(page).getByText('Inserted into the reply').waitFor({ timeout: 5_000 });
+    expect(await panel(page).getByText('Inserted into the reply').inSight()).toBe(true);
     await page.close();
   }, 60_000);
 
@@ -166,6 +167,8 @@ describe('the lazy bundle', () => {
     const card = panel(page).locator('article.move').first();
     await card.getByRole('button', { name: 'Insert into reply' }).click();
     await panel(page).getByText('Insert could not be loaded, so the text was copied').waitFor({ timeout: 5_000 });
+    // In sight while the panel stays scrolled down to the move the rep just clicked Insert on.
+    expect(await panel(page).getByText('Insert could not be loaded, so the text was copied').inSight()).toBe(true);
     expect(await composer(page).textContent()).toBe('');
     await screenshot(page, 'lazy-insert-unavailable');
     await page.close();

@@ -313,6 +313,25 @@ export class PanelLocator {
     }
   }
 
+  /**
+   * Whether the rep sees the element where it is now, without scrolling: its whole box lies inside the
+   * boxes of the panel and of every scrolling box between them.
+   */
+  inSight(): Promise<boolean> {
+    return this.one((el) => {
+      const r = el.getBoundingClientRect();
+      if (!r.width || !r.height) return false;
+      for (let box: Element | null = el.parentElement; box; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        if (!box.matches('section.panel') && !/auto|scroll|hidden/.test(style.overflowY)) continue;
+        const b = box.getBoundingClientRect();
+        if (r.top < b.top || r.bottom > b.bottom) return false;
+        if (box.matches('section.panel')) return true;
+      }
+      return false;
+    });
+  }
+
   /** The element's box in the viewport (CSS pixels), after scrolling it into view. */
   async boundingBox(): Promise<{ x: number; y: number; width: number; height: number } | null> {
     return this.one((el) => {
@@ -326,8 +345,8 @@ export class PanelLocator {
    * A trusted click (CDP mouse events) at the centre of the element's box, like a rep's pointer. Like
    * Playwright's "stable" actionability check, it clicks only once the box has stayed put for 50 ms (three
    * frames at 60 Hz): a block arriving above it (the moves block pushing the wrap-up down) would otherwise
-   * take a click aimed at where it was. (No hit-target check: scrolled to the nearest edge, an element can
-   * sit under the panel's sticky header, where the rep's click still reaches what the test means.)
+   * take a click aimed at where it was. (No hit-target check: the attack tests click elements that a page
+   * covers on purpose.)
    */
   async click(opts: { timeout?: number; noWaitAfter?: boolean } = {}): Promise<void> {
     const timeout = opts.timeout ?? DEFAULT_TIMEOUT;

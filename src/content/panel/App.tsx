@@ -241,6 +241,9 @@ export class App extends Component<AppProps, AppState> {
         tabIndex={-1}
         onKeyDown={onPanelKey}
       >
+        {/* Header and notices stay at the top; only the body below them scrolls (styles.ts), so the notice an
+            Insert, a copy or an auto-tick answers with, and the covered warning, stay in sight while the rep
+            works further down (the move card, the wrap-up), and nothing scrolled into view hides under them. */}
         <header onPointerDown={onPointerDown} onPointerMove={onPointerMove} onPointerUp={onPointerUp}>
           <h2>Resolve Plus</h2>
           <span class="ticket" title={m.ticketId ?? ''}>
@@ -270,36 +273,15 @@ export class App extends Component<AppProps, AppState> {
         </header>
         {!p.collapsed && (
           <div>
-            {m.repIdMissing && (
-              <div class="warn" role="alert" data-rep-id-missing>
-                {t('warn_rep_id_missing')}
-              </div>
-            )}
-            {showKeys && <KeyHelp onClose={() => setShowKeys(() => false)} />}
-            <Chats chats={m.chats} onJump={(tabId) => void actions.focusChat(tabId)} />
-            {m.storageProblem && <div class="warn" role="alert">{t('warn_storage', m.storageProblem)}</div>}
             {/* Only when it mattered: a page tooltip passing over the panel is not worth a warning. */}
             {cover.coveredAt !== null && cover.ignored > 0 && (
-              // Sticky under the header: the rep sees it even with the panel scrolled down to the move.
-              <div class="warn" role="status" data-covered style={{ position: 'sticky', top: '45px', zIndex: 1 }}>
+              <div class="warn" role="status" data-covered>
                 <span>{t('warn_covered', new Date(cover.coveredAt).toLocaleTimeString(), cover.ignored)}</span>
                 <span class="spacer" />
                 <button type="button" class="icon" aria-label={t('action_dismiss')} onClick={trusted(() => dismissCover())}>
                   ✕
                 </button>
               </div>
-            )}
-            {m.read && !m.read.context && m.ticketId && (
-              <div class="warn" role="status">
-                {t('warn_unreadable', m.adapterLabel, missing.join(', '))}
-              </div>
-            )}
-            {m.read?.context && missing.length > 0 && (
-              <ul class="missing muted" data-missing={missing.join(' ')}>
-                {missing.map((f) => (
-                  <li key={f}>{t(missingCostKey(f))}</li>
-                ))}
-              </ul>
             )}
             <div role="status" aria-live="polite">
               {m.notice && (
@@ -317,6 +299,30 @@ export class App extends Component<AppProps, AppState> {
                 </div>
               )}
             </div>
+          </div>
+        )}
+        {!p.collapsed && (
+          <div class="body">
+            {m.repIdMissing && (
+              <div class="warn" role="alert" data-rep-id-missing>
+                {t('warn_rep_id_missing')}
+              </div>
+            )}
+            {showKeys && <KeyHelp onClose={() => setShowKeys(() => false)} />}
+            <Chats chats={m.chats} onJump={(tabId) => void actions.focusChat(tabId)} />
+            {m.storageProblem && <div class="warn" role="alert">{t('warn_storage', m.storageProblem)}</div>}
+            {m.read && !m.read.context && m.ticketId && (
+              <div class="warn" role="status">
+                {t('warn_unreadable', m.adapterLabel, missing.join(', '))}
+              </div>
+            )}
+            {m.read?.context && missing.length > 0 && (
+              <ul class="missing muted" data-missing={missing.join(' ')}>
+                {missing.map((f) => (
+                  <li key={f}>{t(missingCostKey(f))}</li>
+                ))}
+              </ul>
+            )}
             {m.evaluation && m.state ? (
               <>
                 <Checklist evaluation={m.evaluation} actions={actions} />

@@ -10,22 +10,25 @@ export const PANEL_CSS = `
 .panel {
   /* One palette: light-dark() picks by the panel's color-scheme (light; dark; the system's with data-theme="system"). */
   color-scheme: light;
-  --bg: light-dark(#ffffff, #1b1f24); --fg: light-dark(#1f2933, #e6e9ec); --muted: light-dark(#4f5b66, #b4bec8);
-  --line: light-dark(#d5dbe1, #39414a); --accent: light-dark(#0b6161, #6fd6d6); --accent-fg: light-dark(#ffffff, #0b1f1f);
+  --bg: light-dark(#fff, #1b1f24); --fg: light-dark(#1f2933, #e6e9ec); --muted: light-dark(#4f5b66, #b4bec8);
+  --line: light-dark(#d5dbe1, #39414a); --accent: light-dark(#0b6161, #6fd6d6); --accent-fg: light-dark(#fff, #0b1f1f);
   --soft: light-dark(#eef5f5, #22333a); --warn-bg: light-dark(#fff4e5, #3a2a12); --warn-fg: light-dark(#6b3a00, #ffd9a8);
   --ok: light-dark(#1d6b34, #8fe0a6); --chip: light-dark(#e8eef3, #2c343c); --focus: light-dark(#1a56db, #8ab4ff);
-  position: fixed; z-index: 2147483647; width: 330px; max-height: calc(100vh - 24px); overflow: auto;
+  position: fixed; z-index: 2147483647; width: 330px; max-height: calc(100vh - 24px); overflow: hidden;
+  /* Header and notices on top, the body below scrolls (a scroll container's minimum height is 0: it shrinks). */
+  display: flex; flex-direction: column;
   background: var(--bg); color: var(--fg); border: 1px solid var(--line); border-radius: 10px;
   box-shadow: 0 8px 28px rgba(0,0,0,.18); font: 13px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   text-align: left; box-sizing: border-box;
   /* Its own layer and containment: page repaints beneath the panel never repaint or relayout it. */
   contain: layout style paint; will-change: transform;
 }
-.panel[data-theme="dark"] { color-scheme: dark; }
-.panel[data-theme="system"] { color-scheme: light dark; }
+.panel[data-theme=dark] { color-scheme: dark; }
+.panel[data-theme=system] { color-scheme: light dark; }
 *, *::before, *::after { box-sizing: border-box; }
 header { display: flex; align-items: center; gap: 6px; padding: 8px 10px; border-bottom: 1px solid var(--line);
-  cursor: move; user-select: none; position: sticky; top: 0; background: var(--bg); z-index: 1; }
+  cursor: move; user-select: none; }
+.body { overflow: auto; }
 h2 { font-size: 14px; margin: 0; font-weight: 650; white-space: nowrap; }
 h3 { font-size: 12px; margin: 0 0 6px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); }
 .ticket { color: var(--muted); font-variant-numeric: tabular-nums; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 130px; }
@@ -36,9 +39,9 @@ header:has(.whose) { flex-wrap: wrap; row-gap: 2px; }
 .missing { margin: 6px 10px; padding-left: 18px; font-size: 12px; }
 button { font: inherit; color: inherit; background: var(--chip); border: 1px solid var(--line); border-radius: 6px;
   padding: 4px 8px; cursor: pointer; min-height: 28px; }
-button.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); font-weight: 600; }
+button.primary, button[aria-pressed=true] { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+button.primary { font-weight: 600; }
 button.icon { background: transparent; border-color: transparent; padding: 2px 6px; }
-button[aria-pressed="true"] { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
 button:focus-visible, input:focus-visible, summary:focus-visible, [tabindex]:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
 section.block { padding: 10px 12px; border-bottom: 1px solid var(--line); }
 section.block:last-child { border-bottom: 0; }
