@@ -43,7 +43,7 @@ export const FULL: Sizes = {
   panelRuns: 10,
   paneNodes: 5_000,
   // An even count: windows alternate which side floods first, so each side leads equally often.
-  floodWindows: 4,
+  floodWindows: 6,
   floodSeconds: 8,
   mutationsPerSecond: 1_000,
   clicks: 50,
