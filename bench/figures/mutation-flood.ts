@@ -104,12 +104,13 @@ export async function mutationFloodFigures(sizes: Sizes, log: Log): Promise<Figu
       const seconds = m1.Timestamp! - m0.Timestamp!;
       rates.push(((n1 - n0) / (p1 - p0)) * 1_000);
       fps.push(((f1 - f0) / (p1 - p0)) * 1_000);
-      return { busy: (m1.TaskDuration! - m0.TaskDuration!) / seconds * 1_000, script: (m1.ScriptDuration! - m0.ScriptDuration!) / seconds * 1_000 };
+      const per = (k: string) => ((m1[k]! - m0[k]!) / seconds) * 1_000;
+      return { busy: per('TaskDuration'), script: per('ScriptDuration'), layout: per('LayoutDuration'), style: per('RecalcStyleDuration') };
     };
     for (let w = 0; w < sizes.floodWindows; w++) {
       // Alternate which side goes first, so drift in machine load does not favour one.
       const order = w % 2 === 0 ? [ext, base] : [base, ext];
-      const results = new Map<Side, { busy: number; script: number }>();
+      const results = new Map<Side, { busy: number; script: number; layout: number; style: number }>();
       for (const side of order) results.set(side, await measure(side));
       const e = results.get(ext)!;
       const b = results.get(base)!;
@@ -117,7 +118,7 @@ export async function mutationFloodFigures(sizes: Sizes, log: Log): Promise<Figu
       baseBusy.push(b.busy);
       extScript.push(e.script);
       baseScript.push(b.script);
-      log(`  window ${w + 1}: busy ${e.busy.toFixed(1)} vs ${b.busy.toFixed(1)} ms/s (script ${e.script.toFixed(1)} vs ${b.script.toFixed(1)}); ${rates.slice(-2).map((r) => r.toFixed(0)).join('/')} mutations/s, ${fps.slice(-2).map((r) => r.toFixed(0)).join('/')} frames/s`);
+      log(`  window ${w + 1}: busy ${e.busy.toFixed(1)} vs ${b.busy.toFixed(1)} ms/s (script ${e.script.toFixed(1)} vs ${b.script.toFixed(1)}, layout ${e.layout.toFixed(1)} vs ${b.layout.toFixed(1)}, style ${e.style.toFixed(1)} vs ${b.style.toFixed(1)}, rest ${(e.busy - e.script - e.layout - e.style).toFixed(1)} vs ${(b.busy - b.script - b.layout - b.style).toFixed(1)}); ${rates.slice(-2).map((r) => r.toFixed(0)).join('/')} mutations/s, ${fps.slice(-2).map((r) => r.toFixed(0)).join('/')} frames/s`);
     }
     const ratios = extBusy.map((e, i) => e / baseBusy[i]!);
     // Windows resampled as pairs (each window's two sides ran back to back): how far the ratio of medians
